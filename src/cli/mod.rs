@@ -1,0 +1,55 @@
+//! Headless entry points over the same store and sim: `validate`, `simulate`.
+//!
+//! The CLI is the one layer allowed to print.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Journey Designer: design customer journeys and simulate a population through them.
+///
+/// With no command it opens the window (with FILE, or the last file you had open).
+#[derive(Debug, Parser)]
+#[command(
+    name = "journey-designer",
+    version,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A command to run headless; without one the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The journey file to open in the window.
+    pub file: Option<PathBuf>,
+    /// Render the window once it has settled, write it to this PNG and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Run the simulation first (with --screenshot: show the finished run).
+    #[arg(long)]
+    pub run: bool,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check journey files: print every problem as `FILE: step N 'name': message`.
+    ///
+    /// Exits 0 when no file has errors (warnings are printed but allowed),
+    /// 1 when a journey has errors, 2 when a file cannot be read or parsed.
+    Validate {
+        /// The `.journey.ron` files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Runs a headless command and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Validate { files } => validate::run(&files),
+    }
+}

@@ -1,0 +1,307 @@
+//! `Command`: the only way a journey changes. Applying one returns its inverse.
+
+use crate::model::{End, Goal, Instant, Journey, Scenario, Start, Step, StepId, Version};
+
+/// Which version a command acts on (0-based index into `Journey::versions`).
+pub type VersionIndex = usize;
+
+/// One change to a journey. `apply` returns the command that undoes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Sets the journey's name.
+    SetName(String),
+    /// Sets the journey's description.
+    SetDescription(String),
+    /// Replaces the start settings.
+    SetStart(Start),
+    /// Replaces the end rules.
+    SetEnd(End),
+    /// Replaces the goal.
+    SetGoal(Option<Goal>),
+    /// Replaces the scenario.
+    SetScenario(Scenario),
+    /// Adds a step under an unused id.
+    AddStep {
+        /// The version.
+        version: VersionIndex,
+        /// The new step's id.
+        id: StepId,
+        /// The step.
+        step: Step,
+    },
+    /// Removes a step.
+    RemoveStep {
+        /// The version.
+        version: VersionIndex,
+        /// The step's id.
+        id: StepId,
+    },
+    /// Replaces a step (rename, change of its action, move).
+    SetStep {
+        /// The version.
+        version: VersionIndex,
+        /// The step's id.
+        id: StepId,
+        /// The new step.
+        step: Step,
+    },
+    /// Moves steps to new canvas positions (a whole drag is one command).
+    MoveSteps {
+        /// The version.
+        version: VersionIndex,
+        /// Each step and its new position.
+        moves: Vec<(StepId, (f32, f32))>,
+    },
+    /// Points output `output` of step `from` at `to` (or at the end of the path).
+    Connect {
+        /// The version.
+        version: VersionIndex,
+        /// The step whose output changes.
+        from: StepId,
+        /// The output's index (see `Action::outputs`).
+        output: usize,
+        /// The new target.
+        to: Option<StepId>,
+    },
+    /// Makes a step the version's first step.
+    SetFirstStep {
+        /// The version.
+        version: VersionIndex,
+        /// The new first step.
+        id: StepId,
+    },
+    /// Appends a version (a new draft, or a published one).
+    PushVersion(Version),
+    /// Removes the last version.
+    PopVersion,
+    /// Sets when a version goes live (publishing a draft, or un-publishing it).
+    SetPublishedAt {
+        /// The version.
+        version: VersionIndex,
+        /// The instant, `None` for a draft.
+        at: Option<Instant>,
+    },
+    /// Stops a version at an instant: final (S7). Its inverse is `Irreversible`.
+    StopVersion {
+        /// The version.
+        version: VersionIndex,
+        /// The stop instant.
+        at: Instant,
+    },
+    /// Stands for "cannot be undone": applying it always fails.
+    Irreversible,
+    /// Several commands as one undo step, applied in order.
+    Batch(String, Vec<Command>),
+}
+
+/// Why a command could not be applied. The journey is left as it was.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EditError {
+    /// No version at that index.
+    #[error("there is no version {}", .0 + 1)]
+    NoSuchVersion(VersionIndex),
+    /// No step with that id.
+    #[error("there is no step {0}")]
+    NoSuchStep(StepId),
+    /// The id is taken.
+    #[error("step {0} already exists")]
+    StepExists(StepId),
+    /// The step has no such output.
+    #[error("step {0} has no output {1}")]
+    NoSuchOutput(StepId, usize),
+    /// The version is stopped, so it is read-only (S7).
+    #[error("version {} is stopped: it can no longer be changed", .0 + 1)]
+    VersionStopped(VersionIndex),
+    /// The version is already stopped; stopping is final.
+    #[error("version {} is already stopped", .0 + 1)]
+    AlreadyStopped(VersionIndex),
+    /// An undo that would reach back past a stop.
+    #[error("stopping a version cannot be undone")]
+    Irreversible,
+    /// Removing the only version.
+    #[error("a journey keeps at least one version")]
+    LastVersion,
+}
+
+impl Command {
+    /// What the command does, for "Undo …" menu entries.
+    pub fn describe(&self) -> String {
+        match self {
+            Command::SetName(_) => "Rename journey".to_owned(),
+            Command::SetDescription(_) => "Edit description".to_owned(),
+            Command::SetStart(_) => "Edit start".to_owned(),
+            Command::SetEnd(_) => "Edit end rules".to_owned(),
+            Command::SetGoal(_) => "Edit goal".to_owned(),
+            Command::SetScenario(_) => "Edit scenario".to_owned(),
+            Command::AddStep { step, .. } => format!("Add '{}'", step.name),
+            Command::RemoveStep { id, .. } => format!("Remove step {id}"),
+            Command::SetStep { step, .. } => format!("Edit '{}'", step.name),
+            Command::MoveSteps { moves, .. } if moves.len() == 1 => "Move step".to_owned(),
+            Command::MoveSteps { moves, .. } => format!("Move {} steps", moves.len()),
+            Command::Connect { to: Some(_), .. } => "Connect".to_owned(),
+            Command::Connect { to: None, .. } => "Disconnect".to_owned(),
+            Command::SetFirstStep { .. } => "Set first step".to_owned(),
+            Command::PushVersion(_) => "Add version".to_owned(),
+            Command::PopVersion => "Remove version".to_owned(),
+            Command::SetPublishedAt { at: Some(_), .. } => "Publish version".to_owned(),
+            Command::SetPublishedAt { at: None, .. } => "Unpublish version".to_owned(),
+            Command::StopVersion { .. } => "Stop version".to_owned(),
+            Command::Irreversible => "Irreversible".to_owned(),
+            Command::Batch(label, _) => label.clone(),
+        }
+    }
+
+    /// Applies the command and returns its inverse; on error nothing changed.
+    pub fn apply(self, journey: &mut Journey) -> Result<Command, EditError> {
+        Ok(match self {
+            Command::SetName(name) => Command::SetName(std::mem::replace(&mut journey.name, name)),
+            Command::SetDescription(text) => {
+                Command::SetDescription(std::mem::replace(&mut journey.description, text))
+            }
+            Command::SetStart(start) => {
+                Command::SetStart(std::mem::replace(&mut journey.start, start))
+            }
+            Command::SetEnd(end) => Command::SetEnd(std::mem::replace(&mut journey.end, end)),
+            Command::SetGoal(goal) => Command::SetGoal(std::mem::replace(&mut journey.goal, goal)),
+            Command::SetScenario(s) => {
+                Command::SetScenario(std::mem::replace(&mut journey.scenario, s))
+            }
+            Command::AddStep { version, id, step } => {
+                let v = editable(journey, version)?;
+                if v.steps.contains_key(&id) {
+                    return Err(EditError::StepExists(id));
+                }
+                v.steps.insert(id, step);
+                Command::RemoveStep { version, id }
+            }
+            Command::RemoveStep { version, id } => {
+                let v = editable(journey, version)?;
+                let step = v.steps.remove(&id).ok_or(EditError::NoSuchStep(id))?;
+                Command::AddStep { version, id, step }
+            }
+            Command::SetStep { version, id, step } => {
+                let v = editable(journey, version)?;
+                let slot = v.steps.get_mut(&id).ok_or(EditError::NoSuchStep(id))?;
+                let old = std::mem::replace(slot, step);
+                Command::SetStep {
+                    version,
+                    id,
+                    step: old,
+                }
+            }
+            Command::MoveSteps { version, moves } => {
+                let v = editable(journey, version)?;
+                if let Some((id, _)) = moves.iter().find(|(id, _)| !v.steps.contains_key(id)) {
+                    return Err(EditError::NoSuchStep(*id));
+                }
+                let mut old = Vec::with_capacity(moves.len());
+                // Undo in reverse order so that repeated ids come back right.
+                for (id, at) in moves {
+                    if let Some(step) = v.steps.get_mut(&id) {
+                        old.push((id, std::mem::replace(&mut step.at, at)));
+                    }
+                }
+                old.reverse();
+                Command::MoveSteps {
+                    version,
+                    moves: old,
+                }
+            }
+            Command::Connect {
+                version,
+                from,
+                output,
+                to,
+            } => {
+                let v = editable(journey, version)?;
+                let step = v.steps.get_mut(&from).ok_or(EditError::NoSuchStep(from))?;
+                let slot = step
+                    .action
+                    .output_mut(output)
+                    .ok_or(EditError::NoSuchOutput(from, output))?;
+                let old = std::mem::replace(slot, to);
+                Command::Connect {
+                    version,
+                    from,
+                    output,
+                    to: old,
+                }
+            }
+            Command::SetFirstStep { version, id } => {
+                let v = editable(journey, version)?;
+                let old = std::mem::replace(&mut v.first_step, id);
+                Command::SetFirstStep { version, id: old }
+            }
+            Command::PushVersion(v) => {
+                journey.versions.push(v);
+                Command::PopVersion
+            }
+            Command::PopVersion => {
+                if journey.versions.len() <= 1 {
+                    return Err(EditError::LastVersion);
+                }
+                let index = journey.versions.len() - 1;
+                if journey.versions[index].stopped_at.is_some() {
+                    return Err(EditError::VersionStopped(index));
+                }
+                let v = journey.versions.pop().ok_or(EditError::LastVersion)?;
+                Command::PushVersion(v)
+            }
+            Command::SetPublishedAt { version, at } => {
+                let v = editable(journey, version)?;
+                let old = std::mem::replace(&mut v.published_at, at);
+                Command::SetPublishedAt { version, at: old }
+            }
+            Command::StopVersion { version, at } => {
+                let v = journey
+                    .versions
+                    .get_mut(version)
+                    .ok_or(EditError::NoSuchVersion(version))?;
+                if v.stopped_at.is_some() {
+                    return Err(EditError::AlreadyStopped(version));
+                }
+                v.stopped_at = Some(at);
+                Command::Irreversible
+            }
+            Command::Irreversible => return Err(EditError::Irreversible),
+            Command::Batch(label, commands) => {
+                let mut inverses = Vec::with_capacity(commands.len());
+                for command in commands {
+                    match command.apply(journey) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Roll back what was applied so the journey is unchanged.
+                            for inverse in inverses.into_iter().rev() {
+                                let _undone = inverse.apply(journey);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Command::Batch(label, inverses)
+            }
+        })
+    }
+
+    /// True when this command (or one in its batch) cannot be undone.
+    pub fn is_irreversible(&self) -> bool {
+        match self {
+            Command::Irreversible => true,
+            Command::Batch(_, commands) => commands.iter().any(Command::is_irreversible),
+            _ => false,
+        }
+    }
+}
+
+/// The version at `index`, if it may be edited (not stopped).
+fn editable(journey: &mut Journey, index: VersionIndex) -> Result<&mut Version, EditError> {
+    let v = journey
+        .versions
+        .get_mut(index)
+        .ok_or(EditError::NoSuchVersion(index))?;
+    if v.stopped_at.is_some() {
+        return Err(EditError::VersionStopped(index));
+    }
+    Ok(v)
+}

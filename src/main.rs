@@ -7,12 +7,11 @@ use journey_designer::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    match args.command {
-        Some(command) => cli::run(command),
-        None => {
-            // TODO(window): open the designer window here once it exists.
-            let _printed = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+    if let Some(command) = args.command {
+        cli::run(command)
+    } else {
+        // TODO(window): open the designer window here once it exists.
+        let _printed = Cli::command().print_help();
+        ExitCode::SUCCESS
     }
 }

@@ -80,20 +80,17 @@ impl Document {
         let Some(entry) = self.undo.pop() else {
             return false;
         };
-        match entry.command.apply(&mut self.journey) {
-            Ok(redo) => {
-                self.redo.push(Entry {
-                    label: entry.label,
-                    command: redo,
-                });
-                self.revision += 1;
-                true
-            }
-            Err(_) => {
-                // Cannot happen for inverses of applied commands; drop the history rather than corrupt it.
-                self.undo.clear();
-                false
-            }
+        if let Ok(redo) = entry.command.apply(&mut self.journey) {
+            self.redo.push(Entry {
+                label: entry.label,
+                command: redo,
+            });
+            self.revision += 1;
+            true
+        } else {
+            // Cannot happen for inverses of applied commands; drop the history rather than corrupt it.
+            self.undo.clear();
+            false
         }
     }
 
@@ -102,19 +99,16 @@ impl Document {
         let Some(entry) = self.redo.pop() else {
             return false;
         };
-        match entry.command.apply(&mut self.journey) {
-            Ok(undo) => {
-                self.undo.push(Entry {
-                    label: entry.label,
-                    command: undo,
-                });
-                self.revision += 1;
-                true
-            }
-            Err(_) => {
-                self.redo.clear();
-                false
-            }
+        if let Ok(undo) = entry.command.apply(&mut self.journey) {
+            self.undo.push(Entry {
+                label: entry.label,
+                command: undo,
+            });
+            self.revision += 1;
+            true
+        } else {
+            self.redo.clear();
+            false
         }
     }
 

@@ -139,6 +139,7 @@ pub struct Version {
     /// The step customers enter on.
     pub first_step: StepId,
     /// The steps, by id.
+    #[serde(deserialize_with = "super::unique::map")]
     pub steps: BTreeMap<StepId, Step>,
 }
 

@@ -23,19 +23,34 @@ pub struct Scenario {
     /// How long after the start the simulation runs (S16).
     pub horizon: Span,
     /// Customer attributes and their distributions.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub attributes: BTreeMap<String, Dist>,
     /// Segment membership models.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub segments: BTreeMap<String, SegmentModel>,
     /// Trigger models.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub triggers: BTreeMap<String, TriggerModel>,
     /// Channel rates; a channel left out keeps [`ChannelModel::default_for`].
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::map"
+    )]
     pub channels: BTreeMap<Channel, ChannelModel>,
     /// Channel rates for members of a segment.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique::nested_map"
+    )]
     pub segment_channels: BTreeMap<String, BTreeMap<Channel, ChannelModel>>,
 }
 

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 /// An instant in time, always UTC, written as an RFC 3339 string.
 pub type Instant = chrono::DateTime<chrono::Utc>;
 
+/// The longest span a journey may use anywhere (about ten years): longer ones
+/// are refused by validation, so that adding spans to instants never overflows.
+pub const MAX_SPAN: Span = Span::Days(3650);
+
 /// A whole number of minutes, hours or days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Span {

@@ -195,15 +195,11 @@ impl Action {
             | Action::Wait { next, .. }
             | Action::WaitUntil { next, .. }
             | Action::ChannelOptimization { next, .. } => (index == 0).then_some(next),
-            Action::Branch { rules, otherwise } => {
-                if index < rules.len() {
-                    Some(&mut rules[index].next)
-                } else if index == rules.len() {
-                    Some(otherwise)
-                } else {
-                    None
-                }
-            }
+            Action::Branch { rules, otherwise } => match index.cmp(&rules.len()) {
+                std::cmp::Ordering::Less => rules.get_mut(index).map(|r| &mut r.next),
+                std::cmp::Ordering::Equal => Some(otherwise),
+                std::cmp::Ordering::Greater => None,
+            },
             Action::IfThen { yes, no, .. } => match index {
                 0 => Some(yes),
                 1 => Some(no),

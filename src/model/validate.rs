@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::journey::{Audience, FORMAT_VERSION, Journey, Version};
 use super::scenario::{ChannelModel, Dist, MAX_CUSTOMERS};
+use super::span::{MAX_SPAN, Span};
 use super::step::{Action, Condition, Event, StepId, trim_float};
 
 /// How serious a problem is.
@@ -74,6 +75,8 @@ pub enum ProblemKind {
     ArrivalsLongerThanHorizon,
     /// A name the scenario does not model (warning; the simulator refuses).
     Unmodelled,
+    /// A span longer than [`MAX_SPAN`], the longest the product handles.
+    SpanTooLong,
 }
 
 /// One problem found by [`validate`].
@@ -319,6 +322,26 @@ fn check_version(no: usize, version: &Version, out: &mut Problems) {
 }
 
 fn check_action(v: (usize, &Version), id: StepId, action: &Action, out: &mut Problems) {
+    let span = match action {
+        Action::Wait { span, .. } => Some(("its wait", *span)),
+        Action::IfThen { within, .. } => Some(("the time it waits for the event", *within)),
+        Action::AbTest {
+            decide: Some(decide),
+            ..
+        } => Some(("the time before the winner is chosen", decide.after)),
+        _ => None,
+    };
+    if let Some((what, span)) = span
+        && too_long(span)
+    {
+        out.step(
+            Severity::Error,
+            ProblemKind::SpanTooLong,
+            v,
+            id,
+            format!("{what} is {span}: {}", too_long_reason()),
+        );
+    }
     match action {
         Action::IfThen { event, .. } => {
             if let Some(target) = event.step() {
@@ -356,7 +379,7 @@ fn check_action(v: (usize, &Version), id: StepId, action: &Action, out: &mut Pro
                 );
             } else {
                 let sum: f64 = variants.iter().map(|x| x.percent).sum();
-                if !((sum - 100.0).abs() <= 0.01) {
+                if (sum - 100.0).abs() > 0.01 || sum.is_nan() {
                     out.step(
                         Severity::Error,
                         ProblemKind::AbPercentSum,
@@ -535,6 +558,24 @@ fn check_reachable(v: (usize, &Version), out: &mut Problems) {
     }
 }
 
+fn too_long(span: Span) -> bool {
+    span.seconds() > MAX_SPAN.seconds()
+}
+
+fn too_long_reason() -> String {
+    format!("longer than {MAX_SPAN}, the longest span Journey Designer handles")
+}
+
+fn check_span(what: &str, span: Span, out: &mut Problems) {
+    if too_long(span) {
+        out.journey(
+            Severity::Error,
+            ProblemKind::SpanTooLong,
+            format!("{what} is {span}: {}", too_long_reason()),
+        );
+    }
+}
+
 fn check_probability(what: &str, p: f64, out: &mut Problems) {
     if !(0.0..=1.0).contains(&p) {
         out.journey(
@@ -559,6 +600,16 @@ fn check_channel(what: &str, model: &ChannelModel, out: &mut Problems) {
     check_probability(&format!("{what} delivered"), model.delivered, out);
     check_probability(&format!("{what} opened"), model.opened, out);
     check_probability(&format!("{what} clicked"), model.clicked, out);
+    check_span(
+        &format!("scenario: {what} open delay"),
+        model.open_delay,
+        out,
+    );
+    check_span(
+        &format!("scenario: {what} click delay"),
+        model.click_delay,
+        out,
+    );
 }
 
 fn check_scenario(journey: &Journey, out: &mut Problems) {
@@ -573,6 +624,22 @@ fn check_scenario(journey: &Journey, out: &mut Problems) {
             ),
         );
     }
+    if let Some(goal) = &journey.goal {
+        if let Some(target) = goal.target_percent
+            && !(0.0..=100.0).contains(&target)
+        {
+            out.journey(
+                Severity::Error,
+                ProblemKind::Probability,
+                format!(
+                    "the goal's target is {target}%, but a target must be between 0 and 100 percent"
+                ),
+            );
+        }
+        check_span("the goal's attribution window", goal.attribution, out);
+    }
+    check_span("scenario: the arrival period", scenario.arrivals_over, out);
+    check_span("scenario: the simulated period", scenario.horizon, out);
     if scenario.arrivals_over.seconds() > scenario.horizon.seconds() {
         out.journey(
             Severity::Warning,
@@ -588,7 +655,7 @@ fn check_scenario(journey: &Journey, out: &mut Problems) {
             Dist::Choice(choices) => {
                 let sum: f64 = choices.iter().map(|(_, w)| *w).sum();
                 let negative = choices.iter().any(|(_, w)| !(*w >= 0.0 && w.is_finite()));
-                if negative || !(sum > 0.0) {
+                if negative || !(sum > 0.0 && sum.is_finite()) {
                     out.journey(
                         Severity::Error,
                         ProblemKind::ChoiceWeights,
@@ -597,7 +664,7 @@ fn check_scenario(journey: &Journey, out: &mut Problems) {
                 }
             }
             Dist::Range(low, high) => {
-                if !(low <= high) || !low.is_finite() || !high.is_finite() {
+                if low > high || !low.is_finite() || !high.is_finite() {
                     out.journey(
                         Severity::Error,
                         ProblemKind::RangeBounds,
@@ -620,6 +687,11 @@ fn check_scenario(journey: &Journey, out: &mut Problems) {
         check_rate(
             &format!("trigger '{name}' click lift"),
             model.click_lift,
+            out,
+        );
+        check_span(
+            &format!("scenario: trigger '{name}' lift period"),
+            model.lift_for,
             out,
         );
     }

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Writes `bytes` to `path` so that `path` holds either the old or the new
 /// content in full, never a mix or nothing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
+    write_atomic_with(path, bytes, std::io::Write::write_all)
 }
 
 /// [`write_atomic`] with the write itself injectable, so tests can make it
@@ -24,6 +24,10 @@ pub(crate) fn write_atomic_with(
             .write(true)
             .create_new(true)
             .open(&temp)?;
+        // Keep the permissions the user gave the file (best effort).
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ignored = file.set_permissions(meta.permissions());
+        }
         write(&mut file, bytes)?;
         file.flush()?;
         file.sync_all()?;

@@ -10,6 +10,7 @@ pub use atomic::write_atomic;
 pub use error::{LoadError, SaveError};
 pub use format::{parse, to_ron};
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::model::Journey;
@@ -18,12 +19,30 @@ use crate::model::Journey;
 ///
 /// Errors name the file and, for syntax errors, the line and column.
 pub fn load(path: &Path) -> Result<Journey, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let mut bytes = Vec::new();
+    // Read at most one byte past the limit: a huge file (or a device that
+    // never ends) is refused instead of exhausting memory.
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::NotText {
+            path: Some(path.to_owned()),
+            detail: format!(
+                "it is larger than {} MB, far more than any journey",
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        });
+    }
     parse_bytes(&bytes).map_err(|e| e.in_file(path))
 }
+
+/// The largest file [`load`] reads; real journeys are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 64_000_000;
 
 /// Parses the bytes of a journey file (see [`load`]).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Journey, LoadError> {
@@ -35,12 +54,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Journey, LoadError> {
             ),
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
-        path: None,
-        detail: format!(
-            "it is not UTF-8 text (bad byte at offset {})",
-            e.valid_up_to()
-        ),
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.split(|&b| b == b'\n').count();
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Columns count characters, as in syntax errors; the prefix is valid UTF-8.
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        LoadError::NotText {
+            path: None,
+            detail: format!(
+                "it is not UTF-8 text (line {line}, column {column}: byte 0x{:02x} at offset {}); \
+                 save it as UTF-8",
+                bytes[e.valid_up_to()],
+                e.valid_up_to()
+            ),
+        }
     })?;
     parse(text)
 }

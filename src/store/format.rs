@@ -114,7 +114,7 @@ pub fn to_ron(journey: &Journey) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .struct_names(false)
-        .depth_limit(6);
+        .depth_limit(7);
     let body = ron::ser::to_string_pretty(journey, config)?;
     // The top-level struct is named, as the hand-written files are; nested
     // ones stay unnamed, which keeps files short.

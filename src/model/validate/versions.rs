@@ -1,0 +1,89 @@
+//! Versions and dates: publishing order, drafts, stops, the end date.
+
+use super::{ProblemKind, Problems, Severity};
+use crate::model::Journey;
+
+pub(super) fn check_dates_and_versions(journey: &Journey, out: &mut Problems) {
+    let starts_at = journey.start.starts_at;
+    if let Some(end) = journey.end.end_date
+        && end < starts_at
+    {
+        out.journey(
+            Severity::Error,
+            ProblemKind::EndBeforeStart,
+            format!("the end date {end} is before the start {starts_at}"),
+        );
+    }
+    if journey.versions.is_empty() {
+        out.journey(
+            Severity::Error,
+            ProblemKind::NoVersions,
+            "the journey has no version: it needs at least one".to_owned(),
+        );
+        return;
+    }
+    if let Some(published) = journey.versions[0].published_at
+        && published != starts_at
+    {
+        out.version(
+            1,
+            ProblemKind::FirstVersionPublishedElsewhere,
+            format!("version 1 is published at {published}, but the journey starts at {starts_at}"),
+        );
+    }
+    let last = journey.versions.len() - 1;
+    for (index, version) in journey.versions.iter().enumerate() {
+        let no = index + 1;
+        let live = journey.live_at(index);
+        if live.is_none() && index != last {
+            out.version(
+                no,
+                ProblemKind::DraftNotLast,
+                format!("version {no} is a draft (never published), but only the last version may be a draft"),
+            );
+        }
+        if let Some(stopped) = version.stopped_at {
+            match live {
+                None => out.version(
+                    no,
+                    ProblemKind::StoppedBeforePublished,
+                    format!("version {no} is stopped at {stopped} but was never published"),
+                ),
+                Some(live) if stopped < live => out.version(
+                    no,
+                    ProblemKind::StoppedBeforePublished,
+                    format!(
+                        "version {no} is stopped at {stopped}, before it was published at {live}"
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        if index == 0 {
+            continue;
+        }
+        let (Some(previous_live), Some(live)) = (journey.live_at(index - 1), live) else {
+            continue;
+        };
+        if live <= previous_live {
+            out.version(
+                no,
+                ProblemKind::VersionsNotIncreasing,
+                format!(
+                    "version {no} is published at {live}, not after version {index} ({previous_live})"
+                ),
+            );
+        }
+        if let Some(stopped) = journey.versions[index - 1].stopped_at
+            && live >= stopped
+        {
+            out.version(
+                no,
+                ProblemKind::PublishedAfterStop,
+                format!(
+                    "version {no} is published at {live}, after version {index} was stopped at {stopped}: a stopped journey cannot get a new version (copy it into a new journey instead)"
+                ),
+            );
+        }
+    }
+}

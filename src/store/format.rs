@@ -102,6 +102,9 @@ fn explain(code: &ron::Error) -> String {
         ron::Error::ExpectedString => "expected text in double quotes here".to_owned(),
         ron::Error::ExpectedInteger => "expected a whole number here".to_owned(),
         ron::Error::ExpectedFloat => "expected a number here".to_owned(),
+        ron::Error::ExpectedOption => {
+            "expected `None` or `Some(...)` here, e.g. `Some(8.0)`".to_owned()
+        }
         ron::Error::ExpectedNamedStructLike("Journey") => {
             "this is not a journey: a journey file starts with `Journey(format: 1, ...`".to_owned()
         }

@@ -121,6 +121,12 @@ fn text_that_is_not_a_journey_says_so() {
 fn wrong_type_names_line_and_column() {
     syntax_error_at("name: \"Rule test\"", "name: 5", &["expected text"]);
     syntax_error_at("customers: 1000", "customers: \"many\"", &["whole number"]);
+    syntax_error_at(
+        "target_percent: Some(5.0)",
+        "target_percent: 5.0",
+        &["`Some(...)`"],
+    );
+    syntax_error_at("at: (240.0, 0.0)", "at: (240.0)", &["size 2"]);
 }
 
 #[test]

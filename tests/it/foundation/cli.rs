@@ -185,3 +185,25 @@ fn validate_without_files_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("Usage"));
 }
+
+#[test]
+fn validate_into_a_closed_pipe_stops_quietly() {
+    // Enough output to overflow any pipe buffer, read by no one.
+    let files = sample_files();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_journey-designer"));
+    command.arg("validate");
+    for _ in 0..300 {
+        command.args(&files);
+    }
+    let mut child = command
+        .env("RUST_BACKTRACE", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

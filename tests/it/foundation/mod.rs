@@ -6,6 +6,7 @@ mod bad_input;
 mod cli;
 mod corpus;
 mod fuzz;
+mod generated;
 mod save;
 mod validation;
 

@@ -131,6 +131,9 @@ fn wrong_type_names_line_and_column() {
 
 #[test]
 fn misspelled_field_is_an_error_not_ignored() {
+    syntax_error_at("channel: Sms", "chanel: Sms", &["chanel", "channel"]);
+    syntax_error_at("(share: 0.01)", "(shares: 0.01)", &["shares", "share"]);
+    syntax_error_at("within: Days(3)", "witin: Days(3)", &["witin", "within"]);
     syntax_error_at(
         "first_step: 1",
         "frist_step: 1",

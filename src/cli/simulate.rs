@@ -88,11 +88,13 @@ pub fn run(args: &Args<'_>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if args.json {
-        println!("{}", report.to_json_string());
+    let text = if args.json {
+        report.to_json_string() + "\n"
     } else {
-        print!("{}", summary(&report));
-    }
+        summary(&report)
+    };
+    // A closed pipe (`| head`) is not an error of the simulation.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     ExitCode::SUCCESS
 }
 
@@ -185,7 +187,7 @@ pub fn summary(r: &Report) -> String {
             );
         }
         let verdict = ab.winner.as_deref().map_or_else(|| "inconclusive".to_owned(), |w| format!("winner {w}"));
-        let when = ab.decided_at.map_or_else(|| "at the horizon".to_owned(), |d| format!("decided {}", d.to_rfc3339()));
+        let when = ab.decided_at.map_or_else(|| "at the horizon".to_owned(), |d| format!("decided {}", d.format("%Y-%m-%dT%H:%M:%SZ")));
         let _ = writeln!(s, "  {verdict} (p = {:.3e}, {when})", ab.p_value);
     }
     for co in &r.channel_optimization {

@@ -123,7 +123,11 @@ impl Acc {
     /// The hour bucket of an instant `t` seconds after the start.
     #[inline]
     pub fn bucket(&self, t: f64) -> usize {
-        ((t / HOUR).ceil() as usize).min(self.rows - 1)
+        // ceil without a libm call: t >= 0, and whole hours stay in their own bucket.
+        let x = t / HOUR;
+        let b = x as usize;
+        let b = if (b as f64) < x { b + 1 } else { b };
+        b.min(self.rows - 1)
     }
 
     /// A step visit.

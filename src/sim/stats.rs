@@ -26,7 +26,10 @@ pub fn wilson95(k: u64, n: u64) -> [f64; 2] {
     let denom = 1.0 + z * z / n_f;
     let centre = (p + z * z / (2.0 * n_f)) / denom;
     let half = z * (p * (1.0 - p) / n_f + z * z / (4.0 * n_f * n_f)).sqrt() / denom;
-    [(centre - half).max(0.0), (centre + half).min(1.0)]
+    // At k = 0 (k = n) the bound is exactly 0 (1); rounding must not move it.
+    let lo = if k == 0 { 0.0 } else { (centre - half).max(0.0) };
+    let hi = if k >= n { 1.0 } else { (centre + half).min(1.0) };
+    [lo, hi]
 }
 
 /// The two-sided p-value of the pooled two-proportion z-test of `k1/n1` against `k2/n2`.

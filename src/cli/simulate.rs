@@ -75,7 +75,12 @@ pub fn run(args: &Args<'_>) -> ExitCode {
                 if problems.len() == 1 { "" } else { "s" }
             );
             for p in &problems {
-                eprintln!("{}: {}: {}", args.file.display(), p.location(several), p.message);
+                eprintln!(
+                    "{}: {}: {}",
+                    args.file.display(),
+                    p.location(several),
+                    p.message
+                );
             }
             return ExitCode::from(1);
         }
@@ -126,17 +131,25 @@ fn repeat(journey: &crate::model::Journey, options: &SimOptions, times: u32) -> 
 }
 
 fn pct(k: u64, n: u64) -> String {
-    if n == 0 { "-".to_owned() } else { format!("{:.2}%", 100.0 * k as f64 / n as f64) }
+    if n == 0 {
+        "-".to_owned()
+    } else {
+        format!("{:.2}%", 100.0 * k as f64 / n as f64)
+    }
 }
 
 /// The readable summary printed without `--json`.
-pub fn summary(r: &Report) -> String {
+pub fn summary(report: &Report) -> String {
     use std::fmt::Write as _;
-    let mut s = String::new();
-    let a = &r.arrivals;
-    let o = &r.outcomes;
-    let _ = writeln!(s, "{}: {} customers, seed {}", r.journey, r.customers, r.seed);
-    let _ = writeln!(s, "\nArrivals            {:>12}", a.arrived);
+    let mut out = String::new();
+    let a = &report.arrivals;
+    let o = &report.outcomes;
+    let _ = writeln!(
+        out,
+        "{}: {} customers, seed {}",
+        report.journey, report.customers, report.seed
+    );
+    let _ = writeln!(out, "\nArrivals            {:>12}", a.arrived);
     for (label, n) in [
         ("entered", a.entered),
         ("excluded", a.excluded),
@@ -144,70 +157,140 @@ pub fn summary(r: &Report) -> String {
         ("after stop", a.after_stop),
         ("not re-entered", a.not_reentered),
     ] {
-        let _ = writeln!(s, "  {label:<18}{n:>12}  {:>8}", pct(n, a.arrived));
+        let _ = writeln!(out, "  {label:<18}{n:>12}  {:>8}", pct(n, a.arrived));
     }
-    let _ = writeln!(s, "\nOutcomes (of {} entered)", a.entered);
-    let _ = writeln!(s, "  {:<18}{:>12}  {:>8}", "completed", o.completed, pct(o.completed, a.entered));
+    let _ = writeln!(out, "\nOutcomes (of {} entered)", a.entered);
+    let _ = writeln!(
+        out,
+        "  {:<18}{:>12}  {:>8}",
+        "completed",
+        o.completed,
+        pct(o.completed, a.entered)
+    );
     for (name, n) in &o.suppressed {
-        let _ = writeln!(s, "  {:<18}{n:>12}  {:>8}", format!("suppressed: {name}"), pct(*n, a.entered));
+        let _ = writeln!(
+            out,
+            "  {:<18}{n:>12}  {:>8}",
+            format!("suppressed: {name}"),
+            pct(*n, a.entered)
+        );
     }
     for (name, n) in &o.exit_trigger {
-        let _ = writeln!(s, "  {:<18}{n:>12}  {:>8}", format!("exit: {name}"), pct(*n, a.entered));
-    }
-    let _ = writeln!(s, "  {:<18}{:>12}  {:>8}", "stopped", o.stopped, pct(o.stopped, a.entered));
-    let _ = writeln!(s, "  {:<18}{:>12}  {:>8}", "in progress", o.in_progress, pct(o.in_progress, a.entered));
-    if let Some(g) = &r.goal {
-        let target = match (g.target_percent, g.met) {
-            (Some(t), Some(met)) => format!(", target {t}%: {}", if met { "met" } else { "not met" }),
-            _ => String::new(),
-        };
-        let _ = writeln!(s, "\nGoal '{}': {} converted, {:.2}%{target}", g.trigger, g.converted, 100.0 * g.rate);
+        let _ = writeln!(
+            out,
+            "  {:<18}{n:>12}  {:>8}",
+            format!("exit: {name}"),
+            pct(*n, a.entered)
+        );
     }
     let _ = writeln!(
-        s,
+        out,
+        "  {:<18}{:>12}  {:>8}",
+        "stopped",
+        o.stopped,
+        pct(o.stopped, a.entered)
+    );
+    let _ = writeln!(
+        out,
+        "  {:<18}{:>12}  {:>8}",
+        "in progress",
+        o.in_progress,
+        pct(o.in_progress, a.entered)
+    );
+    if let Some(g) = &report.goal {
+        let target = match (g.target_percent, g.met) {
+            (Some(t), Some(met)) => {
+                format!(", target {t}%: {}", if met { "met" } else { "not met" })
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "\nGoal '{}': {} converted, {:.2}%{target}",
+            g.trigger,
+            g.converted,
+            100.0 * g.rate
+        );
+    }
+    let _ = writeln!(
+        out,
         "\n{:<4}{:<6}{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}",
         "ver", "step", "name", "reached", "completed", "suppr.", "exit", "stopped", "in prog."
     );
-    for st in &r.steps {
+    for st in &report.steps {
         let name: String = st.name.chars().take(26).collect();
         let _ = writeln!(
-            s,
+            out,
             "{:<4}{:<6}{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}",
-            st.version, st.id.0, name, st.reached, st.completed, st.exited.suppressed,
-            st.exited.exit_trigger, st.exited.stopped, st.in_progress
+            st.version,
+            st.id.0,
+            name,
+            st.reached,
+            st.completed,
+            st.exited.suppressed,
+            st.exited.exit_trigger,
+            st.exited.stopped,
+            st.in_progress
         );
     }
-    for ab in &r.ab_tests {
-        let _ = writeln!(s, "\nA/B test (version {}, step {}):", ab.version, ab.step);
+    for ab in &report.ab_tests {
+        let _ = writeln!(
+            out,
+            "\nA/B test (version {}, step {}):",
+            ab.version, ab.step
+        );
         for v in &ab.variants {
             let _ = writeln!(
-                s,
+                out,
                 "  {:<20}{:>10} assigned {:>8} converted  {:>6.2}%  [{:.2}%, {:.2}%]",
-                v.name, v.assigned, v.converted, 100.0 * v.rate, 100.0 * v.ci95[0], 100.0 * v.ci95[1]
+                v.name,
+                v.assigned,
+                v.converted,
+                100.0 * v.rate,
+                100.0 * v.ci95[0],
+                100.0 * v.ci95[1]
             );
         }
-        let verdict = ab.winner.as_deref().map_or_else(|| "inconclusive".to_owned(), |w| format!("winner {w}"));
-        let when = ab.decided_at.map_or_else(|| "at the horizon".to_owned(), |d| format!("decided {}", d.format("%Y-%m-%dT%H:%M:%SZ")));
-        let _ = writeln!(s, "  {verdict} (p = {:.3e}, {when})", ab.p_value);
+        let verdict = ab
+            .winner
+            .as_deref()
+            .map_or_else(|| "inconclusive".to_owned(), |w| format!("winner {w}"));
+        let when = ab.decided_at.map_or_else(
+            || "at the horizon".to_owned(),
+            |d| format!("decided {}", d.format("%Y-%m-%dT%H:%M:%SZ")),
+        );
+        let _ = writeln!(out, "  {verdict} (p = {:.3e}, {when})", ab.p_value);
     }
-    for co in &r.channel_optimization {
-        let _ = writeln!(s, "\nChannel optimization (version {}, step {}):", co.version, co.step);
+    for co in &report.channel_optimization {
+        let _ = writeln!(
+            out,
+            "\nChannel optimization (version {}, step {}):",
+            co.version, co.step
+        );
         for ch in &co.channels {
             let _ = writeln!(
-                s,
+                out,
                 "  {:<12}{:>10} sent {:>8} clicked {:>8} converted  {:>6.2}%",
-                ch.channel, ch.sent, ch.clicked, ch.converted, 100.0 * ch.rate
+                ch.channel,
+                ch.sent,
+                ch.clicked,
+                ch.converted,
+                100.0 * ch.rate
             );
         }
-        let _ = writeln!(s, "  best: {}", co.best.as_deref().unwrap_or("none"));
+        let _ = writeln!(out, "  best: {}", co.best.as_deref().unwrap_or("none"));
     }
-    let _ = writeln!(s, "\n{:<12}{:>10}{:>10}{:>10}{:>10}{:>10}", "channel", "sent", "delivered", "opened", "clicked", "converted");
-    for ch in &r.channels {
+    let _ = writeln!(
+        out,
+        "\n{:<12}{:>10}{:>10}{:>10}{:>10}{:>10}",
+        "channel", "sent", "delivered", "opened", "clicked", "converted"
+    );
+    for ch in &report.channels {
         let _ = writeln!(
-            s,
+            out,
             "{:<12}{:>10}{:>10}{:>10}{:>10}{:>10}",
             ch.channel, ch.sent, ch.delivered, ch.opened, ch.clicked, ch.converted
         );
     }
-    s
+    out
 }

@@ -15,7 +15,7 @@ pub enum Exit {
     /// Suppression segment (position in the journey's list).
     Suppressed(usize),
     /// Exit trigger (position in the journey's list).
-    ExitTrigger(usize),
+    Trigger(usize),
     /// The version was stopped.
     Stopped,
 }
@@ -25,7 +25,7 @@ impl Exit {
     pub fn reason(self) -> usize {
         match self {
             Exit::Suppressed(_) => 0,
-            Exit::ExitTrigger(_) => 1,
+            Exit::Trigger(_) => 1,
             Exit::Stopped => 2,
         }
     }
@@ -155,7 +155,7 @@ impl Acc {
         self.exited_h[b] += 1;
         match why {
             Exit::Suppressed(i) => self.suppressed[i] += 1,
-            Exit::ExitTrigger(i) => self.exit_trigger[i] += 1,
+            Exit::Trigger(i) => self.exit_trigger[i] += 1,
             Exit::Stopped => {
                 self.stopped += 1;
                 self.versions[version][2] += 1;

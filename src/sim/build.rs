@@ -9,8 +9,7 @@ use super::acc::{
 use super::compile::Compiled;
 use super::report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
-    Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport,
-    VersionReport,
+    Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,
 };
 use super::run::Verdict;
 use super::stats::{rate, wilson95};
@@ -19,7 +18,13 @@ use crate::model::{Instant, Journey};
 /// Running sums of a slice.
 fn cumulative(deltas: &[u64]) -> Vec<u64> {
     let mut sum = 0;
-    deltas.iter().map(|d| { sum += d; sum }).collect()
+    deltas
+        .iter()
+        .map(|d| {
+            sum += d;
+            sum
+        })
+        .collect()
 }
 
 fn instant(c: &Compiled, secs: f64) -> Instant {
@@ -28,7 +33,7 @@ fn instant(c: &Compiled, secs: f64) -> Instant {
 
 /// Builds the report of a finished run.
 pub fn build(
-    j: &Journey,
+    journey: &Journey,
     c: &Compiled,
     seed: u64,
     customers: u64,
@@ -51,12 +56,24 @@ pub fn build(
         + acc.stopped;
     let outcomes = Outcomes {
         completed: acc.completed,
-        suppressed: j.end.suppression_segments.iter().cloned().zip(acc.suppressed.iter().copied()).collect(),
-        exit_trigger: j.end.exit_triggers.iter().cloned().zip(acc.exit_trigger.iter().copied()).collect(),
+        suppressed: journey
+            .end
+            .suppression_segments
+            .iter()
+            .cloned()
+            .zip(acc.suppressed.iter().copied())
+            .collect(),
+        exit_trigger: journey
+            .end
+            .exit_triggers
+            .iter()
+            .cloned()
+            .zip(acc.exit_trigger.iter().copied())
+            .collect(),
         stopped: acc.stopped,
         in_progress: a[ENTERED].saturating_sub(left),
     };
-    let goal = j.goal.as_ref().map(|g| {
+    let goal = journey.goal.as_ref().map(|g| {
         let r = rate(acc.converted, a[ENTERED]);
         GoalReport {
             trigger: g.trigger.clone(),
@@ -82,9 +99,8 @@ pub fn build(
             let stopped = field(F_EXITED + 2);
             let at_step: Vec<u64> = (0..rows)
                 .map(|k| {
-                    reached[k].saturating_sub(
-                        completed[k] + suppressed[k] + exit_trigger[k] + stopped[k],
-                    )
+                    reached[k]
+                        .saturating_sub(completed[k] + suppressed[k] + exit_trigger[k] + stopped[k])
                 })
                 .collect();
             let last = |s: &Vec<u64>| s.last().copied().unwrap_or(0);

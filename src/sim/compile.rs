@@ -115,19 +115,40 @@ pub enum EventC {
 #[derive(Clone, Debug)]
 pub enum ActionC {
     /// Send on a channel; `slot` records interactions an if/then asks about.
-    Message { channel: usize, slot: Option<usize>, next: u32 },
+    Message {
+        channel: usize,
+        slot: Option<usize>,
+        next: u32,
+    },
     /// Wait a number of seconds.
     Wait { secs: f64, next: u32 },
     /// Wait until an instant (seconds after the start).
     WaitUntil { at: f64, next: u32 },
     /// First matching rule, else `otherwise`.
-    Branch { rules: Vec<(Cond, u32)>, otherwise: u32 },
+    Branch {
+        rules: Vec<(Cond, u32)>,
+        otherwise: u32,
+    },
     /// Wait up to `within` seconds for an event.
-    IfThen { event: EventC, within: f64, yes: u32, no: u32 },
+    IfThen {
+        event: EventC,
+        within: f64,
+        yes: u32,
+        no: u32,
+    },
     /// A/B split: test index, cumulative shares (last = 1), targets.
-    AbTest { ab: usize, cum: Vec<f64>, nexts: Vec<u32> },
+    AbTest {
+        ab: usize,
+        cum: Vec<f64>,
+        nexts: Vec<u32>,
+    },
     /// Channel optimization: test index, channels (indices), slot, next.
-    ChannelOpt { co: usize, channels: Vec<usize>, slot: Option<usize>, next: u32 },
+    ChannelOpt {
+        co: usize,
+        channels: Vec<usize>,
+        slot: Option<usize>,
+        next: u32,
+    },
 }
 
 /// A step, compiled.
@@ -295,7 +316,8 @@ impl Used {
 fn collect_used(j: &Journey, simulated: &[usize]) -> Used {
     let mut u = Used::default();
     u.segments.extend(j.start.exclude_segments.iter().cloned());
-    u.segments.extend(j.end.suppression_segments.iter().cloned());
+    u.segments
+        .extend(j.end.suppression_segments.iter().cloned());
     u.triggers.extend(j.end.exit_triggers.iter().cloned());
     if let Some(g) = &j.goal {
         u.triggers.insert(g.trigger.clone());
@@ -314,10 +336,16 @@ fn collect_used(j: &Journey, simulated: &[usize]) -> Used {
         for step in j.versions[vi].steps.values() {
             match &step.action {
                 Action::Branch { rules, .. } => rules.iter().for_each(|r| u.condition(&r.when)),
-                Action::IfThen { event: Event::Trigger(t), .. } => {
+                Action::IfThen {
+                    event: Event::Trigger(t),
+                    ..
+                } => {
                     u.triggers.insert(t.clone());
                 }
-                Action::IfThen { event: Event::JoinedSegment(s), .. } => {
+                Action::IfThen {
+                    event: Event::JoinedSegment(s),
+                    ..
+                } => {
                     u.segments.insert(s.clone());
                 }
                 _ => {}
@@ -384,9 +412,17 @@ pub fn compile(j: &Journey) -> Compiled {
             let dist = match sc.attributes.get(name) {
                 Some(Dist::Choice(choices)) => {
                     let mut acc = 0.0;
-                    let cum = choices.iter().map(|(_, w)| { acc += w.max(0.0); acc }).collect();
-                    let numbers =
-                        choices.iter().map(|(n, _)| n.trim().parse().unwrap_or(f64::NAN)).collect();
+                    let cum = choices
+                        .iter()
+                        .map(|(_, w)| {
+                            acc += w.max(0.0);
+                            acc
+                        })
+                        .collect();
+                    let numbers = choices
+                        .iter()
+                        .map(|(n, _)| n.trim().parse().unwrap_or(f64::NAN))
+                        .collect();
                     AttrDist::Choice { cum, numbers }
                 }
                 Some(Dist::Range(lo, hi)) => AttrDist::Range(*lo, *hi),
@@ -447,12 +483,25 @@ pub fn compile(j: &Journey) -> Compiled {
         horizon: sc.horizon.seconds() as f64,
         rows: (sc.horizon.seconds() as f64 / HOUR).ceil() as usize + 1,
         arrivals_over: sc.arrivals_over.seconds() as f64,
-        end_date: j.end.end_date.map_or(f64::INFINITY, |d| secs_after(start, d)),
+        end_date: j
+            .end
+            .end_date
+            .map_or(f64::INFINITY, |d| secs_after(start, d)),
         reentry: j.start.reentry,
         attributes,
         segments,
-        exclude: j.start.exclude_segments.iter().map(|s| ctx.segs.get(s)).collect(),
-        suppression: j.end.suppression_segments.iter().map(|s| ctx.segs.get(s)).collect(),
+        exclude: j
+            .start
+            .exclude_segments
+            .iter()
+            .map(|s| ctx.segs.get(s))
+            .collect(),
+        suppression: j
+            .end
+            .suppression_segments
+            .iter()
+            .map(|s| ctx.segs.get(s))
+            .collect(),
         exit_triggers: j.end.exit_triggers.iter().map(|t| trigs.get(t)).collect(),
         goal: j.goal.as_ref().map(|g| GoalC {
             trigger: trigs.get(&g.trigger),
@@ -509,10 +558,18 @@ pub fn compile(j: &Journey) -> Compiled {
                     next: index_of(*next),
                 },
                 Action::Branch { rules, otherwise } => ActionC::Branch {
-                    rules: rules.iter().map(|r| (ctx.cond(&r.when), index_of(r.next))).collect(),
+                    rules: rules
+                        .iter()
+                        .map(|r| (ctx.cond(&r.when), index_of(r.next)))
+                        .collect(),
                     otherwise: index_of(*otherwise),
                 },
-                Action::IfThen { event, within, yes, no } => {
+                Action::IfThen {
+                    event,
+                    within,
+                    yes,
+                    no,
+                } => {
                     let event = match event {
                         Event::Trigger(t) => {
                             let k = trigs.get(t);
@@ -550,8 +607,7 @@ pub fn compile(j: &Journey) -> Compiled {
                         step: id,
                         names: variants.iter().map(|x| x.name.clone()).collect(),
                         decide: decide.as_ref().map(|d| {
-                            let default =
-                                variants.iter().position(|x| x.name == d.default_variant);
+                            let default = variants.iter().position(|x| x.name == d.default_variant);
                             (live + d.after.seconds() as f64, default.unwrap_or(0))
                         }),
                         credit,
@@ -563,7 +619,11 @@ pub fn compile(j: &Journey) -> Compiled {
                         nexts: variants.iter().map(|x| index_of(x.next)).collect(),
                     }
                 }
-                Action::ChannelOptimization { channels: list, next, .. } => {
+                Action::ChannelOptimization {
+                    channels: list,
+                    next,
+                    ..
+                } => {
                     let co = out.cos.len();
                     let list: Vec<usize> = list.iter().map(&chan_index).collect();
                     out.cos.push(CoC {
@@ -615,7 +675,9 @@ fn collect_channels(j: &Journey, simulated: &[usize], segs: &Names) -> Vec<Chann
                 Action::Message { channel, .. } => {
                     set.insert(channel.clone());
                 }
-                Action::ChannelOptimization { channels, .. } => set.extend(channels.iter().cloned()),
+                Action::ChannelOptimization { channels, .. } => {
+                    set.extend(channels.iter().cloned());
+                }
                 _ => {}
             }
         }
@@ -629,10 +691,15 @@ fn collect_channels(j: &Journey, simulated: &[usize], segs: &Names) -> Vec<Chann
                 .iter()
                 .filter(|(seg, _)| sc.segments.contains_key(*seg) && segs.0.contains_key(*seg))
                 .filter_map(|(seg, map)| {
-                    map.get(&channel).map(|m| (segs.get(seg), ChanRates::from_model(m)))
+                    map.get(&channel)
+                        .map(|m| (segs.get(seg), ChanRates::from_model(m)))
                 })
                 .collect();
-            ChannelC { channel, base, overrides }
+            ChannelC {
+                channel,
+                base,
+                overrides,
+            }
         })
         .collect()
 }

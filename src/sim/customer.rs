@@ -77,11 +77,30 @@ pub struct Customer<'a> {
 }
 
 /// Simulates customer `index` and adds its counts to `acc`.
-pub fn simulate_customer(c: &Compiled, run: &RunParams, index: u64, s: &mut Scratch, acc: &mut Acc) {
+pub fn simulate_customer(
+    c: &Compiled,
+    run: &RunParams,
+    index: u64,
+    s: &mut Scratch,
+    acc: &mut Acc,
+) {
     let mut rng = Stream::new(run.seed, index);
-    let first = if c.arrivals_over > 0.0 { rng.uniform() * c.arrivals_over } else { 0.0 };
+    let first = if c.arrivals_over > 0.0 {
+        rng.uniform() * c.arrivals_over
+    } else {
+        0.0
+    };
     s.draw_customer(c, &mut rng);
-    let mut cust = Customer { c, run, s, acc, rng, cur: None, now: 0.0, entered_once: false };
+    let mut cust = Customer {
+        c,
+        run,
+        s,
+        acc,
+        rng,
+        cur: None,
+        now: 0.0,
+        entered_once: false,
+    };
     cust.live(first);
 }
 
@@ -93,7 +112,7 @@ impl Customer<'_> {
             let mut t = if first_pending { first } else { f64::INFINITY };
             for k in 0..self.c.triggers.len() {
                 if self.matters(k, first_pending) {
-                    if !(self.s.next[k] >= self.now) {
+                    if self.s.next[k].is_nan() || self.s.next[k] < self.now {
                         self.s.next[k] = self.draw_next(k, self.now);
                     }
                     t = t.min(self.s.next[k]);
@@ -106,7 +125,7 @@ impl Customer<'_> {
                 let stop = self.c.versions[e.version].stopped;
                 t = t.min(e.supp_at).min(stop).min(e.timer).min(e.yes_at);
             }
-            if !(t < horizon) {
+            if t >= horizon {
                 break;
             }
             self.now = t;
@@ -180,7 +199,7 @@ impl Customer<'_> {
             if e.supp_at <= t {
                 self.leave(Exit::Suppressed(e.supp), t);
             } else if let Some(pos) = c.exit_triggers.iter().position(|&k| occurs(self.s, k)) {
-                self.leave(Exit::ExitTrigger(pos), t);
+                self.leave(Exit::Trigger(pos), t);
             } else if c.versions[e.version].stopped <= t {
                 self.leave(Exit::Stopped, t);
             } else {
@@ -222,10 +241,8 @@ impl Customer<'_> {
                     self.pass(e.version, e.step, 1, *no, t);
                 }
             }
-            ActionC::Wait { next, .. } | ActionC::WaitUntil { next, .. } => {
-                if e.timer <= t {
-                    self.pass(e.version, e.step, 0, *next, t);
-                }
+            ActionC::Wait { next, .. } | ActionC::WaitUntil { next, .. } if e.timer <= t => {
+                self.pass(e.version, e.step, 0, *next, t);
             }
             _ => {}
         }
@@ -288,7 +305,10 @@ impl Customer<'_> {
     /// Leaves the journey at `t` for `why`, from the current step.
     fn leave(&mut self, why: Exit, t: f64) {
         let Some(e) = self.cur.take() else { return };
-        let step = self.c.versions[e.version].steps.get(e.step as usize).map(|s| s.global);
+        let step = self.c.versions[e.version]
+            .steps
+            .get(e.step as usize)
+            .map(|s| s.global);
         self.acc.exit(step, e.version, why, t);
     }
 

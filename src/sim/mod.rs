@@ -35,8 +35,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64};
 
 pub use report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
-    Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport,
-    VersionReport,
+    Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,
 };
 
 use crate::model::{Journey, MAX_CUSTOMERS, Problem, ProblemKind, Severity, validate};
@@ -119,5 +118,7 @@ pub fn simulate(journey: &Journey, options: &SimOptions) -> Result<Report, SimEr
         progress: options.progress.as_deref(),
     };
     let (acc, verdicts) = run::run_all(&compiled, seed, &pass)?;
-    Ok(build::build(journey, &compiled, seed, customers, &acc, &verdicts))
+    Ok(build::build(
+        journey, &compiled, seed, customers, &acc, &verdicts,
+    ))
 }

@@ -73,7 +73,9 @@ impl Scratch {
                 AttrDist::Choice { cum, .. } => {
                     let total = cum.last().copied().unwrap_or(0.0);
                     let x = rng.uniform() * total;
-                    cum.iter().position(|&w| x < w).unwrap_or(cum.len().saturating_sub(1)) as f64
+                    cum.iter()
+                        .position(|&w| x < w)
+                        .unwrap_or(cum.len().saturating_sub(1)) as f64
                 }
                 AttrDist::Range(lo, hi) => lo + rng.uniform() * (hi - lo),
             };
@@ -83,7 +85,11 @@ impl Scratch {
             let member = m.always
                 || m.when.as_ref().is_some_and(|w| self.holds(c, w, 0.0))
                 || (m.share > 0.0 && rng.uniform() < m.share);
-            self.since[g] = if member { 0.0 } else { rng.exponential(m.join_rate) };
+            self.since[g] = if member {
+                0.0
+            } else {
+                rng.exponential(m.join_rate)
+            };
         }
         self.next.fill(f64::NAN);
         self.lift_until.fill(f64::NEG_INFINITY);
@@ -107,9 +113,10 @@ impl Scratch {
     /// Attribute `a` as a number (a choice's value parsed, NaN if it is not a number).
     fn number(&self, c: &Compiled, a: usize) -> f64 {
         match &c.attributes[a].1 {
-            AttrDist::Choice { numbers, .. } => {
-                numbers.get(self.attr[a] as usize).copied().unwrap_or(f64::NAN)
-            }
+            AttrDist::Choice { numbers, .. } => numbers
+                .get(self.attr[a] as usize)
+                .copied()
+                .unwrap_or(f64::NAN),
             AttrDist::Range(..) => self.attr[a],
         }
     }

@@ -68,7 +68,10 @@ pub fn run_pass(c: &Compiled, params: &RunParams, pass: &Pass<'_>) -> Result<Acc
                         p.fetch_add(end - k * CHUNK, Ordering::Relaxed);
                     }
                 }
-                results.lock().unwrap_or_else(PoisonError::into_inner).push(acc);
+                results
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(acc);
             });
         }
     });
@@ -94,7 +97,11 @@ pub struct Verdict {
 
 /// The verdict of S12 from assignments and conversions per variant.
 pub fn verdict(assigned: &[u64], converted: &[u64]) -> Verdict {
-    let rates: Vec<f64> = assigned.iter().zip(converted).map(|(&n, &k)| rate(k, n)).collect();
+    let rates: Vec<f64> = assigned
+        .iter()
+        .zip(converted)
+        .map(|(&n, &k)| rate(k, n))
+        .collect();
     let best_of = |skip: Option<usize>| {
         let mut best: Option<usize> = None;
         for (i, &r) in rates.iter().enumerate() {
@@ -105,19 +112,29 @@ pub fn verdict(assigned: &[u64], converted: &[u64]) -> Verdict {
         best
     };
     let (Some(best), Some(second)) = (best_of(None), best_of(best_of(None))) else {
-        return Verdict { winner: None, p_value: 1.0 };
+        return Verdict {
+            winner: None,
+            p_value: 1.0,
+        };
     };
-    let p = two_proportion_p(converted[best], assigned[best], converted[second], assigned[second]);
-    Verdict { winner: (p < 0.05).then_some(best), p_value: p }
+    let p = two_proportion_p(
+        converted[best],
+        assigned[best],
+        converted[second],
+        assigned[second],
+    );
+    Verdict {
+        winner: (p < 0.05).then_some(best),
+        p_value: p,
+    }
 }
+
+/// Each A/B test's verdict and its decision instant (seconds), if it decided before the horizon.
+pub type Verdicts = Vec<(Verdict, Option<f64>)>;
 
 /// Runs the decision passes and the final pass; returns the final counts and each test's
 /// verdict with its decision instant (seconds), if it decided before the horizon.
-pub fn run_all(
-    c: &Compiled,
-    seed: u64,
-    pass: &Pass<'_>,
-) -> Result<(Acc, Vec<(Verdict, Option<f64>)>), SimError> {
+pub fn run_all(c: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<(Acc, Verdicts), SimError> {
     let horizon = c.horizon;
     let mut decided: Vec<Option<(f64, usize)>> = vec![None; c.abs.len()];
     let mut verdicts: Vec<Option<(Verdict, Option<f64>)>> = vec![None; c.abs.len()];
@@ -129,12 +146,21 @@ pub fn run_all(
         .collect();
     instants.sort_by(f64::total_cmp);
     instants.dedup();
-    let quiet = Pass { progress: None, ..*pass };
+    let quiet = Pass {
+        progress: None,
+        ..*pass
+    };
     for d in instants {
-        let params = RunParams { seed, horizon: d, decided: decided.clone() };
+        let params = RunParams {
+            seed,
+            horizon: d,
+            decided: decided.clone(),
+        };
         let acc = run_pass(c, &params, &quiet)?;
         for (i, ab) in c.abs.iter().enumerate() {
-            let Some((at, default)) = ab.decide else { continue };
+            let Some((at, default)) = ab.decide else {
+                continue;
+            };
             if at != d {
                 continue;
             }
@@ -144,7 +170,11 @@ pub fn run_all(
             verdicts[i] = Some((v, Some(d)));
         }
     }
-    let params = RunParams { seed, horizon, decided };
+    let params = RunParams {
+        seed,
+        horizon,
+        decided,
+    };
     let acc = run_pass(c, &params, pass)?;
     let verdicts = verdicts
         .into_iter()
@@ -152,7 +182,10 @@ pub fn run_all(
         .map(|(v, ab)| {
             v.unwrap_or_else(|| {
                 let range = ab.credit..ab.credit + ab.names.len();
-                (verdict(&acc.assigned[range.clone()], &acc.credits[range]), None)
+                (
+                    verdict(&acc.assigned[range.clone()], &acc.credits[range]),
+                    None,
+                )
             })
         })
         .collect();

@@ -27,8 +27,16 @@ pub fn wilson95(k: u64, n: u64) -> [f64; 2] {
     let centre = (p + z * z / (2.0 * n_f)) / denom;
     let half = z * (p * (1.0 - p) / n_f + z * z / (4.0 * n_f * n_f)).sqrt() / denom;
     // At k = 0 (k = n) the bound is exactly 0 (1); rounding must not move it.
-    let lo = if k == 0 { 0.0 } else { (centre - half).max(0.0) };
-    let hi = if k >= n { 1.0 } else { (centre + half).min(1.0) };
+    let lo = if k == 0 {
+        0.0
+    } else {
+        (centre - half).max(0.0)
+    };
+    let hi = if k >= n {
+        1.0
+    } else {
+        (centre + half).min(1.0)
+    };
     [lo, hi]
 }
 
@@ -60,7 +68,10 @@ mod tests {
     fn wilson_matches_known_values() {
         // 10 of 100: Wilson 95 % is [0.0552, 0.1744].
         let [lo, hi] = wilson95(10, 100);
-        assert!((lo - 0.0552).abs() < 1e-4 && (hi - 0.1744).abs() < 1e-4, "{lo} {hi}");
+        assert!(
+            (lo - 0.0552).abs() < 1e-4 && (hi - 0.1744).abs() < 1e-4,
+            "{lo} {hi}"
+        );
         assert_eq!(wilson95(0, 0), [0.0, 1.0]);
         let [lo, hi] = wilson95(0, 10);
         assert!(lo == 0.0 && hi > 0.0 && hi < 0.35);

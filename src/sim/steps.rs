@@ -50,7 +50,11 @@ impl Customer<'_> {
                 return;
             }
             let (out, next) = match &st.action {
-                ActionC::Message { channel, slot, next } => {
+                ActionC::Message {
+                    channel,
+                    slot,
+                    next,
+                } => {
                     self.send(*channel, *slot, None, t, e.credits);
                     (0, *next)
                 }
@@ -73,7 +77,9 @@ impl Customer<'_> {
                         None => (rules.len(), *otherwise),
                     }
                 }
-                ActionC::IfThen { event, within, yes, .. } => {
+                ActionC::IfThen {
+                    event, within, yes, ..
+                } => {
                     let happened = match *event {
                         EventC::Trigger(k) => self.s.seen[k],
                         EventC::Joined(g) => self.s.since[g],
@@ -102,7 +108,12 @@ impl Customer<'_> {
                     self.add_credit(credit, t, e.credits);
                     (variant, nexts[variant])
                 }
-                ActionC::ChannelOpt { co, channels, slot, next } => {
+                ActionC::ChannelOpt {
+                    co,
+                    channels,
+                    slot,
+                    next,
+                } => {
                     let mut best = (0, f64::NEG_INFINITY);
                     for (i, &ch) in channels.iter().enumerate() {
                         let p = self.rates(ch, t).clicked;
@@ -169,7 +180,12 @@ impl Customer<'_> {
             }
             if !self.c.lifted.is_empty() {
                 // Keep pending clicks latest first; the earliest is popped from the end.
-                let pos = self.s.clicks.iter().position(|&x| x < click).unwrap_or(self.s.clicks.len());
+                let pos = self
+                    .s
+                    .clicks
+                    .iter()
+                    .position(|&x| x < click)
+                    .unwrap_or(self.s.clicks.len());
                 self.s.clicks.insert(pos, click);
             }
         }

@@ -4,15 +4,16 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, TimeZone, Utc};
 use journey_designer::model::{
-    Action, Audience, Channel, ChannelModel, Condition, Decide, End, Event, Goal, Instant,
-    Journey, Rule, Scenario, SegmentModel, Span, Start, Step, StepId, TriggerModel, Variant,
-    Version,
+    Action, Audience, Channel, ChannelModel, Condition, Decide, End, Event, Goal, Instant, Journey,
+    Rule, Scenario, SegmentModel, Span, Start, Step, StepId, TriggerModel, Variant, Version,
 };
 use journey_designer::sim::{Report, SimOptions, StepReport, simulate};
 
 /// The start of every hand-made journey.
 pub fn t0() -> Instant {
-    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .single()
+        .expect("valid date")
 }
 
 /// `t0` plus `days` (may be fractional).
@@ -56,7 +57,14 @@ pub fn version(published: Option<Instant>, steps: Vec<(u32, Action)>, first: Ste
         steps: steps
             .into_iter()
             .map(|(id, action)| {
-                (StepId(id), Step { name: format!("step {id}"), at: (0.0, 0.0), action })
+                (
+                    StepId(id),
+                    Step {
+                        name: format!("step {id}"),
+                        at: (0.0, 0.0),
+                        action,
+                    },
+                )
             })
             .collect(),
     }
@@ -68,28 +76,49 @@ fn next(n: Option<u32>) -> Option<StepId> {
 
 /// A message on `channel`.
 pub fn message(channel: Channel, n: Option<u32>) -> Action {
-    Action::Message { channel, content: String::new(), next: next(n) }
+    Action::Message {
+        channel,
+        content: String::new(),
+        next: next(n),
+    }
 }
 
 /// A wait.
 pub fn wait(span: Span, n: Option<u32>) -> Action {
-    Action::Wait { span, next: next(n) }
+    Action::Wait {
+        span,
+        next: next(n),
+    }
 }
 
 /// A wait until an instant.
 pub fn wait_until(instant: Instant, n: Option<u32>) -> Action {
-    Action::WaitUntil { instant, next: next(n) }
+    Action::WaitUntil {
+        instant,
+        next: next(n),
+    }
 }
 
 /// An if/then.
 pub fn if_then(event: Event, within: Span, yes: Option<u32>, no: Option<u32>) -> Action {
-    Action::IfThen { event, within, yes: next(yes), no: next(no) }
+    Action::IfThen {
+        event,
+        within,
+        yes: next(yes),
+        no: next(no),
+    }
 }
 
 /// An attribute branch.
 pub fn branch(rules: Vec<(Condition, Option<u32>)>, otherwise: Option<u32>) -> Action {
     Action::Branch {
-        rules: rules.into_iter().map(|(when, n)| Rule { when, next: next(n) }).collect(),
+        rules: rules
+            .into_iter()
+            .map(|(when, n)| Rule {
+                when,
+                next: next(n),
+            })
+            .collect(),
         otherwise: next(otherwise),
     }
 }
@@ -105,28 +134,48 @@ pub fn ab(variants: &[(&str, f64, Option<u32>)], decide: Option<(Span, &str)>) -
                 next: next(*n),
             })
             .collect(),
-        decide: decide.map(|(after, d)| Decide { after, default_variant: d.to_owned() }),
+        decide: decide.map(|(after, d)| Decide {
+            after,
+            default_variant: d.to_owned(),
+        }),
     }
 }
 
 /// A trigger model without lift.
 pub fn trigger(per_day: f64) -> TriggerModel {
-    TriggerModel { per_day, ..TriggerModel::default() }
+    TriggerModel {
+        per_day,
+        ..TriggerModel::default()
+    }
 }
 
 /// A segment model.
 pub fn segment(share: f64, joins_per_day: f64) -> SegmentModel {
-    SegmentModel { share, when: None, joins_per_day }
+    SegmentModel {
+        share,
+        when: None,
+        joins_per_day,
+    }
 }
 
 /// A channel model with the default delays.
 pub fn channel(delivered: f64, opened: f64, clicked: f64) -> ChannelModel {
-    ChannelModel { delivered, opened, clicked, ..ChannelModel::default_for(&Channel::Email) }
+    ChannelModel {
+        delivered,
+        opened,
+        clicked,
+        ..ChannelModel::default_for(&Channel::Email)
+    }
 }
 
 /// A goal on `trigger` with `attribution`.
+#[allow(clippy::unnecessary_wraps)] // journeys hold the goal as an Option
 pub fn goal(trigger: &str, attribution: Span) -> Option<Goal> {
-    Some(Goal { trigger: trigger.to_owned(), target_percent: None, attribution })
+    Some(Goal {
+        trigger: trigger.to_owned(),
+        target_percent: None,
+        attribution,
+    })
 }
 
 /// Runs with the scenario's settings.
@@ -136,7 +185,14 @@ pub fn run(j: &Journey) -> Report {
 
 /// Runs with `threads` threads.
 pub fn run_threads(j: &Journey, threads: usize) -> Report {
-    simulate(j, &SimOptions { threads: Some(threads), ..SimOptions::default() }).expect("simulates")
+    simulate(
+        j,
+        &SimOptions {
+            threads: Some(threads),
+            ..SimOptions::default()
+        },
+    )
+    .expect("simulates")
 }
 
 /// The report of step `id` of `version`.
@@ -166,10 +222,14 @@ pub fn assert_binomial(what: &str, k: u64, n: u64, p: f64, sigmas: f64) {
 
 /// Segments map from pairs.
 pub fn segments(list: &[(&str, SegmentModel)]) -> BTreeMap<String, SegmentModel> {
-    list.iter().map(|(n, m)| ((*n).to_owned(), m.clone())).collect()
+    list.iter()
+        .map(|(n, m)| ((*n).to_owned(), m.clone()))
+        .collect()
 }
 
 /// Triggers map from pairs.
 pub fn triggers(list: &[(&str, TriggerModel)]) -> BTreeMap<String, TriggerModel> {
-    list.iter().map(|(n, m)| ((*n).to_owned(), m.clone())).collect()
+    list.iter()
+        .map(|(n, m)| ((*n).to_owned(), m.clone()))
+        .collect()
 }

@@ -34,10 +34,16 @@ pub fn assert_conserved(r: &Report) {
     }
     // Customers suppressed at entry exit at no step; every other exit is at a step.
     assert!(step_exits[0] <= suppressed);
-    assert_eq!(step_exits[1], exit_trigger, "exit-trigger exits happen at steps");
+    assert_eq!(
+        step_exits[1], exit_trigger,
+        "exit-trigger exits happen at steps"
+    );
     assert_eq!(step_exits[2], o.stopped, "stops happen at steps");
     let in_progress_steps: u64 = r.steps.iter().map(|s| s.in_progress).sum();
-    assert_eq!(in_progress_steps, o.in_progress, "in progress = at some step");
+    assert_eq!(
+        in_progress_steps, o.in_progress,
+        "in progress = at some step"
+    );
     // Every timeline instant.
     let (mut entered, mut left) = (0u64, 0u64);
     for (k, row) in r.timeline.iter().enumerate() {
@@ -45,7 +51,10 @@ pub fn assert_conserved(r: &Report) {
         left += row.exited;
         assert_eq!(row.in_progress, entered - left, "timeline row {k}");
         let at_steps: u64 = r.occupancy.steps.iter().map(|s| s.at_step[k]).sum();
-        assert_eq!(at_steps, row.in_progress, "row {k}: in progress = customers at steps");
+        assert_eq!(
+            at_steps, row.in_progress,
+            "row {k}: in progress = customers at steps"
+        );
         for s in &r.occupancy.steps {
             assert_eq!(
                 s.reached[k],
@@ -60,11 +69,17 @@ pub fn assert_conserved(r: &Report) {
         }
     }
     assert_eq!(entered, a.entered, "timeline entries = entered");
-    assert_eq!(r.timeline.last().map(|t| t.in_progress), Some(o.in_progress));
+    assert_eq!(
+        r.timeline.last().map(|t| t.in_progress),
+        Some(o.in_progress)
+    );
     // Versions and bounds.
     let v_entered: u64 = r.versions.iter().map(|v| v.entered).sum();
     assert_eq!(v_entered, a.entered, "versions add up");
-    assert_eq!(r.versions.iter().map(|v| v.completed).sum::<u64>(), o.completed);
+    assert_eq!(
+        r.versions.iter().map(|v| v.completed).sum::<u64>(),
+        o.completed
+    );
     assert_eq!(r.versions.iter().map(|v| v.stopped).sum::<u64>(), o.stopped);
     if let Some(g) = &r.goal {
         assert!(g.converted <= a.entered);
@@ -77,8 +92,15 @@ pub fn assert_conserved(r: &Report) {
     }
     for t in &r.ab_tests {
         let assigned: u64 = t.variants.iter().map(|v| v.assigned).sum();
-        let s = r.steps.iter().find(|s| s.version == t.version && s.id == t.step).expect("ab step");
-        assert_eq!(assigned, s.completed, "A/B assignments = the step's completions");
+        let s = r
+            .steps
+            .iter()
+            .find(|s| s.version == t.version && s.id == t.step)
+            .expect("ab step");
+        assert_eq!(
+            assigned, s.completed,
+            "A/B assignments = the step's completions"
+        );
         for v in &t.variants {
             assert!(v.converted <= v.assigned);
             assert!(v.ci95[0] <= v.rate && v.rate <= v.ci95[1]);
@@ -87,11 +109,22 @@ pub fn assert_conserved(r: &Report) {
     }
     for co in &r.channel_optimization {
         let sent: u64 = co.channels.iter().map(|c| c.sent).sum();
-        let s = r.steps.iter().find(|s| s.version == co.version && s.id == co.step).expect("co step");
-        assert_eq!(sent, s.completed, "optimized sends = the step's completions");
+        let s = r
+            .steps
+            .iter()
+            .find(|s| s.version == co.version && s.id == co.step)
+            .expect("co step");
+        assert_eq!(
+            sent, s.completed,
+            "optimized sends = the step's completions"
+        );
     }
     for c in &r.occupancy.connections {
-        let s = r.steps.iter().find(|s| s.version == c.version && s.id == c.step).expect("step");
+        let s = r
+            .steps
+            .iter()
+            .find(|s| s.version == c.version && s.id == c.step)
+            .expect("step");
         assert!(c.passes.last().copied().unwrap_or(0) <= s.completed);
     }
 }

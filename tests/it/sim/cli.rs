@@ -8,7 +8,8 @@ fn bin() -> Command {
 }
 
 fn welcome() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/journeys/welcome-series.journey.ron");
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/journeys/welcome-series.journey.ron");
     p.exists().then_some(p)
 }
 
@@ -37,10 +38,29 @@ const SMALL: &str = r#"Journey(
 #[test]
 fn simulate_prints_a_summary() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = bin().args(["simulate"]).arg(write(dir.path(), SMALL)).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["simulate"])
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    for needle in ["Small: 3000 customers", "Arrivals", "entered", "completed", "exit: unsubscribed", "Goal 'purchased'", "target 5%", "Hello", "A/B test", "Email"] {
+    for needle in [
+        "Small: 3000 customers",
+        "Arrivals",
+        "entered",
+        "completed",
+        "exit: unsubscribed",
+        "Goal 'purchased'",
+        "target 5%",
+        "Hello",
+        "A/B test",
+        "Email",
+    ] {
         assert!(text.contains(needle), "summary lacks {needle:?}:\n{text}");
     }
 }
@@ -49,7 +69,16 @@ fn simulate_prints_a_summary() {
 fn simulate_json_has_exactly_the_report_keys() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = bin()
-        .args(["simulate", "--json", "--customers", "500", "--seed", "9", "--threads", "2"])
+        .args([
+            "simulate",
+            "--json",
+            "--customers",
+            "500",
+            "--seed",
+            "9",
+            "--threads",
+            "2",
+        ])
         .arg(write(dir.path(), SMALL))
         .output()
         .expect("runs");
@@ -65,35 +94,121 @@ fn simulate_json_has_exactly_the_report_keys() {
         k.sort();
         k
     };
-    assert_eq!(keys(&v), sorted(&["journey", "seed", "customers", "arrivals", "outcomes", "goal", "steps", "ab_tests", "channels", "channel_optimization", "versions", "timeline"]));
+    assert_eq!(
+        keys(&v),
+        sorted(&[
+            "journey",
+            "seed",
+            "customers",
+            "arrivals",
+            "outcomes",
+            "goal",
+            "steps",
+            "ab_tests",
+            "channels",
+            "channel_optimization",
+            "versions",
+            "timeline"
+        ])
+    );
     assert_eq!(v["seed"], 9);
     assert_eq!(v["customers"], 500);
-    assert_eq!(keys(&v["arrivals"]), sorted(&["arrived", "entered", "excluded", "after_end_date", "after_stop", "not_reentered"]));
-    assert_eq!(keys(&v["outcomes"]), sorted(&["completed", "suppressed", "exit_trigger", "stopped", "in_progress"]));
+    assert_eq!(
+        keys(&v["arrivals"]),
+        sorted(&[
+            "arrived",
+            "entered",
+            "excluded",
+            "after_end_date",
+            "after_stop",
+            "not_reentered"
+        ])
+    );
+    assert_eq!(
+        keys(&v["outcomes"]),
+        sorted(&[
+            "completed",
+            "suppressed",
+            "exit_trigger",
+            "stopped",
+            "in_progress"
+        ])
+    );
     assert!(v["outcomes"]["exit_trigger"]["unsubscribed"].is_u64());
-    assert_eq!(keys(&v["goal"]), sorted(&["trigger", "converted", "rate", "target_percent", "met"]));
-    assert_eq!(keys(&v["steps"][0]), sorted(&["version", "id", "name", "reached", "completed", "exited", "in_progress"]));
-    assert_eq!(keys(&v["steps"][0]["exited"]), sorted(&["suppressed", "exit_trigger", "stopped"]));
-    assert_eq!(keys(&v["ab_tests"][0]), sorted(&["version", "step", "variants", "winner", "p_value", "decided_at"]));
-    assert_eq!(keys(&v["ab_tests"][0]["variants"][0]), sorted(&["name", "assigned", "converted", "rate", "ci95"]));
-    assert_eq!(keys(&v["channels"][0]), sorted(&["channel", "sent", "delivered", "opened", "clicked", "converted"]));
-    assert_eq!(keys(&v["versions"][0]), sorted(&["version", "entered", "completed", "stopped"]));
-    assert_eq!(keys(&v["timeline"][0]), sorted(&["at", "in_progress", "entered", "exited"]));
+    assert_eq!(
+        keys(&v["goal"]),
+        sorted(&["trigger", "converted", "rate", "target_percent", "met"])
+    );
+    assert_eq!(
+        keys(&v["steps"][0]),
+        sorted(&[
+            "version",
+            "id",
+            "name",
+            "reached",
+            "completed",
+            "exited",
+            "in_progress"
+        ])
+    );
+    assert_eq!(
+        keys(&v["steps"][0]["exited"]),
+        sorted(&["suppressed", "exit_trigger", "stopped"])
+    );
+    assert_eq!(
+        keys(&v["ab_tests"][0]),
+        sorted(&[
+            "version",
+            "step",
+            "variants",
+            "winner",
+            "p_value",
+            "decided_at"
+        ])
+    );
+    assert_eq!(
+        keys(&v["ab_tests"][0]["variants"][0]),
+        sorted(&["name", "assigned", "converted", "rate", "ci95"])
+    );
+    assert_eq!(
+        keys(&v["channels"][0]),
+        sorted(&[
+            "channel",
+            "sent",
+            "delivered",
+            "opened",
+            "clicked",
+            "converted"
+        ])
+    );
+    assert_eq!(
+        keys(&v["versions"][0]),
+        sorted(&["version", "entered", "completed", "stopped"])
+    );
+    assert_eq!(
+        keys(&v["timeline"][0]),
+        sorted(&["at", "in_progress", "entered", "exited"])
+    );
     assert_eq!(v["timeline"][0]["at"], "2026-01-01T00:00:00Z");
     assert_eq!(v["timeline"].as_array().map(Vec::len), Some(30 * 24 + 1));
 }
 
 #[test]
 fn simulate_refuses_with_every_problem_and_exit_1() {
-    let bad = SMALL
-        .replace("next: Some(2)", "next: Some(9)")
-        .replace("\"purchased\": (per_day: 0.05)", "\"bought\": (per_day: 0.05)");
+    let bad = SMALL.replace("next: Some(2)", "next: Some(9)").replace(
+        "\"purchased\": (per_day: 0.05)",
+        "\"bought\": (per_day: 0.05)",
+    );
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = bin().arg("simulate").arg(write(dir.path(), &bad)).output().expect("runs");
+    let out = bin()
+        .arg("simulate")
+        .arg(write(dir.path(), &bad))
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot be simulated (2 problems)"), "{err}");
-    assert!(err.contains("step 9") || err.contains("9"), "{err}");
+    assert!(err.contains("step 9") || err.contains('9'), "{err}");
     assert!(err.contains("'purchased' is not in the scenario"), "{err}");
     assert!(out.stdout.is_empty());
 }
@@ -101,7 +216,11 @@ fn simulate_refuses_with_every_problem_and_exit_1() {
 #[test]
 fn simulate_welcome_series_json_matches_its_scenario() {
     let Some(file) = welcome() else { return };
-    let out = bin().args(["simulate", "--json"]).arg(file).output().expect("runs");
+    let out = bin()
+        .args(["simulate", "--json"])
+        .arg(file)
+        .output()
+        .expect("runs");
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["customers"], 10_000);

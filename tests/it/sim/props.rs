@@ -62,15 +62,46 @@ fn spec() -> impl Strategy<Value = Spec> {
         any::<u64>(),
     )
         .prop_map(
-            |(steps, loop_back, customers, arrivals_days, horizon_days, shares, joins, rates, (lift, lift_hours), (trigger_audience, reentry, flags, end_day), second_version, seed)| Spec {
-                steps, loop_back, customers, arrivals_days, horizon_days, shares, joins, rates,
-                lift, lift_hours, trigger_audience, reentry, flags, end_day, second_version, seed,
+            |(
+                steps,
+                loop_back,
+                customers,
+                arrivals_days,
+                horizon_days,
+                shares,
+                joins,
+                rates,
+                (lift, lift_hours),
+                (trigger_audience, reentry, flags, end_day),
+                second_version,
+                seed,
+            )| Spec {
+                steps,
+                loop_back,
+                customers,
+                arrivals_days,
+                horizon_days,
+                shares,
+                joins,
+                rates,
+                lift,
+                lift_hours,
+                trigger_audience,
+                reentry,
+                flags,
+                end_day,
+                second_version,
+                seed,
             },
         )
 }
 
-const CHANNELS: [fn() -> Channel; 4] =
-    [|| Channel::Email, || Channel::Sms, || Channel::Push, || Channel::Custom("app".to_owned())];
+const CHANNELS: [fn() -> Channel; 4] = [
+    || Channel::Email,
+    || Channel::Sms,
+    || Channel::Push,
+    || Channel::Custom("app".to_owned()),
+];
 
 fn steps_of(spec: &Spec) -> Vec<(u32, Action)> {
     let n = spec.steps.len() as u32;
@@ -94,18 +125,36 @@ fn steps_of(spec: &Spec) -> Vec<(u32, Action)> {
         let action = match s.kind {
             0 => message(CHANNELS[(s.a % 4) as usize](), target(i, s.b)),
             1 => {
-                let span = [Span::Minutes(0), Span::Hours(s.a % 30 + 1), Span::Days(s.a % 4)][(s.c % 3) as usize];
+                let span = [
+                    Span::Minutes(0),
+                    Span::Hours(s.a % 30 + 1),
+                    Span::Days(s.a % 4),
+                ][(s.c % 3) as usize];
                 // The last step may loop back to the first through a positive wait.
-                let next = if spec.loop_back && id == n { Some(1) } else { target(i, s.b) };
-                let span = if next == Some(1) { Span::Hours(s.a % 30 + 1) } else { span };
+                let next = if spec.loop_back && id == n {
+                    Some(1)
+                } else {
+                    target(i, s.b)
+                };
+                let span = if next == Some(1) {
+                    Span::Hours(s.a % 30 + 1)
+                } else {
+                    span
+                };
                 wait(span, next)
             }
             2 => wait_until(day(f64::from(s.a % 8) + s.x / 100.0), target(i, s.b)),
             3 => branch(
                 vec![
-                    (Condition::InSegment(format!("s{}", s.a % 3)), target(i, s.b)),
+                    (
+                        Condition::InSegment(format!("s{}", s.a % 3)),
+                        target(i, s.b),
+                    ),
                     (Condition::Above("a".to_owned(), s.x), target(i, s.c)),
-                    (Condition::Equals("c".to_owned(), "x".to_owned()), target(i, s.a)),
+                    (
+                        Condition::Equals("c".to_owned(), "x".to_owned()),
+                        target(i, s.a),
+                    ),
                 ],
                 target(i, s.c / 3),
             ),
@@ -121,7 +170,7 @@ fn steps_of(spec: &Spec) -> Vec<(u32, Action)> {
             }
             5 => {
                 let p = f64::from(s.a % 101);
-                let decide = (s.c % 2 == 0).then(|| (Span::Days(s.c % 5), "A"));
+                let decide = (s.c % 2 == 0).then_some((Span::Days(s.c % 5), "A"));
                 let mut v = vec![("A", p, target(i, s.b)), ("B", 100.0 - p, target(i, s.c))];
                 if s.x > 50.0 {
                     v[1].1 = (100.0 - p) / 2.0;
@@ -130,7 +179,9 @@ fn steps_of(spec: &Spec) -> Vec<(u32, Action)> {
                 ab(&v, decide)
             }
             _ => Action::ChannelOptimization {
-                channels: (0..=s.a % 4).map(|k| CHANNELS[((k + s.b) % 4) as usize]()).collect(),
+                channels: (0..=s.a % 4)
+                    .map(|k| CHANNELS[((k + s.b) % 4) as usize]())
+                    .collect(),
                 content: String::new(),
                 next: target(i, s.b).map(StepId),
             },
@@ -147,16 +198,30 @@ fn journey_of(spec: &Spec) -> Journey {
     sc.seed = spec.seed;
     sc.arrivals_over = Span::Days(spec.arrivals_days);
     sc.horizon = Span::Days(spec.horizon_days);
-    sc.attributes.insert("a".to_owned(), Dist::Range(0.0, 100.0));
-    sc.attributes.insert("c".to_owned(), Dist::Choice(vec![("x".to_owned(), 1.0), ("y".to_owned(), 2.0)]));
+    sc.attributes
+        .insert("a".to_owned(), Dist::Range(0.0, 100.0));
+    sc.attributes.insert(
+        "c".to_owned(),
+        Dist::Choice(vec![("x".to_owned(), 1.0), ("y".to_owned(), 2.0)]),
+    );
     for k in 0..3 {
-        sc.segments.insert(format!("s{k}"), segment(spec.shares[k], spec.joins[k]));
+        sc.segments
+            .insert(format!("s{k}"), segment(spec.shares[k], spec.joins[k]));
         sc.triggers.insert(
             format!("t{k}"),
-            TriggerModel { per_day: spec.rates[k], click_lift: spec.lift, lift_for: Span::Hours(spec.lift_hours) },
+            TriggerModel {
+                per_day: spec.rates[k],
+                click_lift: spec.lift,
+                lift_for: Span::Hours(spec.lift_hours),
+            },
         );
     }
-    sc.segment_channels.insert("s2".to_owned(), [(Channel::Sms, channel(1.0, 0.5, 0.5))].into_iter().collect());
+    sc.segment_channels.insert(
+        "s2".to_owned(),
+        [(Channel::Sms, channel(1.0, 0.5, 0.5))]
+            .into_iter()
+            .collect(),
+    );
     if spec.trigger_audience {
         j.start.audience = Audience::Trigger("t0".to_owned());
         j.start.reentry = spec.reentry;
@@ -197,7 +262,7 @@ proptest! {
     #[test]
     fn s10_random_journeys_conserve_and_stay_in_bounds(spec in spec()) {
         let j = journey_of(&spec);
-        let errors: Vec<_> = validate(&j).into_iter().filter(|p| p.is_error()).collect();
+        let errors: Vec<_> = validate(&j).into_iter().filter(journey_designer::model::Problem::is_error).collect();
         prop_assert!(errors.is_empty(), "built an invalid journey: {errors:?}");
         let r = simulate(&j, &SimOptions { threads: Some(1), ..SimOptions::default() })
             .map_err(|e| TestCaseError::fail(e.to_string()))?;

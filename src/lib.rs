@@ -8,5 +8,6 @@
 pub mod cli;
 pub mod edit;
 pub mod model;
+pub mod sim;
 pub mod store;
 pub mod templates;

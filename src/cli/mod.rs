@@ -3,6 +3,7 @@
 //! The CLI is the one layer allowed to print.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod simulate;
 mod validate;
 
 use std::path::PathBuf;
@@ -45,11 +46,49 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Simulate a journey's scenario and print a summary (or the JSON report).
+    ///
+    /// Exits 0 with a report, 1 when the journey cannot be simulated (every
+    /// problem is listed), 2 when the file cannot be read or parsed.
+    Simulate {
+        /// The `.journey.ron` file.
+        file: PathBuf,
+        /// How many customers (default: the scenario's).
+        #[arg(long, value_name = "N")]
+        customers: Option<u64>,
+        /// The seed (default: the scenario's).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Print the JSON report (FORMAT.md) instead of the summary.
+        #[arg(long)]
+        json: bool,
+        /// Worker threads (default: all cores).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+        /// Benchmark: run N times, print wall times to stderr, no report.
+        #[arg(long, value_name = "N", hide = true)]
+        repeat: Option<u32>,
+    },
 }
 
 /// Runs a headless command and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate::run(&files),
+        Command::Simulate {
+            file,
+            customers,
+            seed,
+            json,
+            threads,
+            repeat,
+        } => simulate::run(&simulate::Args {
+            file: &file,
+            customers,
+            seed,
+            json,
+            threads,
+            repeat,
+        }),
     }
 }

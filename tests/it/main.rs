@@ -1,3 +1,4 @@
 //! Integration tests: one binary, one module per topic.
 
 mod foundation;
+mod sim;

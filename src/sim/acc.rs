@@ -1,0 +1,216 @@
+//! Count accumulators: one per worker, merged by addition.
+//!
+//! Every count is an integer, so merging accumulators in any order gives the
+//! same totals: the report does not depend on how customers were spread over
+//! threads (S14). Counts over time are kept per hour bucket as deltas: an
+//! event at `t` seconds after the start goes to bucket `ceil(t / 3600)`, so the
+//! cumulative sum up to row `k` is everything at or before `starts_at + k h`
+//! ("a snapshot after everything at that instant").
+
+use super::compile::{Compiled, HOUR};
+
+/// Why a customer left the journey other than by completing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Suppression segment (position in the journey's list).
+    Suppressed(usize),
+    /// Exit trigger (position in the journey's list).
+    Trigger(usize),
+    /// The version was stopped.
+    Stopped,
+}
+
+impl Exit {
+    /// Index of the reason in per-step exit counts: suppressed, exit_trigger, stopped.
+    pub fn reason(self) -> usize {
+        match self {
+            Exit::Suppressed(_) => 0,
+            Exit::Trigger(_) => 1,
+            Exit::Stopped => 2,
+        }
+    }
+}
+
+/// Per-step hourly fields.
+pub const F_REACHED: usize = 0;
+/// Completed (left for the next step or the end).
+pub const F_COMPLETED: usize = 1;
+/// First exit field; reasons follow in [`Exit::reason`] order.
+pub const F_EXITED: usize = 2;
+/// Fields per step.
+pub const STEP_FIELDS: usize = 5;
+
+/// Arrival outcome indices.
+pub const ARRIVED: usize = 0;
+/// Entered.
+pub const ENTERED: usize = 1;
+/// Refused: exclusion segment.
+pub const EXCLUDED: usize = 2;
+/// Refused: end date.
+pub const AFTER_END_DATE: usize = 3;
+/// Refused: stopped version.
+pub const AFTER_STOP: usize = 4;
+/// Refused: already entered.
+pub const NOT_REENTERED: usize = 5;
+
+/// Counts of one worker (or of the whole run, once merged).
+#[derive(Clone, Debug, Default)]
+pub struct Acc {
+    /// Timeline rows.
+    pub rows: usize,
+    /// Per step, field and hour: `(step * STEP_FIELDS + field) * rows + hour`.
+    pub steps: Vec<u64>,
+    /// Per connection and hour: passes along it.
+    pub conns: Vec<u64>,
+    /// Entries per hour.
+    pub entered_h: Vec<u64>,
+    /// Departures (completion or exit) per hour.
+    pub exited_h: Vec<u64>,
+    /// Conversions per hour.
+    pub converted_h: Vec<u64>,
+    /// Arrival outcomes (see the index constants).
+    pub arrivals: [u64; 6],
+    /// Entries that completed.
+    pub completed: u64,
+    /// Entries stopped.
+    pub stopped: u64,
+    /// Exits per suppression segment.
+    pub suppressed: Vec<u64>,
+    /// Exits per exit trigger.
+    pub exit_trigger: Vec<u64>,
+    /// Per version: entered, completed, stopped.
+    pub versions: Vec<[u64; 3]>,
+    /// Per channel: sent, delivered, opened, clicked.
+    pub channels: Vec<[u64; 4]>,
+    /// Conversions per credit (channel, A/B variant, optimized channel).
+    pub credits: Vec<u64>,
+    /// Assignments per credit (A/B variants; sends per optimized channel).
+    pub assigned: Vec<u64>,
+    /// Clicks per optimized channel credit.
+    pub clicked: Vec<u64>,
+    /// Entries that converted.
+    pub converted: u64,
+    /// Engine events: instants processed per customer plus step visits.
+    pub events: u64,
+}
+
+impl Acc {
+    /// An empty accumulator shaped for `c`.
+    pub fn new(c: &Compiled) -> Self {
+        let rows = c.rows;
+        Acc {
+            rows,
+            steps: vec![0; c.n_steps * STEP_FIELDS * rows],
+            conns: vec![0; c.n_conns * rows],
+            entered_h: vec![0; rows],
+            exited_h: vec![0; rows],
+            converted_h: vec![0; rows],
+            arrivals: [0; 6],
+            completed: 0,
+            stopped: 0,
+            suppressed: vec![0; c.suppression.len()],
+            exit_trigger: vec![0; c.exit_triggers.len()],
+            versions: vec![[0; 3]; c.versions.len()],
+            channels: vec![[0; 4]; c.channels.len()],
+            credits: vec![0; c.n_credits],
+            assigned: vec![0; c.n_credits],
+            clicked: vec![0; c.n_credits],
+            converted: 0,
+            events: 0,
+        }
+    }
+
+    /// The hour bucket of an instant `t` seconds after the start.
+    #[inline]
+    pub fn bucket(&self, t: f64) -> usize {
+        // ceil without a libm call: t >= 0, and whole hours stay in their own bucket.
+        let x = t / HOUR;
+        let b = x as usize;
+        let b = if (b as f64) < x { b + 1 } else { b };
+        b.min(self.rows - 1)
+    }
+
+    /// A step visit.
+    #[inline]
+    pub fn reach(&mut self, step: usize, t: f64) {
+        let b = self.bucket(t);
+        self.steps[(step * STEP_FIELDS + F_REACHED) * self.rows + b] += 1;
+        self.events += 1;
+    }
+
+    /// A step completed along connection `conn`.
+    #[inline]
+    pub fn complete(&mut self, step: usize, conn: usize, t: f64) {
+        let b = self.bucket(t);
+        self.steps[(step * STEP_FIELDS + F_COMPLETED) * self.rows + b] += 1;
+        self.conns[conn * self.rows + b] += 1;
+    }
+
+    /// A customer left the journey while at `step` (if any) for `why`.
+    pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, t: f64) {
+        let b = self.bucket(t);
+        if let Some(step) = step {
+            self.steps[(step * STEP_FIELDS + F_EXITED + why.reason()) * self.rows + b] += 1;
+        }
+        self.exited_h[b] += 1;
+        match why {
+            Exit::Suppressed(i) => self.suppressed[i] += 1,
+            Exit::Trigger(i) => self.exit_trigger[i] += 1,
+            Exit::Stopped => {
+                self.stopped += 1;
+                self.versions[version][2] += 1;
+            }
+        }
+    }
+
+    /// A customer completed the journey.
+    pub fn finish(&mut self, version: usize, t: f64) {
+        let b = self.bucket(t);
+        self.exited_h[b] += 1;
+        self.completed += 1;
+        self.versions[version][1] += 1;
+    }
+
+    /// A customer entered `version`.
+    pub fn enter(&mut self, version: usize, t: f64) {
+        let b = self.bucket(t);
+        self.entered_h[b] += 1;
+        self.arrivals[ENTERED] += 1;
+        self.versions[version][0] += 1;
+    }
+
+    /// An entry converted at `t`.
+    pub fn convert(&mut self, t: f64) {
+        let b = self.bucket(t);
+        self.converted_h[b] += 1;
+        self.converted += 1;
+    }
+
+    /// Adds another accumulator's counts to this one.
+    pub fn merge(&mut self, o: &Acc) {
+        fn add(a: &mut [u64], b: &[u64]) {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        }
+        add(&mut self.steps, &o.steps);
+        add(&mut self.conns, &o.conns);
+        add(&mut self.entered_h, &o.entered_h);
+        add(&mut self.exited_h, &o.exited_h);
+        add(&mut self.converted_h, &o.converted_h);
+        add(&mut self.arrivals, &o.arrivals);
+        self.completed += o.completed;
+        self.stopped += o.stopped;
+        add(&mut self.suppressed, &o.suppressed);
+        add(&mut self.exit_trigger, &o.exit_trigger);
+        for (a, b) in self.versions.iter_mut().zip(&o.versions) {
+            add(a, b);
+        }
+        for (a, b) in self.channels.iter_mut().zip(&o.channels) {
+            add(a, b);
+        }
+        add(&mut self.credits, &o.credits);
+        add(&mut self.assigned, &o.assigned);
+        add(&mut self.clicked, &o.clicked);
+        self.converted += o.converted;
+        self.events += o.events;
+    }
+}

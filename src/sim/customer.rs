@@ -1,0 +1,360 @@
+//! The engine: one customer at a time, from first arrival to the horizon.
+//!
+//! A customer's life is a short sequence of instants. At each loop the
+//! engine finds the earliest pending instant among: the first arrival, the
+//! next occurrence of every trigger that matters now (goal, exit trigger,
+//! if/then trigger, audience trigger), pending clicks (they lift trigger
+//! rates), and, in the journey, joining a suppression segment, the version's
+//! stop and the current step's timer. It then applies everything due at
+//! that instant in the order of S9: goal, suppression, exit trigger, stop,
+//! the step's own action; then clicks, then arrivals (so a customer who left
+//! at `t` can re-enter at `t`). Nothing at or after the horizon happens (S16).
+//!
+//! Triggers are Poisson processes. By memorylessness the engine draws only
+//! the next occurrence, from the last instant that changed the picture (an
+//! occurrence, a click, the trigger starting to matter). A click at `c` lifts
+//! the rate until `c + lift_for` (a click during a lift extends it, lifts do
+//! not multiply, S-Interactions); the next occurrence under a piecewise
+//! constant rate is found by inverting the integrated rate.
+
+use super::acc::{AFTER_END_DATE, AFTER_STOP, ARRIVED, Acc, EXCLUDED, Exit, NOT_REENTERED};
+use super::compile::{ActionC, Compiled, EventC};
+use super::population::{Scratch, Window};
+use super::rng::Stream;
+
+/// Per-run parameters that are not part of the journey.
+#[derive(Clone, Debug)]
+pub struct RunParams {
+    /// Seed of the streams.
+    pub seed: u64,
+    /// Nothing at or after this instant (seconds) happens.
+    pub horizon: f64,
+    /// Per A/B test: the decision instant and the variant chosen, once decided.
+    pub decided: Vec<Option<(f64, usize)>>,
+}
+
+/// The current entry of a customer in the journey.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// Index of the version (among simulated versions).
+    pub version: usize,
+    /// Index of the current step in the version.
+    pub step: u32,
+    /// Instant of entry.
+    pub entered: f64,
+    /// The step's timer: wait end or if/then deadline.
+    pub timer: f64,
+    /// If/then: instant of a known event that takes the yes path.
+    pub yes_at: f64,
+    /// Joining a suppression segment: instant and position.
+    pub supp_at: f64,
+    /// Which suppression segment.
+    pub supp: usize,
+    /// The entry converted.
+    pub converted: bool,
+    /// Start of this entry's credits in the scratch.
+    pub credits: usize,
+}
+
+/// One customer being simulated.
+pub struct Customer<'a> {
+    /// The journey.
+    pub c: &'a Compiled,
+    /// Run parameters.
+    pub run: &'a RunParams,
+    /// Per-customer scratch.
+    pub s: &'a mut Scratch,
+    /// Counts.
+    pub acc: &'a mut Acc,
+    /// This customer's stream.
+    pub rng: Stream,
+    /// In the journey, or not.
+    pub cur: Option<Entry>,
+    /// The last instant processed.
+    pub now: f64,
+    /// The customer has entered at least once.
+    pub entered_once: bool,
+}
+
+/// Simulates customer `index` and adds its counts to `acc`.
+pub fn simulate_customer(
+    c: &Compiled,
+    run: &RunParams,
+    index: u64,
+    s: &mut Scratch,
+    acc: &mut Acc,
+) {
+    let mut rng = Stream::new(run.seed, index);
+    let first = if c.arrivals_over > 0.0 {
+        rng.uniform() * c.arrivals_over
+    } else {
+        0.0
+    };
+    s.draw_customer(c, &mut rng);
+    let mut cust = Customer {
+        c,
+        run,
+        s,
+        acc,
+        rng,
+        cur: None,
+        now: 0.0,
+        entered_once: false,
+    };
+    cust.live(first);
+}
+
+impl Customer<'_> {
+    fn live(&mut self, first: f64) {
+        let horizon = self.run.horizon;
+        let mut first_pending = true;
+        loop {
+            let mut t = if first_pending { first } else { f64::INFINITY };
+            for k in 0..self.c.triggers.len() {
+                if self.matters(k, first_pending) {
+                    if self.s.next[k].is_nan() || self.s.next[k] < self.now {
+                        self.s.next[k] = self.draw_next(k, self.now);
+                    }
+                    t = t.min(self.s.next[k]);
+                }
+            }
+            if let Some(&click) = self.s.clicks.last() {
+                t = t.min(click);
+            }
+            if let Some(e) = &self.cur {
+                let stop = self.c.versions[e.version].stopped;
+                t = t.min(e.supp_at).min(stop).min(e.timer).min(e.yes_at);
+            }
+            if t >= horizon {
+                break;
+            }
+            self.now = t;
+            self.acc.events += 1;
+            self.instant(t, first_pending && first == t);
+            if first_pending && first == t {
+                first_pending = false;
+            }
+        }
+    }
+
+    /// Whether trigger `k`'s occurrences matter now.
+    fn matters(&mut self, k: usize, first_pending: bool) -> bool {
+        let c = self.c;
+        if c.audience_trigger == Some(k) && !first_pending {
+            return true;
+        }
+        if let Some(e) = &self.cur
+            && (c.exit_triggers.contains(&k)
+                || c.versions[e.version].ifthen_triggers[k]
+                || c.goal.is_some_and(|g| g.trigger == k))
+        {
+            return true;
+        }
+        if c.goal.is_some_and(|g| g.trigger == k) && !self.s.windows.is_empty() {
+            let now = self.now;
+            self.s.windows.retain(|w| w.until >= now);
+            return !self.s.windows.is_empty();
+        }
+        false
+    }
+
+    /// The next occurrence of trigger `k` after `from`, under the current lift.
+    fn draw_next(&mut self, k: usize, from: f64) -> f64 {
+        let m = self.c.triggers[k].1;
+        if m.rate <= 0.0 {
+            return f64::INFINITY;
+        }
+        let mut budget = self.rng.unit_exponential();
+        let lift_until = self.s.lift_until[k];
+        let mut t = from;
+        if lift_until > from {
+            let lifted = m.rate * m.lift;
+            let span = lift_until - from;
+            if budget < lifted * span {
+                return from + budget / lifted;
+            }
+            budget -= lifted * span;
+            t = lift_until;
+        }
+        t + budget / m.rate
+    }
+
+    /// Applies everything due at `t`, in the order of S9.
+    fn instant(&mut self, t: f64, first_arrival: bool) {
+        let c = self.c;
+        let occurs = |s: &Scratch, k: usize| s.next[k] == t;
+        // Goal (S11): before anything else at this instant.
+        if let Some(g) = c.goal
+            && occurs(self.s, g.trigger)
+        {
+            self.convert(t);
+        }
+        if let Some(e) = self.cur {
+            // If/then triggers seen during this entry.
+            for k in 0..c.triggers.len() {
+                if occurs(self.s, k) && self.s.seen[k] > t {
+                    self.s.seen[k] = t;
+                }
+            }
+            if e.supp_at <= t {
+                self.leave(Exit::Suppressed(e.supp), t);
+            } else if let Some(pos) = c.exit_triggers.iter().position(|&k| occurs(self.s, k)) {
+                self.leave(Exit::Trigger(pos), t);
+            } else if c.versions[e.version].stopped <= t {
+                self.leave(Exit::Stopped, t);
+            } else {
+                self.step_due(e, t);
+            }
+        }
+        // Clicks at t lift rates from t on: occurrences are drawn afresh.
+        while self.s.clicks.last().is_some_and(|&x| x <= t) {
+            self.s.clicks.pop();
+            for &k in &c.lifted {
+                let until = t + c.triggers[k].1.lift_for;
+                if until > self.s.lift_until[k] {
+                    self.s.lift_until[k] = until;
+                }
+                self.s.next[k] = f64::NAN;
+            }
+        }
+        let audience = c.audience_trigger.is_some_and(|k| occurs(self.s, k));
+        // Occurrences at t are used: the next ones are drawn from t.
+        for k in 0..c.triggers.len() {
+            if occurs(self.s, k) {
+                self.s.next[k] = f64::NAN;
+            }
+        }
+        if first_arrival || audience {
+            self.arrive(t);
+        }
+    }
+
+    /// The current step's timer or event, if due at `t`.
+    fn step_due(&mut self, e: Entry, t: f64) {
+        let step = &self.c.versions[e.version].steps[e.step as usize];
+        match &step.action {
+            ActionC::IfThen { event, yes, no, .. } => {
+                let trig = matches!(event, EventC::Trigger(k) if self.s.next[*k] == t);
+                if trig || e.yes_at <= t {
+                    self.pass(e.version, e.step, 0, *yes, t);
+                } else if e.timer <= t {
+                    self.pass(e.version, e.step, 1, *no, t);
+                }
+            }
+            ActionC::Wait { next, .. } | ActionC::WaitUntil { next, .. } if e.timer <= t => {
+                self.pass(e.version, e.step, 0, *next, t);
+            }
+            _ => {}
+        }
+    }
+
+    /// An arrival at `t`: refused (S1 order) or entered.
+    fn arrive(&mut self, t: f64) {
+        let c = self.c;
+        self.acc.arrivals[ARRIVED] += 1;
+        let Some(v) = c.versions.iter().rposition(|v| v.live <= t) else {
+            self.acc.arrivals[AFTER_STOP] += 1;
+            return;
+        };
+        if c.versions[v].stopped <= t {
+            self.acc.arrivals[AFTER_STOP] += 1;
+        } else if t >= c.end_date {
+            self.acc.arrivals[AFTER_END_DATE] += 1;
+        } else if self.cur.is_some() || (self.entered_once && !c.reentry) {
+            self.acc.arrivals[NOT_REENTERED] += 1;
+        } else if c.exclude.iter().any(|&g| self.s.since[g] <= t) {
+            self.acc.arrivals[EXCLUDED] += 1;
+        } else {
+            self.enter(v, t);
+        }
+    }
+
+    fn enter(&mut self, v: usize, t: f64) {
+        let c = self.c;
+        self.entered_once = true;
+        self.acc.enter(v, t);
+        self.s.seen.fill(f64::INFINITY);
+        self.s.slots.fill([f64::INFINITY; 3]);
+        let (mut supp_at, mut supp) = (f64::INFINITY, 0);
+        for (pos, &g) in c.suppression.iter().enumerate() {
+            if self.s.since[g] < supp_at {
+                (supp_at, supp) = (self.s.since[g], pos);
+            }
+        }
+        let entry = Entry {
+            version: v,
+            step: c.versions[v].first,
+            entered: t,
+            timer: f64::INFINITY,
+            yes_at: f64::INFINITY,
+            supp_at: supp_at.max(t),
+            supp,
+            converted: false,
+            credits: self.s.credits.len(),
+        };
+        self.cur = Some(entry);
+        if supp_at <= t {
+            // S4: a member at entry enters and exits at once, at no step.
+            self.cur = None;
+            self.acc.exit(None, v, Exit::Suppressed(supp), t);
+            return;
+        }
+        self.run_from(c.versions[v].first, t);
+    }
+
+    /// Leaves the journey at `t` for `why`, from the current step.
+    fn leave(&mut self, why: Exit, t: f64) {
+        let Some(e) = self.cur.take() else { return };
+        let step = self.c.versions[e.version]
+            .steps
+            .get(e.step as usize)
+            .map(|s| s.global);
+        self.acc.exit(step, e.version, why, t);
+    }
+
+    /// The path ended at `t` (S3): completed; the goal window opens.
+    pub(super) fn complete_journey(&mut self, t: f64) {
+        let Some(e) = self.cur.take() else { return };
+        self.acc.finish(e.version, t);
+        if let Some(g) = self.c.goal
+            && !e.converted
+            && g.window > 0.0
+        {
+            self.s.windows.push(Window {
+                until: t + g.window,
+                credits: (e.credits, self.s.credits.len()),
+            });
+        }
+    }
+
+    /// The goal trigger at `t`: the current entry and every open window convert (S11).
+    fn convert(&mut self, t: f64) {
+        if let Some(e) = self.cur.as_mut()
+            && !e.converted
+            && t >= e.entered
+        {
+            e.converted = true;
+            let range = (e.credits, self.s.credits.len());
+            self.credit(range, t);
+        }
+        let mut i = 0;
+        while i < self.s.windows.len() {
+            let w = self.s.windows[i];
+            if w.until >= t {
+                self.credit(w.credits, t);
+                self.s.windows.swap_remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn credit(&mut self, (from, to): (usize, usize), t: f64) {
+        self.acc.convert(t);
+        for &(idx, at) in &self.s.credits[from..to] {
+            if at <= t {
+                self.acc.credits[idx as usize] += 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The simulation report: plain data, everything of FORMAT.md's JSON report
+//! plus the per-step occupancy over time that the app animates.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Instant, StepId};
+
+/// The result of a run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The journey's name.
+    pub journey: String,
+    /// The seed used.
+    pub seed: u64,
+    /// How many customers were simulated.
+    pub customers: u64,
+    /// Arrivals and refusals (S1).
+    pub arrivals: Arrivals,
+    /// How entries ended (S3–S7), and those still in progress at the horizon.
+    pub outcomes: Outcomes,
+    /// The goal (S11), if the journey has one.
+    pub goal: Option<GoalReport>,
+    /// Per step, by (version, step id).
+    pub steps: Vec<StepReport>,
+    /// A/B tests, by (version, step id).
+    pub ab_tests: Vec<AbReport>,
+    /// Channels: Email, Sms, Push, then custom names.
+    pub channels: Vec<ChannelReport>,
+    /// Channel-optimization steps, by (version, step id).
+    pub channel_optimization: Vec<CoReport>,
+    /// Per simulated version.
+    pub versions: Vec<VersionReport>,
+    /// One row per hour from `starts_at` to the horizon.
+    pub timeline: Vec<TimelineRow>,
+    /// What the app animates (not part of the JSON report).
+    pub occupancy: Occupancy,
+    /// Engine events processed (instants per customer plus step visits; not in the JSON).
+    pub events: u64,
+}
+
+/// Arrival outcomes: `arrived = entered + excluded + after_end_date + after_stop + not_reentered`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arrivals {
+    /// Every arrival before the horizon.
+    pub arrived: u64,
+    /// Arrivals that entered.
+    pub entered: u64,
+    /// Refused: member of an exclusion segment (S2).
+    pub excluded: u64,
+    /// Refused: at or after the end date (S6).
+    pub after_end_date: u64,
+    /// Refused: the version was stopped (S7).
+    pub after_stop: u64,
+    /// Refused: already entered, or still in the journey (S2b, S17).
+    pub not_reentered: u64,
+}
+
+/// How entries ended: `entered = completed + suppressed + exit_trigger + stopped + in_progress`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcomes {
+    /// Completed the journey (S3).
+    pub completed: u64,
+    /// Exits per suppression segment, in the journey's order.
+    pub suppressed: Vec<(String, u64)>,
+    /// Exits per exit trigger, in the journey's order.
+    pub exit_trigger: Vec<(String, u64)>,
+    /// Exits because the version was stopped.
+    pub stopped: u64,
+    /// Still in the journey at the horizon.
+    pub in_progress: u64,
+}
+
+/// The goal's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoalReport {
+    /// The goal trigger.
+    pub trigger: String,
+    /// Entries that converted.
+    pub converted: u64,
+    /// converted / entered.
+    pub rate: f64,
+    /// The target, in percent.
+    pub target_percent: Option<f64>,
+    /// Whether `rate >= target_percent / 100`; `None` without a target.
+    pub met: Option<bool>,
+}
+
+/// Exits by reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exited {
+    /// Left by a suppression segment.
+    pub suppressed: u64,
+    /// Left by an exit trigger.
+    pub exit_trigger: u64,
+    /// Left because the version was stopped.
+    pub stopped: u64,
+}
+
+/// One step's tile analytics: `reached = completed + exited + in_progress`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepReport {
+    /// Version number, from 1.
+    pub version: u32,
+    /// Step id.
+    pub id: StepId,
+    /// Step name.
+    pub name: String,
+    /// Visits.
+    pub reached: u64,
+    /// Left for the next step or the end.
+    pub completed: u64,
+    /// Left the journey while here.
+    pub exited: Exited,
+    /// Here at the horizon.
+    pub in_progress: u64,
+}
+
+/// One A/B variant.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VariantReport {
+    /// Variant name.
+    pub name: String,
+    /// Customers sent down it.
+    pub assigned: u64,
+    /// Of those, converted at or after assignment.
+    pub converted: u64,
+    /// converted / assigned.
+    pub rate: f64,
+    /// Wilson 95 % interval of the rate.
+    pub ci95: [f64; 2],
+}
+
+/// One A/B test step (S12).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AbReport {
+    /// Version number.
+    pub version: u32,
+    /// Step id.
+    pub step: StepId,
+    /// Variants in the step's order.
+    pub variants: Vec<VariantReport>,
+    /// The significant winner, or `None` (inconclusive).
+    pub winner: Option<String>,
+    /// p-value of best vs runner-up (pooled two-proportion z-test).
+    pub p_value: f64,
+    /// The decision instant, when the step decided before the horizon.
+    pub decided_at: Option<Instant>,
+}
+
+/// Messages on one channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelReport {
+    /// `Email`, `Sms`, `Push` or `Custom:NAME`.
+    pub channel: String,
+    /// Messages sent.
+    pub sent: u64,
+    /// Delivered.
+    pub delivered: u64,
+    /// Opened before the horizon.
+    pub opened: u64,
+    /// Clicked before the horizon.
+    pub clicked: u64,
+    /// Entries that converted at or after their first send on the channel.
+    pub converted: u64,
+}
+
+/// One channel of a channel-optimization step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoChannel {
+    /// Channel name as in [`ChannelReport::channel`].
+    pub channel: String,
+    /// Customers sent on it.
+    pub sent: u64,
+    /// Their clicks before the horizon.
+    pub clicked: u64,
+    /// Converted at or after the send.
+    pub converted: u64,
+    /// converted / sent.
+    pub rate: f64,
+}
+
+/// One channel-optimization step (S13).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoReport {
+    /// Version number.
+    pub version: u32,
+    /// Step id.
+    pub step: StepId,
+    /// The step's channels in its order.
+    pub channels: Vec<CoChannel>,
+    /// The channel with the best goal rate among those used.
+    pub best: Option<String>,
+}
+
+/// One version's totals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionReport {
+    /// Version number.
+    pub version: u32,
+    /// Entries.
+    pub entered: u64,
+    /// Completions.
+    pub completed: u64,
+    /// Stopped exits.
+    pub stopped: u64,
+}
+
+/// One hour of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineRow {
+    /// `starts_at + k hours`.
+    pub at: Instant,
+    /// In the journey after everything at this instant.
+    pub in_progress: u64,
+    /// Entries in the hour that ends here.
+    pub entered: u64,
+    /// Departures (completed or exited) in the hour that ends here.
+    pub exited: u64,
+}
+
+/// Per-step and per-connection counts at every timeline instant (index = timeline row).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occupancy {
+    /// Per step, same order as [`Report::steps`].
+    pub steps: Vec<StepSeries>,
+    /// Per connection (version, step, output index).
+    pub connections: Vec<ConnectionSeries>,
+    /// Conversions so far.
+    pub conversions: Vec<u64>,
+}
+
+/// One step over time (all cumulative except `at_step`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepSeries {
+    /// Version number.
+    pub version: u32,
+    /// Step id.
+    pub id: StepId,
+    /// Customers at the step now.
+    pub at_step: Vec<u64>,
+    /// Visits so far.
+    pub reached: Vec<u64>,
+    /// Completions so far.
+    pub completed: Vec<u64>,
+    /// Suppressed here so far.
+    pub suppressed: Vec<u64>,
+    /// Exit-triggered here so far.
+    pub exit_trigger: Vec<u64>,
+    /// Stopped here so far.
+    pub stopped: Vec<u64>,
+}
+
+/// Passes along one connection so far.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionSeries {
+    /// Version number.
+    pub version: u32,
+    /// The step the connection leaves.
+    pub step: StepId,
+    /// Its output index (see `Action::outputs`).
+    pub output: usize,
+    /// The step it leads to, or the end.
+    pub target: Option<StepId>,
+    /// Passes so far, per timeline row.
+    pub passes: Vec<u64>,
+}

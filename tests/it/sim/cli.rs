@@ -1,0 +1,230 @@
+//! End-to-end tests of `journey-designer simulate`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_journey-designer"))
+}
+
+fn welcome() -> Option<PathBuf> {
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/journeys/welcome-series.journey.ron");
+    p.exists().then_some(p)
+}
+
+/// A small valid journey written to a temporary file.
+fn write(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("j.journey.ron");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+const SMALL: &str = r#"Journey(
+    format: 1,
+    name: "Small",
+    start: (audience: Segment("everyone"), starts_at: "2026-01-01T00:00:00Z"),
+    end: (exit_triggers: ["unsubscribed"]),
+    goal: Some((trigger: "purchased", target_percent: Some(5.0))),
+    versions: [(first_step: 1, steps: {
+        1: (name: "Hello", at: (0.0, 0.0), action: Message(channel: Email, next: Some(2))),
+        2: (name: "Split", at: (0.0, 0.0), action: AbTest(variants: [
+            (name: "A", percent: 50.0, next: None), (name: "B", percent: 50.0, next: None)])),
+    })],
+    scenario: (customers: 3000, triggers: {
+        "unsubscribed": (per_day: 0.01), "purchased": (per_day: 0.05)}),
+)"#;
+
+#[test]
+fn simulate_prints_a_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = bin()
+        .args(["simulate"])
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "Small: 3000 customers",
+        "Arrivals",
+        "entered",
+        "completed",
+        "exit: unsubscribed",
+        "Goal 'purchased'",
+        "target 5%",
+        "Hello",
+        "A/B test",
+        "Email",
+    ] {
+        assert!(text.contains(needle), "summary lacks {needle:?}:\n{text}");
+    }
+}
+
+#[test]
+fn simulate_json_has_exactly_the_report_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = bin()
+        .args([
+            "simulate",
+            "--json",
+            "--customers",
+            "500",
+            "--seed",
+            "9",
+            "--threads",
+            "2",
+        ])
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let sorted = |list: &[&str]| -> Vec<String> {
+        let mut k: Vec<String> = list.iter().map(|s| (*s).to_owned()).collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&v),
+        sorted(&[
+            "journey",
+            "seed",
+            "customers",
+            "arrivals",
+            "outcomes",
+            "goal",
+            "steps",
+            "ab_tests",
+            "channels",
+            "channel_optimization",
+            "versions",
+            "timeline"
+        ])
+    );
+    assert_eq!(v["seed"], 9);
+    assert_eq!(v["customers"], 500);
+    assert_eq!(
+        keys(&v["arrivals"]),
+        sorted(&[
+            "arrived",
+            "entered",
+            "excluded",
+            "after_end_date",
+            "after_stop",
+            "not_reentered"
+        ])
+    );
+    assert_eq!(
+        keys(&v["outcomes"]),
+        sorted(&[
+            "completed",
+            "suppressed",
+            "exit_trigger",
+            "stopped",
+            "in_progress"
+        ])
+    );
+    assert!(v["outcomes"]["exit_trigger"]["unsubscribed"].is_u64());
+    assert_eq!(
+        keys(&v["goal"]),
+        sorted(&["trigger", "converted", "rate", "target_percent", "met"])
+    );
+    assert_eq!(
+        keys(&v["steps"][0]),
+        sorted(&[
+            "version",
+            "id",
+            "name",
+            "reached",
+            "completed",
+            "exited",
+            "in_progress"
+        ])
+    );
+    assert_eq!(
+        keys(&v["steps"][0]["exited"]),
+        sorted(&["suppressed", "exit_trigger", "stopped"])
+    );
+    assert_eq!(
+        keys(&v["ab_tests"][0]),
+        sorted(&[
+            "version",
+            "step",
+            "variants",
+            "winner",
+            "p_value",
+            "decided_at"
+        ])
+    );
+    assert_eq!(
+        keys(&v["ab_tests"][0]["variants"][0]),
+        sorted(&["name", "assigned", "converted", "rate", "ci95"])
+    );
+    assert_eq!(
+        keys(&v["channels"][0]),
+        sorted(&[
+            "channel",
+            "sent",
+            "delivered",
+            "opened",
+            "clicked",
+            "converted"
+        ])
+    );
+    assert_eq!(
+        keys(&v["versions"][0]),
+        sorted(&["version", "entered", "completed", "stopped"])
+    );
+    assert_eq!(
+        keys(&v["timeline"][0]),
+        sorted(&["at", "in_progress", "entered", "exited"])
+    );
+    assert_eq!(v["timeline"][0]["at"], "2026-01-01T00:00:00Z");
+    assert_eq!(v["timeline"].as_array().map(Vec::len), Some(30 * 24 + 1));
+}
+
+#[test]
+fn simulate_refuses_with_every_problem_and_exit_1() {
+    let bad = SMALL.replace("next: Some(2)", "next: Some(9)").replace(
+        "\"purchased\": (per_day: 0.05)",
+        "\"bought\": (per_day: 0.05)",
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = bin()
+        .arg("simulate")
+        .arg(write(dir.path(), &bad))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot be simulated (2 problems)"), "{err}");
+    assert!(err.contains("step 9") || err.contains('9'), "{err}");
+    assert!(err.contains("'purchased' is not in the scenario"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn simulate_welcome_series_json_matches_its_scenario() {
+    let Some(file) = welcome() else { return };
+    let out = bin()
+        .args(["simulate", "--json"])
+        .arg(file)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["customers"], 10_000);
+    assert_eq!(v["seed"], 42);
+    assert_eq!(v["arrivals"]["arrived"], 10_000);
+    assert_eq!(v["steps"].as_array().map(Vec::len), Some(9));
+}

@@ -1,0 +1,12 @@
+//! Simulator tests: the rules of SEMANTICS.md (S1–S17), the corpus, properties and the CLI.
+
+mod build;
+mod check;
+mod cli;
+mod corpus;
+mod counting;
+mod entry;
+mod exits;
+mod experiments;
+mod goal;
+mod props;

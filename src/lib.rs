@@ -5,7 +5,9 @@
 //! reads and writes files, `sim` simulates, `edit` changes documents, `ui`
 //! draws, `app` wires the window together and [`cli`] runs headless.
 
+pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod model;
 pub mod store;
+pub mod ui;

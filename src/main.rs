@@ -2,17 +2,22 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use journey_designer::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => {
-            // TODO(window): open the designer window here once it exists.
-            let _printed = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => match journey_designer::app::run(args.file, args.screenshot) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                #[allow(clippy::print_stderr)]
+                {
+                    eprintln!("journey-designer: {message}");
+                }
+                ExitCode::FAILURE
+            }
+        },
     }
 }

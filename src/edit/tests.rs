@@ -1,0 +1,1 @@
+//! Apply-then-undo and random-sequence tests for every command.

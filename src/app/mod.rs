@@ -7,6 +7,8 @@ mod menu;
 pub mod sample;
 pub mod screenshot;
 mod shortcuts;
+#[cfg(test)]
+mod tests;
 pub mod view;
 
 use std::path::PathBuf;

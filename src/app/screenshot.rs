@@ -62,7 +62,11 @@ impl Screenshot {
 /// Writes an egui image as an RGBA PNG.
 pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
     image::save_buffer(path, &bytes, w as u32, h as u32, image::ColorType::Rgba8)
         .map_err(|e| format!("could not write {}: {e}", path.display()))
 }

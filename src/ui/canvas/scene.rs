@@ -105,6 +105,7 @@ fn contents_ui(
     }
 
     let modifiers = ui.input(|i| i.modifiers);
+    let mut shown = Vec::new();
     for (i, card) in cache.cards.iter().enumerate() {
         let delta = offset_of(card.id);
         let rect = card.rect.translate(delta);
@@ -142,6 +143,11 @@ fn contents_ui(
             )
             .on_hover_text(message.as_str());
         }
+        shown.push((i, delta));
+    }
+    // Ports after every card, so a port is never hidden under a neighbour.
+    for (i, delta) in shown {
+        let card = &cache.cards[i];
         for (o, (_, _, port)) in card.outputs.iter().enumerate() {
             let port = *port + delta;
             let sense = if input.read_only {

@@ -187,6 +187,18 @@ pub fn paint_card(
     }
 }
 
+/// Paints a card zoomed far out: a block in its kind's colour, no text.
+pub fn paint_card_block(painter: &Painter, rect: Rect, info: &CardInfo, selected: bool, colors: &Palette) {
+    let accent = kind_colour(info.kind);
+    painter.rect_filled(rect, CornerRadius::same(8), accent.gamma_multiply(0.35));
+    let stroke = if selected {
+        Stroke::new(6.0, colors.selected)
+    } else {
+        Stroke::new(2.0, accent)
+    };
+    painter.rect_stroke(rect, CornerRadius::same(8), stroke, StrokeKind::Inside);
+}
+
 /// Where a card's problem badge sits.
 pub fn badge_rect(card: Rect) -> Rect {
     Rect::from_center_size(pos2(card.right() - 4.0, card.top() + 4.0), vec2(18.0, 18.0))

@@ -1,4 +1,4 @@
-//! Canvas keyboard: arrow keys pan, F fits, Delete, Ctrl+D, Ctrl+A, Escape,
+//! Canvas keyboard: arrow keys pan, +/- zoom, F fits, Delete, Ctrl+D, Ctrl+A, Escape,
 //! and the clipboard (Ctrl+C/X/V, or the platform's Copy/Cut/Paste events).
 //!
 //! Nothing here runs while a text field has the keyboard.
@@ -66,6 +66,8 @@ pub fn keys(
                     actions.push(CanvasAction::Delete(selection.clone()));
                 }
                 (Key::F, false) if modifiers.is_none() => canvas.zoom_to_fit(),
+                (Key::Plus | Key::Equals, false) => zoom(canvas, 1.25),
+                (Key::Minus, false) => zoom(canvas, 0.8),
                 (Key::Escape, false) => {
                     canvas.placing = None;
                     canvas.gesture = Gesture::Idle;
@@ -85,6 +87,17 @@ pub fn keys(
     if let Some(text) = paste {
         actions.push(CanvasAction::Paste { text, at: None });
     }
+}
+
+/// Zooms around the middle of the view; `factor` above 1 zooms in.
+fn zoom(canvas: &mut Canvas, factor: f32) {
+    let r = canvas.scene_rect;
+    let size = r.size() / factor;
+    // Past the scene's own zoom limits the rectangle would stop meaning anything.
+    if size.x < 200.0 || size.x > 200_000.0 {
+        return;
+    }
+    canvas.scene_rect = egui::Rect::from_center_size(r.center(), size);
 }
 
 /// True for Ctrl (Cmd on a Mac) with no Shift or Alt.

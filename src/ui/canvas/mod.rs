@@ -117,6 +117,8 @@ pub struct Canvas {
     /// Canvas position of the last right-click, and what was under it.
     menu_at: Option<(Pos2, menus::MenuTarget)>,
     cache: Option<Cache>,
+    /// Canvas to screen, as drawn last frame.
+    to_screen: egui::emath::TSTransform,
 }
 
 impl Default for Canvas {
@@ -132,6 +134,7 @@ impl Default for Canvas {
             finished_move: None,
             menu_at: None,
             cache: None,
+            to_screen: egui::emath::TSTransform::IDENTITY,
         }
     }
 }
@@ -164,6 +167,11 @@ impl Canvas {
     /// True while a drag or connection is in progress (the screenshot mode waits).
     pub fn is_busy(&self) -> bool {
         self.fit_pending || self.gesture != Gesture::Idle
+    }
+
+    /// Canvas to screen coordinates, as drawn last frame.
+    pub fn to_screen(&self) -> egui::emath::TSTransform {
+        self.to_screen
     }
 
     /// The per-revision data, if the canvas has been drawn.

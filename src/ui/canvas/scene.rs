@@ -5,13 +5,18 @@ use egui::containers::DragPanButtons;
 use egui::emath::TSTransform;
 use egui::{Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
-use super::card::{Palette, badge_rect, paint_badge, paint_card, paint_port, paint_start};
+use super::card::{
+    Palette, badge_rect, paint_badge, paint_card, paint_card_block, paint_port, paint_start,
+};
 use super::edges::{paint_curve, paint_outputs};
 use super::geometry::{self, GRID, cards_in, curve, hit_card, input_port, snap};
 use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
 use crate::model::StepId;
+
+/// Below this zoom, cards are drawn as blocks without text.
+const DETAIL_SCALE: f32 = 0.3;
 
 /// Shows the scene: everything on the canvas, with pan and zoom.
 pub fn scene_ui(
@@ -52,6 +57,7 @@ fn contents_ui(
         .ctx()
         .layer_transform_to_global(ui.layer_id())
         .unwrap_or_default();
+    canvas.to_screen = to_global;
     let pointer = ui
         .input(|i| i.pointer.latest_pos())
         .map(|p| to_global.inverse() * p);
@@ -105,6 +111,8 @@ fn contents_ui(
     }
 
     let modifiers = ui.input(|i| i.modifiers);
+    // Zoomed far out, text is unreadable: cards become coloured blocks.
+    let detailed = to_global.scaling >= DETAIL_SCALE;
     let mut shown = Vec::new();
     for (i, card) in cache.cards.iter().enumerate() {
         let delta = offset_of(card.id);
@@ -126,14 +134,11 @@ fn contents_ui(
             canvas.menu_at = Some((rect.center(), MenuTarget::Step(card.id)));
         }
         menus::card_menu(&resp, canvas, card.id, input.read_only, actions);
-        paint_card(
-            &painter,
-            rect,
-            info,
-            selected,
-            card.id == cache.first_step,
-            &colors,
-        );
+        if detailed {
+            paint_card(&painter, rect, info, selected, card.id == cache.first_step, &colors);
+        } else {
+            paint_card_block(&painter, rect, info, selected, &colors);
+        }
         if let Some((severity, message)) = &info.problems {
             paint_badge(&painter, rect, *severity);
             ui.interact(
@@ -160,7 +165,9 @@ fn contents_ui(
                 ui.make_persistent_id(("port", card.id.0, o)),
                 sense,
             );
-            paint_port(&painter, port, port_resp.hovered(), &colors);
+            if detailed {
+                paint_port(&painter, port, port_resp.hovered(), &colors);
+            }
             connect_gesture(canvas, cache, &port_resp, Some((card.id, o)), actions);
         }
     }

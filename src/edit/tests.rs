@@ -6,12 +6,11 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{
-    ActionKind, Audience, End, Goal, Journey, Scenario, Span, StepId, Version,
-};
+use crate::model::{ActionKind, Audience, End, Goal, Journey, Scenario, Span, StepId, Version};
 
 fn welcome() -> Journey {
-    crate::store::parse(include_str!("../../assets/welcome-series.journey.ron")).expect("sample parses")
+    crate::store::parse(include_str!("../../assets/welcome-series.journey.ron"))
+        .expect("sample parses")
 }
 
 fn instant(s: &str) -> crate::model::Instant {
@@ -23,9 +22,13 @@ fn instant(s: &str) -> crate::model::Instant {
 fn assert_undoes(journey: &Journey, command: Command) {
     let mut j = journey.clone();
     let label = command.describe();
-    let inverse = command.apply(&mut j).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let inverse = command
+        .apply(&mut j)
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
     assert_ne!(&j, journey, "{label} changed nothing");
-    inverse.apply(&mut j).unwrap_or_else(|e| panic!("undo {label}: {e}"));
+    inverse
+        .apply(&mut j)
+        .unwrap_or_else(|e| panic!("undo {label}: {e}"));
     assert_eq!(&j, journey, "undo of {label} did not restore the journey");
 }
 
@@ -40,7 +43,10 @@ fn every_command_applied_then_undone_gives_back_the_journey() {
     scenario.customers = 5;
     let mut renamed = j.versions[0].steps[&StepId(2)].clone();
     renamed.name = "Wait a bit".to_owned();
-    renamed.action = crate::model::Action::Wait { span: Span::Hours(5), next: None };
+    renamed.action = crate::model::Action::Wait {
+        span: Span::Hours(5),
+        next: None,
+    };
     let mut draft = j.versions[0].clone();
     draft.published_at = None;
     let mut two_versions = j.clone();
@@ -53,16 +59,59 @@ fn every_command_applied_then_undone_gives_back_the_journey() {
         Command::SetGoal(Some(Goal::new("signed_up"))),
         Command::SetGoal(None),
         Command::SetScenario(scenario),
-        Command::AddStep { version: v, id: StepId(10), step: default_step(ActionKind::Branch, (5.0, 5.0), None) },
-        Command::RemoveStep { version: v, id: StepId(9) },
-        Command::SetStep { version: v, id: StepId(2), step: renamed },
-        Command::MoveSteps { version: v, moves: vec![(StepId(1), (20.0, 40.0)), (StepId(1), (60.0, 80.0)), (StepId(3), (0.0, 0.0))] },
-        Command::Connect { version: v, from: StepId(3), output: 1, to: Some(StepId(8)) },
-        Command::Connect { version: v, from: StepId(3), output: 0, to: None },
-        Command::SetFirstStep { version: v, id: StepId(2) },
+        Command::AddStep {
+            version: v,
+            id: StepId(10),
+            step: default_step(ActionKind::Branch, (5.0, 5.0), None),
+        },
+        Command::RemoveStep {
+            version: v,
+            id: StepId(9),
+        },
+        Command::SetStep {
+            version: v,
+            id: StepId(2),
+            step: renamed,
+        },
+        Command::MoveSteps {
+            version: v,
+            moves: vec![
+                (StepId(1), (20.0, 40.0)),
+                (StepId(1), (60.0, 80.0)),
+                (StepId(3), (0.0, 0.0)),
+            ],
+        },
+        Command::Connect {
+            version: v,
+            from: StepId(3),
+            output: 1,
+            to: Some(StepId(8)),
+        },
+        Command::Connect {
+            version: v,
+            from: StepId(3),
+            output: 0,
+            to: None,
+        },
+        Command::SetFirstStep {
+            version: v,
+            id: StepId(2),
+        },
         Command::PushVersion(draft),
-        Command::SetPublishedAt { version: v, at: Some(instant("2026-03-03T00:00:00Z")) },
-        Command::Batch("Two things".to_owned(), vec![Command::SetName("A".to_owned()), Command::RemoveStep { version: v, id: StepId(8) }]),
+        Command::SetPublishedAt {
+            version: v,
+            at: Some(instant("2026-03-03T00:00:00Z")),
+        },
+        Command::Batch(
+            "Two things".to_owned(),
+            vec![
+                Command::SetName("A".to_owned()),
+                Command::RemoveStep {
+                    version: v,
+                    id: StepId(8),
+                },
+            ],
+        ),
     ];
     for command in commands {
         assert_undoes(&j, command);
@@ -88,10 +137,16 @@ fn canvas_edits_applied_then_undone_give_back_the_journey() {
 #[test]
 fn deleting_steps_clears_links_to_them_and_moves_the_first_step_on() {
     let mut j = welcome();
-    delete_steps(&j, 0, &[StepId(1)].into()).expect("delete").apply(&mut j).expect("applies");
+    delete_steps(&j, 0, &[StepId(1)].into())
+        .expect("delete")
+        .apply(&mut j)
+        .expect("applies");
     assert_eq!(j.versions[0].first_step, StepId(2));
     let mut j = welcome();
-    delete_steps(&j, 0, &[StepId(6)].into()).expect("delete").apply(&mut j).expect("applies");
+    delete_steps(&j, 0, &[StepId(6)].into())
+        .expect("delete")
+        .apply(&mut j)
+        .expect("applies");
     for id in [StepId(4), StepId(5)] {
         assert!(j.versions[0].steps[&id].action.targets().is_empty());
     }
@@ -121,15 +176,26 @@ fn copied_steps_read_back_from_their_ron_text() {
 #[test]
 fn s7_stopping_is_final_and_stopped_versions_refuse_edits() {
     let mut doc = Document::new(welcome());
-    doc.apply(Command::SetName("Before stop".to_owned())).expect("applies");
-    doc.apply(Command::StopVersion { version: 0, at: instant("2026-03-05T00:00:00Z") }).expect("stops");
+    doc.apply(Command::SetName("Before stop".to_owned()))
+        .expect("applies");
+    doc.apply(Command::StopVersion {
+        version: 0,
+        at: instant("2026-03-05T00:00:00Z"),
+    })
+    .expect("stops");
     assert_eq!(doc.undo_label(), None, "undo cannot reach back past a stop");
     assert!(!doc.undo());
     let before = doc.journey().clone();
-    let refused = doc.apply(Command::RemoveStep { version: 0, id: StepId(9) });
+    let refused = doc.apply(Command::RemoveStep {
+        version: 0,
+        id: StepId(9),
+    });
     assert_eq!(refused, Err(EditError::VersionStopped(0)));
     assert_eq!(doc.journey(), &before);
-    assert_eq!(Command::Irreversible.apply(&mut welcome()), Err(EditError::Irreversible));
+    assert_eq!(
+        Command::Irreversible.apply(&mut welcome()),
+        Err(EditError::Irreversible)
+    );
 }
 
 #[test]
@@ -138,7 +204,13 @@ fn a_failing_batch_leaves_the_journey_unchanged() {
     let mut k = j.clone();
     let batch = Command::Batch(
         "Half".to_owned(),
-        vec![Command::SetName("x".to_owned()), Command::RemoveStep { version: 0, id: StepId(99) }],
+        vec![
+            Command::SetName("x".to_owned()),
+            Command::RemoveStep {
+                version: 0,
+                id: StepId(99),
+            },
+        ],
     );
     assert!(batch.apply(&mut k).is_err());
     assert_eq!(k, j);
@@ -150,7 +222,11 @@ fn command_for(j: &Journey, (op, a, b, x, y): (u8, u32, u32, i16, i16)) -> Comma
     let v = j.versions.len() - 1;
     let version: &Version = &j.versions[v];
     let ids: Vec<StepId> = version.steps.keys().copied().collect();
-    let pick = |n: u32| ids.get(n as usize % ids.len().max(1)).copied().unwrap_or(StepId(1));
+    let pick = |n: u32| {
+        ids.get(n as usize % ids.len().max(1))
+            .copied()
+            .unwrap_or(StepId(1))
+    };
     let at = (f32::from(x), f32::from(y));
     match op % 12 {
         0 => Command::SetName(format!("name {a}")),
@@ -159,17 +235,41 @@ fn command_for(j: &Journey, (op, a, b, x, y): (u8, u32, u32, i16, i16)) -> Comma
             id: version.next_free_id(),
             step: default_step(ActionKind::ALL[b as usize % 7], at, None),
         },
-        2 => Command::RemoveStep { version: v, id: pick(a) },
-        3 => Command::MoveSteps { version: v, moves: vec![(pick(a), at), (pick(b), (at.1, at.0))] },
-        4 => Command::Connect { version: v, from: pick(a), output: b as usize % 3, to: (x > 0).then(|| pick(b)) },
-        5 => Command::SetFirstStep { version: v, id: pick(a) },
+        2 => Command::RemoveStep {
+            version: v,
+            id: pick(a),
+        },
+        3 => Command::MoveSteps {
+            version: v,
+            moves: vec![(pick(a), at), (pick(b), (at.1, at.0))],
+        },
+        4 => Command::Connect {
+            version: v,
+            from: pick(a),
+            output: b as usize % 3,
+            to: (x > 0).then(|| pick(b)),
+        },
+        5 => Command::SetFirstStep {
+            version: v,
+            id: pick(a),
+        },
         6 => {
-            let mut step = version.steps.get(&pick(a)).cloned().unwrap_or_else(|| default_step(ActionKind::Wait, at, None));
+            let mut step = version
+                .steps
+                .get(&pick(a))
+                .cloned()
+                .unwrap_or_else(|| default_step(ActionKind::Wait, at, None));
             step.name = format!("step {b}");
-            Command::SetStep { version: v, id: pick(a), step }
+            Command::SetStep {
+                version: v,
+                id: pick(a),
+                step,
+            }
         }
-        7 => delete_steps(j, v, &[pick(a), pick(b)].into()).unwrap_or(Command::SetDescription(format!("{a}"))),
-        8 => duplicate_steps(j, v, &[pick(a)].into()).map_or(Command::SetDescription(format!("{b}")), |(c, _)| c),
+        7 => delete_steps(j, v, &[pick(a), pick(b)].into())
+            .unwrap_or(Command::SetDescription(format!("{a}"))),
+        8 => duplicate_steps(j, v, &[pick(a)].into())
+            .map_or(Command::SetDescription(format!("{b}")), |(c, _)| c),
         9 => Command::PushVersion(version.clone()),
         10 => Command::PopVersion,
         _ => Command::SetGoal((a % 2 == 0).then(|| Goal::new(format!("t{b}")))),

@@ -188,7 +188,13 @@ pub fn paint_card(
 }
 
 /// Paints a card zoomed far out: a block in its kind's colour, no text.
-pub fn paint_card_block(painter: &Painter, rect: Rect, info: &CardInfo, selected: bool, colors: &Palette) {
+pub fn paint_card_block(
+    painter: &Painter,
+    rect: Rect,
+    info: &CardInfo,
+    selected: bool,
+    colors: &Palette,
+) {
     let accent = kind_colour(info.kind);
     painter.rect_filled(rect, CornerRadius::same(8), accent.gamma_multiply(0.35));
     let stroke = if selected {

@@ -135,7 +135,14 @@ fn contents_ui(
         }
         menus::card_menu(&resp, canvas, card.id, input.read_only, actions);
         if detailed {
-            paint_card(&painter, rect, info, selected, card.id == cache.first_step, &colors);
+            paint_card(
+                &painter,
+                rect,
+                info,
+                selected,
+                card.id == cache.first_step,
+                &colors,
+            );
         } else {
             paint_card_block(&painter, rect, info, selected, &colors);
         }

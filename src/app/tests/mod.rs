@@ -5,15 +5,17 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod gestures;
+
 use super::{JourneyApp, ViewState};
 use crate::edit::Document;
 use crate::model::{Action, ActionKind, Journey, Step, StepId};
 
-fn welcome() -> Journey {
+pub(super) fn welcome() -> Journey {
     super::sample::sample_journey()
 }
 
-fn harness(journey: Journey) -> Harness<'static, JourneyApp> {
+pub(super) fn harness(journey: Journey) -> Harness<'static, JourneyApp> {
     let app = JourneyApp::new(Document::new(journey), ViewState::default());
     let mut h = Harness::builder()
         .with_size(vec2(1280.0, 800.0))
@@ -22,7 +24,7 @@ fn harness(journey: Journey) -> Harness<'static, JourneyApp> {
     h
 }
 
-fn steps(h: &Harness<'_, JourneyApp>) -> Vec<(StepId, Step)> {
+pub(super) fn steps(h: &Harness<'_, JourneyApp>) -> Vec<(StepId, Step)> {
     let j = h.state().doc.journey();
     j.versions[0]
         .steps
@@ -31,7 +33,7 @@ fn steps(h: &Harness<'_, JourneyApp>) -> Vec<(StepId, Step)> {
         .collect()
 }
 
-fn step_named(h: &Harness<'_, JourneyApp>, name: &str) -> (StepId, Step) {
+pub(super) fn step_named(h: &Harness<'_, JourneyApp>, name: &str) -> (StepId, Step) {
     steps(h)
         .into_iter()
         .find(|(_, s)| s.name == name)
@@ -39,11 +41,11 @@ fn step_named(h: &Harness<'_, JourneyApp>, name: &str) -> (StepId, Step) {
 }
 
 /// The card of a step on screen.
-fn card(h: &Harness<'_, JourneyApp>, name: &str) -> Rect {
+pub(super) fn card(h: &Harness<'_, JourneyApp>, name: &str) -> Rect {
     h.get_by_role_and_label(egui::Role::Button, name).rect()
 }
 
-fn button(h: &Harness<'_, JourneyApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+pub(super) fn button(h: &Harness<'_, JourneyApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
     h.event(Event::PointerButton {
         pos,
         button: PointerButton::Primary,
@@ -52,7 +54,7 @@ fn button(h: &Harness<'_, JourneyApp>, pos: Pos2, pressed: bool, modifiers: Modi
     });
 }
 
-fn click_at(h: &mut Harness<'_, JourneyApp>, pos: Pos2) {
+pub(super) fn click_at(h: &mut Harness<'_, JourneyApp>, pos: Pos2) {
     h.hover_at(pos);
     h.run();
     button(h, pos, true, Modifiers::NONE);
@@ -61,7 +63,7 @@ fn click_at(h: &mut Harness<'_, JourneyApp>, pos: Pos2) {
 }
 
 /// Presses at `from`, moves to `to` in a few steps, releases.
-fn drag(h: &mut Harness<'_, JourneyApp>, from: Pos2, to: Pos2) {
+pub(super) fn drag(h: &mut Harness<'_, JourneyApp>, from: Pos2, to: Pos2) {
     h.hover_at(from);
     h.run();
     button(h, from, true, Modifiers::NONE);
@@ -74,7 +76,7 @@ fn drag(h: &mut Harness<'_, JourneyApp>, from: Pos2, to: Pos2) {
     h.run();
 }
 
-fn key(h: &mut Harness<'_, JourneyApp>, modifiers: Modifiers, key: Key) {
+pub(super) fn key(h: &mut Harness<'_, JourneyApp>, modifiers: Modifiers, key: Key) {
     h.key_press_modifiers(modifiers, key);
     h.run();
 }

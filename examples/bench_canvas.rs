@@ -11,7 +11,7 @@ use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
 use journey_designer::app::{JourneyApp, ViewState};
 use journey_designer::edit::Document;
 use journey_designer::model::StepId;
-use journey_designer::ui::canvas::generate::generated_journey;
+use journey_designer::ui::canvas::generate::generated_journey_with_paths;
 
 const FRAMES: usize = 300;
 
@@ -23,9 +23,14 @@ struct Bench {
 
 impl Bench {
     fn new(steps: usize) -> Bench {
-        let journey = generated_journey(steps, 7);
+        // Up to 20 paths side by side: a dense canvas, the hard case for drawing.
+        let journey = generated_journey_with_paths(steps, 7, 20);
         let app = JourneyApp::new(Document::new(journey), ViewState::default());
-        let mut b = Bench { ctx: egui::Context::default(), app, time: 0.0 };
+        let mut b = Bench {
+            ctx: egui::Context::default(),
+            app,
+            time: 0.0,
+        };
         for _ in 0..5 {
             b.frame(Vec::new());
         }
@@ -52,7 +57,12 @@ impl Bench {
 
     /// Drags with the primary button from `from` by `step` per frame; returns frame times.
     fn drag(&mut self, from: Pos2, step: egui::Vec2) -> Vec<f64> {
-        let press = |pos, pressed| Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers: Modifiers::NONE };
+        let press = |pos, pressed| Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        };
         self.frame(vec![Event::PointerMoved(from)]);
         self.frame(vec![press(from, true)]);
         let mut times = Vec::with_capacity(FRAMES);
@@ -68,6 +78,16 @@ impl Bench {
         self.frame(vec![Event::PointerMoved(p)]);
         self.frame(vec![press(p, false)]);
         times
+    }
+
+    /// How many cards the canvas shows now.
+    fn cards_on_screen(&self) -> usize {
+        let view = self.app.canvas.scene_rect;
+        self.app.doc.journey().versions[0]
+            .steps
+            .values()
+            .filter(|s| journey_designer::ui::canvas::geometry::card_rect(s).intersects(view))
+            .count()
     }
 
     /// Where a step's card is on screen now.
@@ -89,23 +109,41 @@ fn p90(mut v: Vec<f64>) -> f64 {
 }
 
 fn report(name: &str, times: Vec<f64>) {
-    println!("{name:<58} median {:6.2} ms   p90 {:6.2} ms", median(times.clone()), p90(times));
+    println!(
+        "{name:<58} median {:6.2} ms   p90 {:6.2} ms",
+        median(times.clone()),
+        p90(times)
+    );
 }
 
 fn main() {
-    let steps = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(500);
-    println!("{steps}-step generated journey, 1280x800 window, {FRAMES} frames each");
+    let steps = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(500);
+    println!(
+        "{steps}-step generated journey (up to 20 paths side by side), 1280x800 window, {FRAMES} frames each"
+    );
 
     // Zoomed to fit: every card on screen (drawn as blocks at this zoom).
     let mut b = Bench::new(steps);
-    report("pan, zoomed to fit (all cards visible)", b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0)));
+    report(
+        "pan, zoomed to fit (all cards visible)",
+        b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0)),
+    );
 
-    // Zoomed to 0.5: cards drawn in full, a few dozen on screen.
-    let mut b = Bench::new(steps);
-    let centre = b.app.canvas.scene_rect.center();
-    b.app.canvas.scene_rect = Rect::from_center_size(pos2(centre.x, centre.y), vec2(1900.0, 1400.0));
-    b.frame(Vec::new());
-    report("pan, zoom 0.5 (cards in full detail)", b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0)));
+    // Zoomed in: cards drawn in full (0.3 is the most zoomed-out that still draws text).
+    for zoom in [0.5, 0.3] {
+        let mut b = Bench::new(steps);
+        let centre = b.app.canvas.scene_rect.center();
+        b.app.canvas.scene_rect = Rect::from_center_size(centre, vec2(964.0, 700.0) / zoom);
+        b.frame(Vec::new());
+        let on_screen = b.cards_on_screen();
+        report(
+            &format!("pan, zoom {zoom} ({on_screen} cards in full detail)"),
+            b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0)),
+        );
+    }
 
     // Drag a selection of 50 steps, zoomed to fit.
     let mut b = Bench::new(steps);
@@ -113,7 +151,10 @@ fn main() {
     b.app.canvas.selection = ids.iter().copied().collect();
     b.frame(Vec::new());
     let grab = b.card_on_screen(ids[0]);
-    report("drag 50 selected steps, zoomed to fit", b.drag(grab, vec2(2.0, 1.0)));
+    report(
+        "drag 50 selected steps, zoomed to fit",
+        b.drag(grab, vec2(2.0, 1.0)),
+    );
     let moved = b.app.doc.undo_label().map(str::to_owned);
     println!("  (the drag ended as one command: {moved:?})");
 
@@ -127,7 +168,10 @@ fn main() {
     b.frame(Vec::new());
     b.frame(Vec::new());
     let grab = b.card_on_screen(ids[0]);
-    report("drag 50 selected steps, zoom 0.5", b.drag(grab, vec2(2.0, 1.0)));
+    report(
+        "drag 50 selected steps, zoom 0.5",
+        b.drag(grab, vec2(2.0, 1.0)),
+    );
     let moved = b.app.doc.undo_label().map(str::to_owned);
     println!("  (the drag ended as one command: {moved:?})");
 }

@@ -7,7 +7,10 @@ use std::path::PathBuf;
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);
     let steps = args.next().and_then(|s| s.parse().ok()).unwrap_or(100);
-    let out = args.next().map_or_else(|| PathBuf::from(format!("generated-{steps}.journey.ron")), PathBuf::from);
+    let out = args.next().map_or_else(
+        || PathBuf::from(format!("generated-{steps}.journey.ron")),
+        PathBuf::from,
+    );
     let journey = journey_designer::ui::canvas::generate::generated_journey(steps, 7);
     match journey_designer::store::save(&out, &journey) {
         Ok(()) => std::process::ExitCode::SUCCESS,

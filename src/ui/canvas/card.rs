@@ -125,6 +125,7 @@ pub fn paint_card(
     rect: Rect,
     info: &CardInfo,
     selected: bool,
+    hovered: bool,
     first: bool,
     colors: &Palette,
 ) {
@@ -150,6 +151,8 @@ pub fn paint_card(
     );
     let stroke = if selected {
         Stroke::new(2.5, colors.selected)
+    } else if hovered {
+        Stroke::new(1.5, colors.selected.gamma_multiply(0.6))
     } else {
         Stroke::new(1.0, colors.border)
     };

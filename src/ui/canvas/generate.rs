@@ -24,6 +24,12 @@ impl Dice {
 /// A valid version of `steps` steps: chains of messages and waits, with
 /// if/then and A/B splits whose paths sometimes join again. Laid out.
 pub fn generated_version(steps: usize, seed: u64) -> Version {
+    generated_version_with_paths(steps, seed, 6)
+}
+
+/// Like [`generated_version`], with up to about `paths` paths side by side
+/// (more paths: a taller, denser canvas).
+pub fn generated_version_with_paths(steps: usize, seed: u64, paths: usize) -> Version {
     let mut dice = Dice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut map: BTreeMap<StepId, Step> = BTreeMap::new();
     // Outputs still pointing nowhere: (step, output index).
@@ -33,13 +39,13 @@ pub fn generated_version(steps: usize, seed: u64) -> Version {
         let id = StepId(i as u32);
         let roll = dice.below(10);
         let action = match (roll, last_message) {
-            (0 | 1, Some(m)) if open.len() < 6 => Action::IfThen {
+            (0 | 1, Some(m)) if open.len() < paths => Action::IfThen {
                 event: Event::Opened(m),
                 within: Span::Days(1 + dice.below(3) as u32),
                 yes: None,
                 no: None,
             },
-            (2, _) if open.len() < 6 => Action::AbTest {
+            (2, _) if open.len() < paths => Action::AbTest {
                 variants: ["A", "B"]
                     .iter()
                     .map(|n| Variant {
@@ -110,9 +116,14 @@ pub fn generated_version(steps: usize, seed: u64) -> Version {
 
 /// A valid journey around [`generated_version`].
 pub fn generated_journey(steps: usize, seed: u64) -> Journey {
+    generated_journey_with_paths(steps, seed, 6)
+}
+
+/// A valid journey around [`generated_version_with_paths`].
+pub fn generated_journey_with_paths(steps: usize, seed: u64, paths: usize) -> Journey {
     let starts_at = chrono::DateTime::from_timestamp(1_772_442_000, 0).unwrap_or_default();
     let mut journey = Journey::new_empty(format!("Generated {steps} steps"), starts_at);
-    journey.versions = vec![generated_version(steps, seed)];
+    journey.versions = vec![generated_version_with_paths(steps, seed, paths)];
     journey
 }
 

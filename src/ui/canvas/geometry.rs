@@ -186,14 +186,18 @@ pub fn cards_in(cards: &[CardGeometry], band: Rect) -> Vec<StepId> {
         .collect()
 }
 
-/// The scene rectangle that shows `content` whole with a margin around it.
+/// The scene rectangle that shows `content` whole with a margin around it,
+/// never zoomed in past 1:1 in a view of `view_size` (small journeys stay
+/// at their natural size instead of filling the screen with huge cards).
 ///
 /// `egui::Scene` letterboxes it into the view, so the aspect need not match.
-pub fn fit_to_view(content: Rect, margin: f32) -> Rect {
+pub fn fit_to_view(content: Rect, margin: f32, view_size: Vec2) -> Rect {
     if !content.is_finite() || content.is_negative() {
-        return Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0));
+        return Rect::from_min_size(Pos2::ZERO, view_size.max(vec2(1.0, 1.0)));
     }
-    content.expand(margin)
+    let wanted = content.expand(margin);
+    let size = wanted.size().max(view_size);
+    Rect::from_center_size(wanted.center(), size)
 }
 
 /// The scene rectangle moved so that `p` is at its centre (same zoom).
@@ -305,14 +309,19 @@ mod tests {
     #[test]
     fn fit_to_view_contains_content_and_centre_keeps_zoom() {
         let content = Rect::from_min_max(pos2(-240.0, -120.0), pos2(1500.0, 200.0));
-        let fitted = fit_to_view(content, 40.0);
+        let fitted = fit_to_view(content, 40.0, vec2(800.0, 600.0));
         assert!(fitted.contains_rect(content));
         assert!(fitted.width() <= content.width() + 81.0);
+        // A small journey is not blown up past 1:1.
+        let small = Rect::from_min_size(Pos2::ZERO, vec2(200.0, 64.0));
+        let fitted_small = fit_to_view(small, 40.0, vec2(800.0, 600.0));
+        assert_eq!(fitted_small.size(), vec2(800.0, 600.0));
+        assert_eq!(fitted_small.center(), small.center());
         let moved = centre_on(fitted, pos2(10.0, 10.0));
         assert_eq!(moved.center(), pos2(10.0, 10.0));
         assert_eq!(moved.size(), fitted.size());
         // Nothing to show: a sane default rather than NaN.
-        assert!(fit_to_view(Rect::NOTHING, 40.0).is_positive());
+        assert!(fit_to_view(Rect::NOTHING, 40.0, vec2(800.0, 600.0)).is_positive());
     }
 
     #[test]

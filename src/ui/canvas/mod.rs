@@ -200,7 +200,7 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
         return Vec::new();
     };
     if std::mem::take(&mut canvas.fit_pending) {
-        canvas.scene_rect = geometry::fit_to_view(cache.bounds, 60.0);
+        canvas.scene_rect = geometry::fit_to_view(cache.bounds, 40.0, ui.available_size());
     }
     if let Some(id) = canvas.centre_pending.take()
         && let Some(&i) = cache.index.get(&id)

@@ -129,6 +129,11 @@ fn contents_ui(
         };
         let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
         label_for_access(ui, &resp, &info.name, to_global);
+        let resp = if detailed && canvas.gesture == Gesture::Idle {
+            resp.on_hover_text_at_pointer(format!("{}\n{}", info.name, info.summary))
+        } else {
+            resp
+        };
         card_gesture(canvas, card.id, &resp, modifiers);
         if resp.secondary_clicked() {
             canvas.menu_at = Some((rect.center(), MenuTarget::Step(card.id)));
@@ -140,6 +145,7 @@ fn contents_ui(
                 rect,
                 info,
                 selected,
+                resp.hovered(),
                 card.id == cache.first_step,
                 &colors,
             );

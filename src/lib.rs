@@ -5,9 +5,11 @@
 //! reads and writes files, `sim` simulates, `edit` changes documents, `ui`
 //! draws, `app` wires the window together and [`cli`] runs headless.
 
+pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod model;
 pub mod sim;
 pub mod store;
 pub mod templates;
+pub mod ui;

@@ -2,16 +2,22 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use journey_designer::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    if let Some(command) = args.command {
-        cli::run(command)
-    } else {
-        // TODO(window): open the designer window here once it exists.
-        let _printed = Cli::command().print_help();
-        ExitCode::SUCCESS
+    match args.command {
+        Some(command) => cli::run(command),
+        None => match journey_designer::app::run(args.file, args.screenshot) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                #[allow(clippy::print_stderr)]
+                {
+                    eprintln!("journey-designer: {message}");
+                }
+                ExitCode::FAILURE
+            }
+        },
     }
 }

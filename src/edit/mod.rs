@@ -1,8 +1,14 @@
 //! Editing: every document change is a [`Command`] with an inverse, which
 //! gives undo/redo in one place (ARCHITECTURE.md). No egui here.
 
+mod clip;
 mod command;
 mod history;
+mod ops;
+#[cfg(test)]
+mod tests;
 
+pub use clip::{ClipError, JourneySteps};
 pub use command::{Command, EditError, VersionIndex};
 pub use history::Document;
+pub use ops::{add_step, copy_steps, default_step, delete_steps, duplicate_steps, paste_steps};

@@ -1,0 +1,319 @@
+//! The window: owns the document and the view state, lays out the panels,
+//! routes what the user did to `edit` and persists view state with eframe.
+
+pub mod actions;
+pub mod files;
+mod menu;
+pub mod sample;
+pub mod screenshot;
+mod shortcuts;
+#[cfg(test)]
+mod tests;
+pub mod view;
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use crate::edit::Document;
+use crate::model::VersionState;
+use crate::ui::canvas::{
+    Canvas, CanvasInput, canvas_ui, palette::palette_ui, problems::problems_ui,
+};
+use crate::ui::inspector::inspector_ui;
+use screenshot::Screenshot;
+pub use view::{Theme, ViewState};
+
+/// The Journey Designer window.
+pub struct JourneyApp {
+    /// The journey being edited, with its undo history.
+    pub doc: Document,
+    /// Pan/zoom, selection and gestures on the canvas.
+    pub canvas: Canvas,
+    /// Persisted view state.
+    pub view: ViewState,
+    /// The last message for the user (errors are said once, here).
+    pub status: Option<String>,
+    /// What this app last copied, for pastes where the platform gives no text.
+    pub clipboard: Option<String>,
+    /// Set in screenshot mode.
+    pub screenshot: Option<Screenshot>,
+    theme_applied: Option<Theme>,
+}
+
+impl JourneyApp {
+    /// An app showing `doc`.
+    pub fn new(doc: Document, view: ViewState) -> Self {
+        JourneyApp {
+            doc,
+            canvas: Canvas::default(),
+            view,
+            status: None,
+            clipboard: None,
+            screenshot: None,
+            theme_applied: None,
+        }
+    }
+
+    /// The app at start-up: `file` if given, else the last file, else the sample.
+    pub fn start(file: Option<PathBuf>, mut view: ViewState) -> Self {
+        let mut status = None;
+        let wanted = file.or_else(|| view.last_file.clone());
+        let doc = match wanted.as_deref().map(|p| (p, files::open(p))) {
+            Some((p, Ok(doc))) => {
+                view.opened(p);
+                doc
+            }
+            Some((_, Err(e))) => {
+                status = Some(e.to_string());
+                Document::new(sample::sample_journey())
+            }
+            None => Document::new(sample::sample_journey()),
+        };
+        let mut app = JourneyApp::new(doc, view);
+        app.status = status;
+        app
+    }
+
+    /// The version the canvas shows and edits: the last one.
+    pub fn version_index(&self) -> usize {
+        self.doc.journey().versions.len().saturating_sub(1)
+    }
+
+    /// True when the shown version is stopped (read-only, S7).
+    pub fn read_only(&self) -> bool {
+        matches!(
+            self.doc.journey().version_state(self.version_index()),
+            VersionState::Stopped { .. }
+        )
+    }
+
+    /// Opens a file, replacing the document (the caller asked about unsaved changes).
+    pub fn open(&mut self, path: &std::path::Path) {
+        match files::open(path) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.canvas = Canvas::default();
+                self.view.opened(path);
+                self.status = Some(format!("Opened {}", path.display()));
+            }
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    /// Saves to `path`, or to the document's own file, or asks where.
+    pub fn save(&mut self, path: Option<PathBuf>) {
+        let name = self.doc.journey().name.clone();
+        let Some(path) = path
+            .or_else(|| self.doc.path.clone())
+            .or_else(|| files::pick_save(&name))
+        else {
+            return;
+        };
+        match files::save(&mut self.doc, &path) {
+            Ok(()) => {
+                self.view.opened(&path);
+                self.status = Some(format!("Saved {}", path.display()));
+            }
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    /// Undoes the last change and says so.
+    pub fn undo(&mut self) {
+        let label = self.doc.undo_label().map(str::to_owned);
+        if self.doc.undo() {
+            self.status = label.map(|l| format!("Undid: {l}"));
+        }
+    }
+
+    /// Redoes the last undone change and says so.
+    pub fn redo(&mut self) {
+        let label = self.doc.redo_label().map(str::to_owned);
+        if self.doc.redo() {
+            self.status = label.map(|l| format!("Redid: {l}"));
+        }
+    }
+
+    /// The whole window's contents (no `eframe::Frame` needed, so tests drive it).
+    pub fn ui_main(&mut self, ui: &mut Ui) {
+        if self.theme_applied != Some(self.view.theme) {
+            ui.ctx().set_theme(self.view.theme.preference());
+            self.theme_applied = Some(self.view.theme);
+        }
+        shortcuts::shortcuts(ui, self);
+        egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, self));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        // TODO(runner): the runner bar and analytics (issue 6) go in a bottom panel here.
+        if !self.view.hide_problems {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(110.0)
+                .show(ui, |ui| self.problems_panel_ui(ui));
+        }
+        let read_only = self.read_only();
+        egui::Panel::left("palette")
+            .default_size(180.0)
+            .show(ui, |ui| {
+                let actions = palette_ui(ui, &mut self.canvas, read_only);
+                self.apply_actions(ui, actions);
+            });
+        if !self.view.hide_inspector {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    let selected = (self.canvas.selection.len() == 1)
+                        .then(|| self.canvas.selection.first().copied())
+                        .flatten();
+                    let commands =
+                        inspector_ui(ui, self.doc.journey(), self.version_index(), selected);
+                    for command in commands {
+                        if let Err(e) = self.doc.apply(command) {
+                            self.status = Some(format!("Could not change the journey: {e}"));
+                        }
+                    }
+                });
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let journey = self.doc.journey();
+            let input = CanvasInput {
+                journey,
+                revision: self.doc.revision(),
+                version: self.version_index(),
+                read_only,
+            };
+            let actions = canvas_ui(ui, &mut self.canvas, &input);
+            self.apply_actions(ui, actions);
+        });
+    }
+
+    fn apply_actions(&mut self, ui: &Ui, actions: Vec<crate::ui::canvas::CanvasAction>) {
+        let version = self.version_index();
+        for action in actions {
+            let effect = actions::apply(
+                &mut self.doc,
+                &mut self.canvas,
+                version,
+                action,
+                self.clipboard.as_deref(),
+            );
+            if let Some(text) = effect.copied {
+                ui.ctx().copy_text(text.clone());
+                self.clipboard = Some(text);
+            }
+            if effect.message.is_some() {
+                self.status = effect.message;
+            }
+        }
+    }
+
+    fn status_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let j = self.doc.journey();
+            let file = self
+                .doc
+                .path
+                .as_ref()
+                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+            let dirty = if self.doc.is_dirty() {
+                " • unsaved changes"
+            } else {
+                ""
+            };
+            ui.label(format!("{} — {file}{dirty}", j.name));
+            if let Some(status) = &self.status {
+                ui.separator();
+                ui.label(status);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let n = j
+                    .versions
+                    .get(self.version_index())
+                    .map_or(0, |v| v.steps.len());
+                ui.label(format!(
+                    "{n} steps · {} selected",
+                    self.canvas.selection.len()
+                ));
+            });
+        });
+    }
+
+    fn problems_panel_ui(&mut self, ui: &mut Ui) {
+        let Some(cache) = self.canvas.cache() else {
+            return;
+        };
+        let several = self.doc.journey().versions.len() > 1;
+        if let Some(id) = problems_ui(ui, &cache.problems, self.version_index(), several) {
+            self.canvas.focus_step(id);
+        }
+    }
+}
+
+impl eframe::App for JourneyApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.ui_main(ui);
+        if let Some(shot) = &mut self.screenshot {
+            shot.frame(ui.ctx(), self.canvas.is_busy());
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_some() {
+            return;
+        }
+        self.view.last_file.clone_from(&self.doc.path);
+        eframe::set_value(storage, ViewState::KEY, &self.view);
+    }
+}
+
+/// Opens the window (blocking until it closes). With `screenshot`, writes
+/// the settled window to that PNG and closes; returns whether that worked.
+pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), String> {
+    let shot = screenshot.map(Screenshot::new);
+    let outcome = shot.as_ref().map(Screenshot::outcome);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Journey Designer")
+            .with_app_id("journey-designer")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        // Screenshots are the same size every time: no restored window.
+        persist_window: shot.is_none(),
+        ..Default::default()
+    };
+    let in_screenshot = shot.is_some();
+    eframe::run_native(
+        "Journey Designer",
+        options,
+        Box::new(move |cc| {
+            let view = if in_screenshot {
+                ViewState::default()
+            } else {
+                cc.storage
+                    .and_then(|s| eframe::get_value(s, ViewState::KEY))
+                    .unwrap_or_default()
+            };
+            let mut app = JourneyApp::start(file, view);
+            app.screenshot = shot;
+            if in_screenshot {
+                // Screenshots look the same on every machine.
+                app.view.theme = Theme::Light;
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())?;
+    match outcome {
+        Some(o) => o
+            .lock()
+            .map_err(|e| e.to_string())?
+            .clone()
+            .unwrap_or_else(|| Err("the window closed before the screenshot was taken".to_owned())),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,148 @@
+//! More gestures: the right-click menus, the rubber band, disconnecting,
+//! connecting from Start, and a stopped version that cannot be changed.
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::{card, click_at, drag, harness, key, step_named, steps, welcome};
+use crate::app::JourneyApp;
+use crate::model::{ActionKind, StepId};
+
+fn right_click_at(h: &mut Harness<'_, JourneyApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+/// A point of empty canvas below the welcome series' cards.
+fn empty_spot(h: &Harness<'_, JourneyApp>) -> Pos2 {
+    card(h, "Wait 2 days").center() + vec2(0.0, 200.0)
+}
+
+#[test]
+fn right_click_on_empty_canvas_adds_a_step_there() {
+    let mut h = harness(welcome());
+    let spot = empty_spot(&h);
+    right_click_at(&mut h, spot);
+    h.get_by_label("Add step here").click();
+    h.run();
+    // The submenu's entry is the last one; the palette has the first.
+    let entries = h.get_all_by_label("Attribute branch").collect::<Vec<_>>();
+    entries.last().expect("a menu entry").click();
+    h.run();
+    assert_eq!(steps(&h).len(), 10);
+    let (id, branch) = step_named(&h, "Branch");
+    assert_eq!(id, StepId(10));
+    assert_eq!(branch.action.kind(), ActionKind::Branch);
+    // It lands under the pointer.
+    let on_screen = card(&h, "Branch");
+    assert!(
+        on_screen.expand(20.0).contains(spot),
+        "{on_screen:?} {spot:?}"
+    );
+}
+
+#[test]
+fn shift_drag_on_the_background_selects_with_a_rubber_band() {
+    let mut h = harness(welcome());
+    let a = card(&h, "Offer email");
+    let b = card(&h, "Reminder SMS");
+    let from = a.left_top() - vec2(10.0, 10.0);
+    let to = b.right_bottom() + vec2(10.0, 10.0);
+    h.hover_at(from);
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::SHIFT,
+    });
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::SHIFT,
+    });
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    h.run();
+    assert_eq!(h.state().canvas.selection, [StepId(4), StepId(5)].into());
+    // Nothing moved: a band selects, it does not pan or drag.
+    assert_eq!(h.state().doc.undo_label(), None);
+}
+
+#[test]
+fn dropping_a_connected_output_on_empty_canvas_disconnects_it() {
+    let mut h = harness(welcome());
+    let port = card(&h, "Wait 2 days").right_center();
+    let spot = empty_spot(&h);
+    drag(&mut h, port, spot);
+    assert_eq!(h.state().doc.undo_label(), Some("Disconnect"));
+    assert!(step_named(&h, "Wait 2 days").1.action.targets().is_empty());
+}
+
+#[test]
+fn right_click_on_a_connection_offers_disconnect() {
+    let mut h = harness(welcome());
+    // The straight connection from "Welcome email" to "Wait 2 days".
+    let a = card(&h, "Welcome email").right_center();
+    let b = card(&h, "Wait 2 days").left_center();
+    right_click_at(&mut h, a + (b - a) * 0.5);
+    h.get_by_label("Disconnect").click();
+    h.run();
+    assert!(
+        step_named(&h, "Welcome email")
+            .1
+            .action
+            .targets()
+            .is_empty()
+    );
+}
+
+#[test]
+fn dragging_from_start_onto_a_step_makes_it_the_first_step() {
+    let mut h = harness(welcome());
+    let first = card(&h, "Welcome email");
+    // The Start card's port sits 60 canvas units left of the first card.
+    let port = h.state().canvas.to_screen()
+        * (crate::ui::canvas::geometry::start_rect(&h.state().doc.journey().versions[0])
+            .right_center());
+    let target = card(&h, "Wait 2 days").center();
+    drag(&mut h, port, target);
+    assert_eq!(h.state().doc.journey().versions[0].first_step, StepId(2));
+    assert!(first.is_positive());
+}
+
+#[test]
+fn s7_a_stopped_version_is_shown_but_cannot_be_changed() {
+    let mut j = welcome();
+    j.versions[0].stopped_at = Some("2026-03-05T00:00:00Z".parse().expect("instant"));
+    let mut h = harness(j);
+    let before = h.state().doc.journey().clone();
+    h.get_by_label_contains("version is stopped");
+    h.get_by_role_and_label(egui::Role::Button, "Offer email")
+        .click();
+    h.run();
+    key(&mut h, Modifiers::NONE, Key::Delete);
+    let from = card(&h, "Offer email").center();
+    drag(&mut h, from, from + vec2(0.0, 100.0));
+    let spot = empty_spot(&h);
+    click_at(&mut h, spot);
+    assert_eq!(h.state().doc.journey(), &before);
+    assert_eq!(h.state().doc.undo_label(), None);
+}

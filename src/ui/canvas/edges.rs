@@ -1,0 +1,76 @@
+//! Painting connections: curves with arrowheads, labelled where a step has
+//! several outputs, and End markers where a path ends.
+
+use egui::epaint::CubicBezierShape;
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Shape, Stroke, vec2};
+
+use super::card::{Palette, paint_end};
+use super::geometry::{CardGeometry, END_OFFSET, arrowhead, curve, curve_point, input_port};
+
+/// Paints every connection out of `card`, given where each card is now.
+pub fn paint_outputs(
+    painter: &Painter,
+    card: &CardGeometry,
+    target_rect: &dyn Fn(crate::model::StepId) -> Option<Rect>,
+    visible: Rect,
+    colors: &Palette,
+) {
+    let several = card.outputs.len() > 1;
+    for (label, target, port) in &card.outputs {
+        let Some(to) = target.and_then(target_rect) else {
+            // A path ends here (or points at a missing step, which validation reports).
+            let end = *port + vec2(END_OFFSET, 0.0);
+            if visible.contains(end) {
+                painter.line_segment([*port, end - vec2(7.0, 0.0)], Stroke::new(1.5, colors.wire));
+                paint_end(painter, end, colors);
+                if several {
+                    paint_label(painter, *port + vec2(END_OFFSET * 0.5, -9.0), label, colors);
+                }
+            }
+            continue;
+        };
+        let c = curve(*port, input_port(to));
+        let bbox = Rect::from_points(&c);
+        if !bbox.intersects(visible) {
+            continue;
+        }
+        paint_curve(painter, c, colors.wire);
+        if several {
+            paint_label(painter, curve_point(&c, 0.5), label, colors);
+        }
+    }
+}
+
+/// Paints one curve with an arrowhead at its end.
+pub fn paint_curve(painter: &Painter, c: [egui::Pos2; 4], colour: Color32) {
+    let stroke = Stroke::new(1.8, colour);
+    // Stop the line short of the tip so the arrowhead stays sharp.
+    let tip = c[3];
+    let dir = c[3] - c[2];
+    let [a, b, d] = arrowhead(tip, dir, 9.0);
+    let mut shortened = c;
+    shortened[3] = tip - dir.normalized() * 6.0;
+    painter.add(CubicBezierShape::from_points_stroke(
+        shortened,
+        false,
+        Color32::TRANSPARENT,
+        stroke,
+    ));
+    painter.add(Shape::convex_polygon(vec![a, b, d], colour, Stroke::NONE));
+}
+
+/// A small label on a background pill, centred at `at`.
+pub fn paint_label(painter: &Painter, at: egui::Pos2, text: &str, colors: &Palette) {
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), colors.text);
+    let rect = Align2::CENTER_CENTER
+        .anchor_size(at, galley.size())
+        .expand2(vec2(5.0, 2.0));
+    painter.rect_filled(rect, CornerRadius::same(6), colors.label_bg);
+    painter.rect_stroke(
+        rect,
+        CornerRadius::same(6),
+        Stroke::new(1.0, colors.border),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(rect.min + vec2(5.0, 2.0), galley, colors.text);
+}

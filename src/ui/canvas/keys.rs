@@ -1,0 +1,106 @@
+//! Canvas keyboard: arrow keys pan, +/- zoom, F fits, Delete, Ctrl+D, Ctrl+A, Escape,
+//! and the clipboard (Ctrl+C/X/V, or the platform's Copy/Cut/Paste events).
+//!
+//! Nothing here runs while a text field has the keyboard.
+
+use egui::{Event, Key, Modifiers, Ui, vec2};
+
+use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
+
+/// Reads this frame's keys and turns them into view changes and actions.
+pub fn keys(
+    ui: &Ui,
+    canvas: &mut Canvas,
+    cache: &Cache,
+    input: &CanvasInput<'_>,
+    actions: &mut Vec<CanvasAction>,
+) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let selection = canvas.selection.clone();
+    let has_selection = !selection.is_empty();
+    let (pan, events) = ui.input(|i| {
+        let step = 0.08;
+        let mut pan = vec2(0.0, 0.0);
+        for (key, dir) in [
+            (Key::ArrowLeft, vec2(-1.0, 0.0)),
+            (Key::ArrowRight, vec2(1.0, 0.0)),
+            (Key::ArrowUp, vec2(0.0, -1.0)),
+            (Key::ArrowDown, vec2(0.0, 1.0)),
+        ] {
+            if i.key_pressed(key) {
+                pan += dir * step;
+            }
+        }
+        (pan, i.events.clone())
+    });
+    if pan != vec2(0.0, 0.0) {
+        let size = canvas.scene_rect.size();
+        canvas.scene_rect = canvas.scene_rect.translate(pan * size.x.max(size.y));
+    }
+    let mut copy = false;
+    let mut cut = false;
+    let mut paste: Option<Option<String>> = None;
+    for event in &events {
+        match event {
+            Event::Copy => copy = true,
+            Event::Cut => cut = true,
+            Event::Paste(text) => paste = Some(Some(text.clone())),
+            Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } => match (*key, command_only(*modifiers)) {
+                (Key::C, true) => copy = true,
+                (Key::X, true) => cut = true,
+                (Key::V, true) => paste = paste.or(Some(None)),
+                (Key::D, true) if has_selection => {
+                    actions.push(CanvasAction::Duplicate(selection.clone()));
+                }
+                (Key::A, true) => {
+                    canvas.selection = cache.index.keys().copied().collect();
+                }
+                (Key::Delete | Key::Backspace, false) if has_selection => {
+                    actions.push(CanvasAction::Delete(selection.clone()));
+                }
+                (Key::F, false) if modifiers.is_none() => canvas.zoom_to_fit(),
+                (Key::Plus | Key::Equals, false) => zoom(canvas, 1.25),
+                (Key::Minus, false) => zoom(canvas, 0.8),
+                (Key::Escape, false) => {
+                    canvas.placing = None;
+                    canvas.gesture = Gesture::Idle;
+                    canvas.selection.clear();
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    if copy && has_selection {
+        actions.push(CanvasAction::Copy(selection.clone()));
+    }
+    if cut && has_selection && !input.read_only {
+        actions.push(CanvasAction::Cut(selection));
+    }
+    if let Some(text) = paste {
+        actions.push(CanvasAction::Paste { text, at: None });
+    }
+}
+
+/// Zooms around the middle of the view; `factor` above 1 zooms in.
+fn zoom(canvas: &mut Canvas, factor: f32) {
+    let r = canvas.scene_rect;
+    let size = r.size() / factor;
+    // Past the scene's own zoom limits the rectangle would stop meaning anything.
+    if size.x < 200.0 || size.x > 200_000.0 {
+        return;
+    }
+    canvas.scene_rect = egui::Rect::from_center_size(r.center(), size);
+}
+
+/// True for Ctrl (Cmd on a Mac) with no Shift or Alt.
+fn command_only(m: Modifiers) -> bool {
+    m.command && !m.shift && !m.alt
+}

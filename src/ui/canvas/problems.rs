@@ -1,0 +1,51 @@
+//! The problems list: every validation problem; clicking one that concerns
+//! a step of the shown version selects and centres that step.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::model::{Problem, Severity, StepId};
+
+/// Draws the list; returns the step to select and centre, if one was clicked.
+pub fn problems_ui(
+    ui: &mut Ui,
+    problems: &[Problem],
+    shown_version: usize,
+    several_versions: bool,
+) -> Option<StepId> {
+    let mut clicked = None;
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    ui.horizontal(|ui| {
+        ui.strong("Problems");
+        if problems.is_empty() {
+            ui.label(
+                RichText::new("none: the journey is ready to simulate")
+                    .color(Color32::from_rgb(0x16, 0xa3, 0x4a)),
+            );
+        } else {
+            ui.label(format!("{errors} errors, {warnings} warnings"));
+        }
+    });
+    egui::ScrollArea::vertical()
+        .max_height(ui.available_height())
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for p in problems {
+                let (mark, colour) = match p.severity {
+                    Severity::Error => ("Error", Color32::from_rgb(0xdc, 0x26, 0x26)),
+                    Severity::Warning => ("Warning", Color32::from_rgb(0xb4, 0x53, 0x09)),
+                };
+                let text = format!("{mark} · {}: {}", p.location(several_versions), p.message);
+                let on_this_version = p.version.is_none_or(|v| v == shown_version + 1);
+                let resp =
+                    ui.add(egui::Button::new(RichText::new(text).color(colour)).frame(false));
+                if resp.clicked()
+                    && on_this_version
+                    && let Some(id) = p.step
+                {
+                    clicked = Some(id);
+                }
+            }
+        });
+    clicked
+}

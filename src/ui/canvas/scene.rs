@@ -1,0 +1,487 @@
+//! Inside the `egui::Scene`: paint the grid, connections and cards, and
+//! turn pointer gestures on them into [`CanvasAction`]s.
+
+use egui::containers::DragPanButtons;
+use egui::emath::TSTransform;
+use egui::{Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+
+use super::card::{
+    Palette, badge_rect, paint_badge, paint_card, paint_card_block, paint_port, paint_start,
+};
+use super::edges::{paint_curve, paint_outputs};
+use super::geometry::{self, GRID, cards_in, curve, hit_card, input_port, snap};
+use super::menus::{self, MenuTarget};
+use super::palette::PaletteDrag;
+use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
+use crate::model::StepId;
+
+/// Below this zoom, cards are drawn as blocks without text.
+const DETAIL_SCALE: f32 = 0.3;
+
+/// Shows the scene: everything on the canvas, with pan and zoom.
+pub fn scene_ui(
+    ui: &mut Ui,
+    canvas: &mut Canvas,
+    cache: &Cache,
+    input: &CanvasInput<'_>,
+    actions: &mut Vec<CanvasAction>,
+) {
+    let band_mode = matches!(canvas.gesture, Gesture::Band { .. })
+        || ui.input(|i| i.modifiers.shift || i.modifiers.command);
+    let buttons = if band_mode {
+        DragPanButtons::MIDDLE
+    } else {
+        DragPanButtons::PRIMARY | DragPanButtons::MIDDLE
+    };
+    let mut scene_rect = canvas.scene_rect;
+    egui::Scene::new()
+        .zoom_range(0.05..=2.0)
+        .drag_pan_buttons(buttons)
+        .show(ui, &mut scene_rect, |ui| {
+            contents_ui(ui, canvas, cache, input, actions);
+        });
+    canvas.scene_rect = scene_rect;
+}
+
+/// Everything drawn in canvas coordinates.
+fn contents_ui(
+    ui: &mut Ui,
+    canvas: &mut Canvas,
+    cache: &Cache,
+    input: &CanvasInput<'_>,
+    actions: &mut Vec<CanvasAction>,
+) {
+    let colors = Palette::of(ui.visuals());
+    let visible = ui.clip_rect();
+    let to_global = ui
+        .ctx()
+        .layer_transform_to_global(ui.layer_id())
+        .unwrap_or_default();
+    canvas.to_screen = to_global;
+    let pointer = ui
+        .input(|i| i.pointer.latest_pos())
+        .map(|p| to_global.inverse() * p);
+    let background = ui.response();
+    let painter = ui.painter().clone();
+    painter.rect_filled(visible, 0.0, colors.background);
+    paint_grid(&painter, visible, to_global.scaling, &colors);
+
+    // Where each card is drawn now: moved ones follow the drag.
+    let moving = match &canvas.gesture {
+        Gesture::Move { grabbed, delta } => Some(snapped_delta(canvas, cache, *grabbed, *delta)),
+        _ => None,
+    };
+    let moved_ids = if moving.is_some() {
+        canvas.selection.clone()
+    } else {
+        std::collections::BTreeSet::default()
+    };
+    let offset_of = |id: StepId| match moving {
+        Some(d) if moved_ids.contains(&id) => d,
+        _ => Vec2::ZERO,
+    };
+    let rect_of = |id: StepId| {
+        cache
+            .index
+            .get(&id)
+            .map(|&i| cache.cards[i].rect.translate(offset_of(id)))
+    };
+
+    // Start card and its connection to the first step.
+    paint_start(&painter, cache.start, &cache.start_lines, &colors);
+    let start_port = cache.start.right_center();
+    if let Some(first) = rect_of(cache.first_step) {
+        paint_curve(&painter, curve(start_port, input_port(first)), colors.wire);
+    }
+    let start_port_resp = ui.interact(
+        Rect::from_center_size(start_port, vec2(16.0, 16.0)),
+        ui.make_persistent_id("start-port"),
+        if input.read_only {
+            Sense::hover()
+        } else {
+            Sense::drag()
+        },
+    );
+    paint_port(&painter, start_port, start_port_resp.hovered(), &colors);
+    connect_gesture(canvas, cache, &start_port_resp, None, actions);
+
+    for card in &cache.cards {
+        let moved = card.translated(offset_of(card.id));
+        paint_outputs(&painter, &moved, &rect_of, visible, &colors);
+    }
+
+    let modifiers = ui.input(|i| i.modifiers);
+    // Zoomed far out, text is unreadable: cards become coloured blocks.
+    let detailed = to_global.scaling >= DETAIL_SCALE;
+    let mut shown = Vec::new();
+    for (i, card) in cache.cards.iter().enumerate() {
+        let delta = offset_of(card.id);
+        let rect = card.rect.translate(delta);
+        let selected = canvas.selection.contains(&card.id);
+        if !rect.expand(20.0).intersects(visible) && !selected {
+            continue;
+        }
+        let info = &cache.info[i];
+        let sense = if input.read_only {
+            Sense::click()
+        } else {
+            Sense::click_and_drag()
+        };
+        let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
+        label_for_access(ui, &resp, &info.name, to_global);
+        let resp = if detailed && canvas.gesture == Gesture::Idle {
+            resp.on_hover_text_at_pointer(format!("{}\n{}", info.name, info.summary))
+        } else {
+            resp
+        };
+        card_gesture(canvas, card.id, &resp, modifiers);
+        if resp.secondary_clicked() {
+            canvas.menu_at = Some((rect.center(), MenuTarget::Step(card.id)));
+        }
+        menus::card_menu(&resp, canvas, card.id, input.read_only, actions);
+        if detailed {
+            paint_card(
+                &painter,
+                rect,
+                info,
+                selected,
+                resp.hovered(),
+                card.id == cache.first_step,
+                &colors,
+            );
+        } else {
+            paint_card_block(&painter, rect, info, selected, &colors);
+        }
+        if let Some((severity, message)) = &info.problems {
+            paint_badge(&painter, rect, *severity);
+            ui.interact(
+                badge_rect(rect),
+                ui.make_persistent_id(("badge", card.id.0)),
+                Sense::hover(),
+            )
+            .on_hover_text(message.as_str());
+        }
+        shown.push((i, delta));
+    }
+    // Ports after every card, so a port is never hidden under a neighbour.
+    for (i, delta) in shown {
+        let card = &cache.cards[i];
+        for (o, (_, _, port)) in card.outputs.iter().enumerate() {
+            let port = *port + delta;
+            let sense = if input.read_only {
+                Sense::hover()
+            } else {
+                Sense::drag()
+            };
+            let port_resp = ui.interact(
+                Rect::from_center_size(port, vec2(16.0, 16.0)),
+                ui.make_persistent_id(("port", card.id.0, o)),
+                sense,
+            );
+            if detailed {
+                paint_port(&painter, port, port_resp.hovered(), &colors);
+            }
+            connect_gesture(canvas, cache, &port_resp, Some((card.id, o)), actions);
+        }
+    }
+    finish_move(canvas, cache, actions);
+
+    // Connection being dragged: a curve to the pointer, the target lit up.
+    if let Gesture::Connect { from, pointer } = &canvas.gesture {
+        let from_port = match from {
+            None => Some(start_port),
+            Some((id, o)) => cache.index.get(id).map(|&i| cache.cards[i].outputs[*o].2),
+        };
+        if let Some(p) = from_port {
+            let end = hit_card(&cache.cards, *pointer)
+                .and_then(|t| {
+                    let r = rect_of(t)?;
+                    painter.rect_stroke(
+                        r.expand(3.0),
+                        9.0,
+                        Stroke::new(2.0, colors.selected),
+                        StrokeKind::Outside,
+                    );
+                    Some(input_port(r))
+                })
+                .unwrap_or(*pointer);
+            paint_curve(&painter, curve(p, end), colors.selected);
+        }
+    }
+    background_gesture(
+        ui,
+        canvas,
+        cache,
+        input,
+        &background,
+        pointer,
+        modifiers,
+        actions,
+    );
+    if let Gesture::Band { start, now } = canvas.gesture {
+        let band = Rect::from_two_pos(start, now);
+        painter.rect_filled(band, 0.0, colors.selected.gamma_multiply(0.12));
+        painter.rect_stroke(
+            band,
+            0.0,
+            Stroke::new(1.0, colors.selected),
+            StrokeKind::Inside,
+        );
+    }
+    // A step from the palette being dragged or placed: a ghost at the pointer.
+    let carried = egui::DragAndDrop::payload::<PaletteDrag>(ui.ctx())
+        .map(|p| p.0)
+        .or(canvas.placing);
+    if let (Some(kind), Some(p)) = (carried, pointer)
+        && visible.contains(p)
+    {
+        let ghost = Rect::from_min_size(place_at(canvas, p), geometry::card_size(1));
+        painter.rect_stroke(
+            ghost,
+            8.0,
+            Stroke::new(1.5, colors.selected),
+            StrokeKind::Inside,
+        );
+        painter.text(
+            ghost.center(),
+            egui::Align2::CENTER_CENTER,
+            kind.label(),
+            egui::FontId::proportional(13.0),
+            colors.weak,
+        );
+    }
+}
+
+/// Tells assistive technology (and UI tests) the card's name and where it is on screen.
+fn label_for_access(ui: &Ui, resp: &egui::Response, name: &str, to_global: TSTransform) {
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    let global = to_global * resp.rect;
+    ui.ctx().accesskit_node_builder(resp.id, |node| {
+        node.set_bounds(egui::accesskit::Rect {
+            x0: global.min.x.into(),
+            y0: global.min.y.into(),
+            x1: global.max.x.into(),
+            y1: global.max.y.into(),
+        });
+    });
+}
+
+/// Click selects (Shift/Ctrl toggles); a drag moves the selection.
+fn card_gesture(
+    canvas: &mut Canvas,
+    id: StepId,
+    resp: &egui::Response,
+    modifiers: egui::Modifiers,
+) {
+    let toggle = modifiers.shift || modifiers.command;
+    if resp.clicked() {
+        if toggle {
+            if !canvas.selection.remove(&id) {
+                canvas.selection.insert(id);
+            }
+        } else {
+            canvas.selection = [id].into();
+        }
+    }
+    if resp.drag_started() {
+        if !canvas.selection.contains(&id) {
+            if !toggle {
+                canvas.selection.clear();
+            }
+            canvas.selection.insert(id);
+        }
+        canvas.gesture = Gesture::Move {
+            grabbed: id,
+            delta: Vec2::ZERO,
+        };
+    }
+    if resp.dragged()
+        && let Gesture::Move { delta, .. } = &mut canvas.gesture
+    {
+        *delta += resp.drag_delta();
+    }
+    if resp.drag_stopped()
+        && let Gesture::Move { grabbed, delta } = canvas.gesture
+    {
+        // `finish_move` emits it as one command this frame.
+        canvas.finished_move = Some((grabbed, delta));
+        canvas.gesture = Gesture::Idle;
+    }
+}
+
+/// The drag of the grabbed card, snapped so that it lands on the grid.
+fn snapped_delta(canvas: &Canvas, cache: &Cache, grabbed: StepId, delta: Vec2) -> Vec2 {
+    let Some(&i) = cache.index.get(&grabbed) else {
+        return delta;
+    };
+    if !canvas.grid_snap {
+        return delta;
+    }
+    let from = cache.cards[i].rect.min;
+    snap(from + delta) - from
+}
+
+/// Emits the finished drag as one move of every selected step.
+fn finish_move(canvas: &mut Canvas, cache: &Cache, actions: &mut Vec<CanvasAction>) {
+    let Some((grabbed, delta)) = canvas.finished_move.take() else {
+        return;
+    };
+    let d = snapped_delta(canvas, cache, grabbed, delta);
+    if d == Vec2::ZERO {
+        return;
+    }
+    let moves = canvas
+        .selection
+        .iter()
+        .filter_map(|id| {
+            let r = cache.cards[*cache.index.get(id)?].rect.min + d;
+            Some((*id, (r.x, r.y)))
+        })
+        .collect();
+    actions.push(CanvasAction::Move(moves));
+}
+
+/// Dragging out of an output port (or Start's) and dropping on a card connects;
+/// dropping a connected output on empty canvas disconnects it.
+fn connect_gesture(
+    canvas: &mut Canvas,
+    cache: &Cache,
+    resp: &egui::Response,
+    from: Option<(StepId, usize)>,
+    actions: &mut Vec<CanvasAction>,
+) {
+    if resp.drag_started()
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        canvas.gesture = Gesture::Connect { from, pointer: p };
+    }
+    let Gesture::Connect {
+        from: active,
+        pointer,
+    } = &mut canvas.gesture
+    else {
+        return;
+    };
+    if *active != from {
+        return;
+    }
+    if let Some(p) = resp.interact_pointer_pos() {
+        *pointer = p;
+    }
+    if !resp.drag_stopped() {
+        return;
+    }
+    let target = hit_card(&cache.cards, *pointer);
+    match (from, target) {
+        (None, Some(t)) => actions.push(CanvasAction::SetFirst(t)),
+        (Some((id, o)), Some(t)) => actions.push(CanvasAction::Connect {
+            from: id,
+            output: o,
+            to: Some(t),
+        }),
+        (Some((id, o)), None) => {
+            let connected = cache
+                .index
+                .get(&id)
+                .is_some_and(|&i| cache.cards[i].outputs[o].1.is_some());
+            if connected {
+                actions.push(CanvasAction::Connect {
+                    from: id,
+                    output: o,
+                    to: None,
+                });
+            }
+        }
+        (None, None) => {}
+    }
+    canvas.gesture = Gesture::Idle;
+}
+
+/// Clicks and drags on empty canvas: deselect, place a step, rubber band,
+/// drops from the palette, the right-click menu.
+#[allow(clippy::too_many_arguments)]
+fn background_gesture(
+    ui: &Ui,
+    canvas: &mut Canvas,
+    cache: &Cache,
+    input: &CanvasInput<'_>,
+    bg: &egui::Response,
+    pointer: Option<Pos2>,
+    modifiers: egui::Modifiers,
+    actions: &mut Vec<CanvasAction>,
+) {
+    if bg.clicked() {
+        if let (Some(kind), Some(p)) = (canvas.placing.take(), bg.interact_pointer_pos()) {
+            let at = place_at(canvas, p);
+            actions.push(CanvasAction::Add {
+                kind,
+                at: (at.x, at.y),
+            });
+        } else if !(modifiers.shift || modifiers.command) {
+            canvas.selection.clear();
+        }
+    }
+    if bg.drag_started_by(egui::PointerButton::Primary)
+        && (modifiers.shift || modifiers.command)
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        canvas.gesture = Gesture::Band { start: p, now: p };
+    }
+    if let Gesture::Band { start, now } = &mut canvas.gesture {
+        if let Some(p) = pointer {
+            *now = p;
+        }
+        if !ui.input(|i| i.pointer.primary_down()) {
+            let band = Rect::from_two_pos(*start, *now);
+            if !(modifiers.shift || modifiers.command) {
+                canvas.selection.clear();
+            }
+            canvas.selection.extend(cards_in(&cache.cards, band));
+            canvas.gesture = Gesture::Idle;
+        }
+    }
+    if let (Some(drop), Some(p)) = (bg.dnd_release_payload::<PaletteDrag>(), pointer)
+        && !input.read_only
+    {
+        let at = place_at(canvas, p);
+        actions.push(CanvasAction::Add {
+            kind: drop.0,
+            at: (at.x, at.y),
+        });
+    }
+    if bg.secondary_clicked()
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        let target = menus::target_at(cache, p);
+        canvas.menu_at = Some((p, target));
+    }
+    menus::background_menu(bg, canvas, input.read_only, actions);
+}
+
+/// Where a card dropped with the pointer at `p` goes (centred under it, snapped).
+fn place_at(canvas: &Canvas, p: Pos2) -> Pos2 {
+    let size = geometry::card_size(1);
+    let min = p - size / 2.0;
+    if canvas.grid_snap { snap(min) } else { min }
+}
+
+/// Dots every grid step; coarser when zoomed out so it stays light.
+fn paint_grid(painter: &egui::Painter, visible: Rect, scale: f32, colors: &Palette) {
+    let mut spacing = GRID;
+    while spacing * scale < 12.0 {
+        spacing *= 5.0;
+    }
+    let x0 = (visible.left() / spacing).floor() as i64;
+    let x1 = (visible.right() / spacing).ceil() as i64;
+    let y0 = (visible.top() / spacing).floor() as i64;
+    let y1 = (visible.bottom() / spacing).ceil() as i64;
+    if (x1 - x0) * (y1 - y0) > 40_000 {
+        return;
+    }
+    let r = 1.0 / scale.max(0.01);
+    for x in x0..=x1 {
+        for y in y0..=y1 {
+            painter.circle_filled(pos2(x as f32 * spacing, y as f32 * spacing), r, colors.grid);
+        }
+    }
+}

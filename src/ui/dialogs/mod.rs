@@ -1,0 +1,1 @@
+//! Dialogs: egui only, each returning what the user chose (an intent).

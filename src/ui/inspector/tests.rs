@@ -1,0 +1,1 @@
+//! UI tests of the inspector, driven as a person would.

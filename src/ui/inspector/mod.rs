@@ -213,7 +213,7 @@ pub fn inspector_ui(
     out
 }
 
-/// The row of tabs; a tab with an error is marked "⛔", with a warning "⚠".
+/// The row of tabs; a tab with an error is marked with a red dot, with a warning an amber one.
 fn tab_bar_ui(
     ui: &mut Ui,
     state: &mut InspectorState,
@@ -238,10 +238,10 @@ fn tab_bar_ui(
                 state.tab = tab;
             }
             if errors > 0 {
-                ui.label(RichText::new("⛔").color(widgets::ERROR_COLOR).small())
+                ui.label(RichText::new("•").color(widgets::ERROR_COLOR).strong())
                     .on_hover_text(format!("{errors} error(s) in {}", tab.title()));
             } else if warnings > 0 {
-                ui.label(RichText::new("⚠").color(widgets::WARNING_COLOR).small())
+                ui.label(RichText::new("•").color(widgets::WARNING_COLOR).strong())
                     .on_hover_text(format!("{warnings} warning(s) in {}", tab.title()));
             }
         }

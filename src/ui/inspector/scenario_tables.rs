@@ -108,7 +108,11 @@ fn dist_ui(ui: &mut Ui, dist: &mut Dist) {
                         ) {
                             *weight = w;
                         }
-                        if ui.small_button("✖").on_hover_text("Remove value").clicked() {
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text("Remove value")
+                            .clicked()
+                        {
                             remove = Some(i);
                         }
                     });

@@ -131,10 +131,10 @@ fn action_ui(
                 ui,
                 "Yes as soon as it happens (or already did); No when this time runs out.",
             );
-            if let Some(t) = target_row(ui, "yes", "Yes →", *yes, choices) {
+            if let Some(t) = target_row(ui, "yes", "Yes: go to", *yes, choices) {
                 *yes = t;
             }
-            if let Some(t) = target_row(ui, "no", "No →", *no, choices) {
+            if let Some(t) = target_row(ui, "no", "No: go to", *no, choices) {
                 *no = t;
             }
         }
@@ -155,7 +155,7 @@ fn action_ui(
 }
 
 fn next_ui(ui: &mut Ui, next: &mut Option<StepId>, choices: &[(StepId, String)]) {
-    if let Some(t) = target_row(ui, "next", "Next →", *next, choices) {
+    if let Some(t) = target_row(ui, "next", "Next step", *next, choices) {
         *next = t;
     }
     explain(

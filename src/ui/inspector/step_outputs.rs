@@ -15,21 +15,21 @@ use crate::model::{Channel, Condition, Decide, Rule, Span, StepId, Variant, trim
 fn reorder_buttons<T>(ui: &mut Ui, list: &mut Vec<T>, i: usize, noun: &str) {
     let len = list.len();
     if ui
-        .add_enabled(i > 0, egui::Button::new("⬆").small())
+        .add_enabled(i > 0, egui::Button::new("Up").small())
         .on_hover_text(format!("Move {noun} {} up", i + 1))
         .clicked()
     {
         list.swap(i, i - 1);
     }
     if ui
-        .add_enabled(i + 1 < len, egui::Button::new("⬇").small())
+        .add_enabled(i + 1 < len, egui::Button::new("Down").small())
         .on_hover_text(format!("Move {noun} {} down", i + 1))
         .clicked()
     {
         list.swap(i, i + 1);
     }
     if ui
-        .small_button("✖")
+        .small_button("Remove")
         .on_hover_text(format!("Remove {noun} {}", i + 1))
         .clicked()
     {
@@ -62,7 +62,7 @@ pub fn branch_ui(
                 if let Some(c) = condition_ui(ui, &r.when, names) {
                     changed.when = c;
                 }
-                if let Some(t) = target_row(ui, "target", "Then →", r.next, choices) {
+                if let Some(t) = target_row(ui, "target", "Then go to", r.next, choices) {
                     changed.next = t;
                 }
                 if changed != *r && rules.len() == before.len() && rules[i] == *r {
@@ -77,7 +77,7 @@ pub fn branch_ui(
             next: None,
         });
     }
-    if let Some(t) = target_row(ui, "otherwise", "Otherwise →", *otherwise, choices) {
+    if let Some(t) = target_row(ui, "otherwise", "Otherwise go to", *otherwise, choices) {
         *otherwise = t;
     }
     explain(ui, "Where customers go when no rule matches.");
@@ -211,9 +211,9 @@ pub fn ab_test_ui(
                     ) {
                         changed.percent = p;
                     }
-                    reorder_buttons(ui, variants, i, "variant");
                 });
-                let target_label = ui.label("→");
+                ui.horizontal(|ui| reorder_buttons(ui, variants, i, "variant"));
+                let target_label = ui.label("Go to");
                 if let Some(t) = target_combo(ui, "target", target_label.id, v.next, choices) {
                     changed.next = t;
                 }

@@ -20,15 +20,15 @@ pub fn explain(ui: &mut Ui, text: &str) {
 
 /// The rule a section obeys, in one plain sentence, set apart.
 pub fn rule(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(format!("ℹ {text}")).small().italics());
+    ui.label(RichText::new(text).small().italics());
 }
 
 /// Shows problems (errors red, warnings amber), one per line.
 pub fn problems_ui(ui: &mut Ui, problems: &[&Problem]) {
     for problem in problems {
         let (icon, color) = match problem.severity {
-            Severity::Error => ("⛔", ERROR_COLOR),
-            Severity::Warning => ("⚠", WARNING_COLOR),
+            Severity::Error => ("Error:", ERROR_COLOR),
+            Severity::Warning => ("Warning:", WARNING_COLOR),
         };
         ui.label(RichText::new(format!("{icon} {}", problem.message)).color(color));
     }
@@ -216,7 +216,7 @@ pub fn name_field(
     let id = ui.make_persistent_id(salt);
     let mut out = None;
     ui.horizontal(|ui| {
-        let width = (ui.available_width() - 36.0).max(80.0);
+        let width = (ui.available_width() - 50.0).max(80.0);
         out = buffered(ui, id, &current.to_owned(), |ui, text| {
             ui.add(
                 TextEdit::singleline(text)
@@ -233,17 +233,17 @@ pub fn name_field(
     out
 }
 
-/// "⚠ not in the scenario" (or "a name is needed") under a name, when so.
+/// "Warning: not in the scenario" (or "a name is needed") under a name, when so.
 pub fn name_flag(ui: &mut Ui, name: &str, known: &[String], check_known: bool) {
     if name.trim().is_empty() {
         ui.label(
-            RichText::new("⚠ a name is needed")
+            RichText::new("Warning: a name is needed")
                 .small()
                 .color(WARNING_COLOR),
         );
     } else if check_known && !known.iter().any(|k| k == name) {
         ui.label(
-            RichText::new("⚠ not in the scenario: add it there to simulate")
+            RichText::new("Warning: not in the scenario; add it there to simulate")
                 .small()
                 .color(WARNING_COLOR),
         )
@@ -251,11 +251,11 @@ pub fn name_flag(ui: &mut Ui, name: &str, known: &[String], check_known: bool) {
     }
 }
 
-/// A "▾" menu of names; returns the one clicked.
+/// A "Pick" menu of names; returns the one clicked.
 pub fn pick_menu(ui: &mut Ui, hover: &str, names: &[String]) -> Option<String> {
     let mut picked = None;
     ui.add_enabled_ui(!names.is_empty(), |ui| {
-        ui.menu_button("▾", |ui| {
+        ui.menu_button("Pick", |ui| {
             for name in names {
                 if ui.button(name).clicked() {
                     picked = Some(name.clone());
@@ -280,6 +280,20 @@ pub fn list_editor(
     suggestions: &[String],
     known: &[String],
 ) -> Option<Vec<String>> {
+    ui.push_id(salt, |ui| {
+        list_editor_inner(ui, salt, noun, items, suggestions, known)
+    })
+    .inner
+}
+
+fn list_editor_inner(
+    ui: &mut Ui,
+    salt: &str,
+    noun: &str,
+    items: &[String],
+    suggestions: &[String],
+    known: &[String],
+) -> Option<Vec<String>> {
     let mut out: Option<Vec<String>> = None;
     if items.is_empty() {
         explain(ui, &format!("No {noun} yet."));
@@ -287,17 +301,16 @@ pub fn list_editor(
     for (i, item) in items.iter().enumerate() {
         ui.push_id(i, |ui| {
             ui.horizontal(|ui| {
-                let label = ui.label(format!("{}.", i + 1));
+                ui.label(format!("{}.", i + 1));
                 let id = ui.make_persistent_id("item");
-                let width = (ui.available_width() - 30.0).max(80.0);
+                let width = (ui.available_width() - 70.0).max(80.0);
                 let edited = buffered(ui, id, item, |ui, text| {
                     ui.add(
                         TextEdit::singleline(text)
                             .id(id.with("edit"))
                             .desired_width(width),
                     )
-                    .labelled_by(label.id)
-                    .on_hover_text(format!("{noun} {}", i + 1))
+                    .accessible_name(format!("{noun} {}", i + 1))
                 });
                 if let Some(name) = edited {
                     let mut list = items.to_vec();
@@ -305,7 +318,7 @@ pub fn list_editor(
                     out = Some(list);
                 }
                 if ui
-                    .small_button("✖")
+                    .small_button("Remove")
                     .on_hover_text(format!("Remove {noun} {item}"))
                     .clicked()
                 {
@@ -318,46 +331,21 @@ pub fn list_editor(
         });
     }
     let add_label = format!("Add {noun}");
-    let id = ui.make_persistent_id(format!("{salt}-add"));
-    ui.horizontal(|ui| {
-        let label = ui.label("New:");
-        let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-        let width = (ui.available_width() - 70.0).max(60.0);
-        let response = ui
-            .add(
-                TextEdit::singleline(&mut text)
-                    .id(id.with("edit"))
-                    .hint_text("name")
-                    .desired_width(width),
-            )
-            .labelled_by(label.id)
-            .on_hover_text(add_label.clone());
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        let clicked = ui
-            .small_button("Add")
-            .on_hover_text(add_label.clone())
-            .clicked();
-        let name = text.trim().to_owned();
-        if (entered || clicked) && !name.is_empty() {
-            let mut list = items.to_vec();
-            if !list.contains(&name) {
-                list.push(name);
-            }
-            out = Some(list);
-            text.clear();
-        }
-        ui.data_mut(|d| d.insert_temp(id, text));
-        let unused: Vec<String> = suggestions
-            .iter()
-            .filter(|s| !items.contains(s))
-            .cloned()
-            .collect();
-        if let Some(picked) = pick_menu(ui, &format!("{add_label} used elsewhere"), &unused) {
-            let mut list = items.to_vec();
-            list.push(picked);
-            out = Some(list);
-        }
+    let unused: Vec<String> = suggestions
+        .iter()
+        .filter(|s| !items.contains(s))
+        .cloned()
+        .collect();
+    let added = add_name_row_with(ui, &format!("{salt}-add"), &add_label, |ui| {
+        pick_menu(ui, &format!("{add_label} used elsewhere"), &unused)
     });
+    if let Some(name) = added {
+        let mut list = items.to_vec();
+        if !list.contains(&name) {
+            list.push(name);
+        }
+        out = Some(list);
+    }
     out
 }
 
@@ -452,7 +440,10 @@ pub fn date_time_row(ui: &mut Ui, salt: &str, label: &str, current: Instant) -> 
             let response = ui.add(
                 egui_extras::DatePickerButton::new(&mut picked)
                     .id_salt(&salt_date)
-                    .calendar_week(false),
+                    .calendar_week(false)
+                    .show_icon(false)
+                    // Its year/month/day combo boxes have no accessible name; arrows and calendar do.
+                    .combo_boxes(false),
             );
             if response.changed()
                 && let Some(new_date) = from_jiff(picked)
@@ -499,13 +490,24 @@ pub fn show_instant(at: Instant) -> String {
 }
 
 /// A text field and an "Add" button; returns the trimmed name when the user
-/// presses Enter in the field or clicks the button. `what` names the action.
+/// presses Enter in the field or clicks the button. `what` names the field
+/// ("Add exit trigger").
 pub fn add_name_row(ui: &mut Ui, salt: &str, what: &str) -> Option<String> {
+    add_name_row_with(ui, salt, what, |_| None)
+}
+
+/// [`add_name_row`] with more widgets on the row (`extra` may return a name too).
+pub fn add_name_row_with(
+    ui: &mut Ui,
+    salt: &str,
+    what: &str,
+    extra: impl FnOnce(&mut Ui) -> Option<String>,
+) -> Option<String> {
     let id = ui.make_persistent_id(salt);
     ui.horizontal(|ui| {
-        let label = ui.label("New:");
+        ui.label("New:");
         let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-        let width = (ui.available_width() - 50.0).max(60.0);
+        let width = (ui.available_width() - 70.0).max(60.0);
         let response = ui
             .add(
                 TextEdit::singleline(&mut text)
@@ -513,19 +515,21 @@ pub fn add_name_row(ui: &mut Ui, salt: &str, what: &str) -> Option<String> {
                     .hint_text("name")
                     .desired_width(width),
             )
-            .labelled_by(label.id)
-            .on_hover_text(what.to_owned());
+            .accessible_name(what);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         let clicked = ui
             .small_button("Add")
             .on_hover_text(what.to_owned())
             .clicked();
         let name = text.trim().to_owned();
-        let out = ((entered || clicked) && !name.is_empty()).then_some(name);
+        let mut out = ((entered || clicked) && !name.is_empty()).then_some(name);
         if out.is_some() {
             text.clear();
         }
         ui.data_mut(|d| d.insert_temp(id, text));
+        if let Some(picked) = extra(ui) {
+            out = Some(picked);
+        }
         out
     })
     .inner
@@ -558,7 +562,7 @@ pub fn rename_row<V: Clone>(
         map.insert(new, value);
     }
     if ui
-        .small_button("✖")
+        .small_button("Remove")
         .on_hover_text(format!("Remove {key}"))
         .clicked()
     {

@@ -80,6 +80,8 @@ impl Tab {
 pub struct InspectorState {
     /// The tab shown.
     pub tab: Tab,
+    /// Which scenario tables are open: attributes, segments, triggers, channel rates.
+    pub scenario_tables_open: [bool; 4],
     /// The step selected last frame, to switch to the Step tab when it changes.
     #[serde(skip)]
     last_selected: Option<StepId>,
@@ -198,7 +200,14 @@ pub fn inspector_ui(
                         goal::goal_ui(ui, journey, &names, &here, &mut out);
                     })
                     .inner,
-                Tab::Scenario => scenario::scenario_ui(ui, journey, &names, &here, &mut out),
+                Tab::Scenario => scenario::scenario_ui(
+                    ui,
+                    journey,
+                    &names,
+                    &here,
+                    &mut state.scenario_tables_open,
+                    &mut out,
+                ),
                 Tab::Step => step::step_ui(
                     ui,
                     journey,
@@ -222,6 +231,8 @@ fn tab_bar_ui(
     selected: Option<StepId>,
 ) {
     ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 3.0;
+        ui.spacing_mut().button_padding.x = 5.0;
         for tab in Tab::ALL {
             let mine = problems.iter().filter(|p| {
                 tab_of(p, version_index) == Some(tab) && (tab != Tab::Step || p.step == selected)

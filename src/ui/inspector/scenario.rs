@@ -15,6 +15,7 @@ pub fn scenario_ui(
     journey: &Journey,
     names: &Names,
     problems: &[&Problem],
+    open: &mut [bool; 4],
     out: &mut Vec<Command>,
 ) {
     let old = &journey.scenario;
@@ -63,18 +64,26 @@ pub fn scenario_ui(
     );
 
     ui.add_space(6.0);
-    CollapsingHeader::new(format!("Attributes ({})", old.attributes.len()))
-        .id_salt("attributes")
-        .show(ui, |ui| attributes_ui(ui, &mut scenario.attributes));
-    CollapsingHeader::new(format!("Segments ({})", old.segments.len()))
-        .id_salt("segments")
-        .show(ui, |ui| segments_ui(ui, &mut scenario.segments, names));
-    CollapsingHeader::new(format!("Triggers ({})", old.triggers.len()))
-        .id_salt("triggers")
-        .show(ui, |ui| triggers_ui(ui, &mut scenario.triggers, names));
-    CollapsingHeader::new("Channel rates")
-        .id_salt("channels")
-        .show(ui, |ui| channels_ui(ui, &mut scenario.channels));
+    let titles = [
+        format!("Attributes ({})", old.attributes.len()),
+        format!("Segments ({})", old.segments.len()),
+        format!("Triggers ({})", old.triggers.len()),
+        "Channel rates".to_owned(),
+    ];
+    for (i, title) in titles.into_iter().enumerate() {
+        let response = CollapsingHeader::new(title)
+            .id_salt(("scenario-table", i))
+            .open(Some(open[i]))
+            .show(ui, |ui| match i {
+                0 => attributes_ui(ui, &mut scenario.attributes),
+                1 => segments_ui(ui, &mut scenario.segments, names),
+                2 => triggers_ui(ui, &mut scenario.triggers, names),
+                _ => channels_ui(ui, &mut scenario.channels),
+            });
+        if response.header_response.clicked() {
+            open[i] = !open[i];
+        }
+    }
     if !old.segment_channels.is_empty() {
         explain(
             ui,

@@ -22,9 +22,7 @@ pub fn attributes_ui(ui: &mut Ui, attributes: &mut BTreeMap<String, Dist>) {
         ui.push_id(("attribute", &key), |ui| {
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
-                let removed = ui
-                    .horizontal(|ui| rename_row(ui, "Attribute", attributes, &key))
-                    .inner;
+                let removed = rename_row(ui, "Attribute", attributes, &key);
                 if removed {
                     return;
                 }
@@ -161,9 +159,7 @@ pub fn segments_ui(ui: &mut Ui, segments: &mut BTreeMap<String, SegmentModel>, n
         ui.push_id(("segment", &key), |ui| {
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
-                let removed = ui
-                    .horizontal(|ui| rename_row(ui, "Segment", segments, &key))
-                    .inner;
+                let removed = rename_row(ui, "Segment", segments, &key);
                 let Some(model) = segments.get_mut(&key).filter(|_| !removed) else {
                     return;
                 };
@@ -223,9 +219,7 @@ pub fn triggers_ui(ui: &mut Ui, triggers: &mut BTreeMap<String, TriggerModel>, n
         ui.push_id(("trigger", &key), |ui| {
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
-                let removed = ui
-                    .horizontal(|ui| rename_row(ui, "Trigger", triggers, &key))
-                    .inner;
+                let removed = rename_row(ui, "Trigger", triggers, &key);
                 let Some(model) = triggers.get_mut(&key).filter(|_| !removed) else {
                     return;
                 };

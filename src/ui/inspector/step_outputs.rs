@@ -160,9 +160,12 @@ pub fn condition_ui(ui: &mut Ui, condition: &Condition, names: &Names) -> Option
                 out = Some(make(a2, *x));
             }
             let word = if above { "Above" } else { "Below" };
-            if let Some(x2) = number(ui, "number", word, *x, f64::MIN..=f64::MAX, 0.1, "") {
-                out = Some(make(a.clone(), x2));
-            }
+            ui.horizontal(|ui| {
+                let label = ui.label(word);
+                if let Some(x2) = number(ui, "number", label.id, *x, f64::MIN..=f64::MAX, 0.1, "") {
+                    out = Some(make(a.clone(), x2));
+                }
+            });
             out
         }
     }

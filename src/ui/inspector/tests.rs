@@ -90,6 +90,24 @@ fn open_tab(harness: &mut Harness<'_, Host>, tab: Tab) {
     assert_eq!(harness.state().state.tab, tab);
 }
 
+/// Widgets that stick out of the 340-point-wide panel (cut off on screen).
+fn overflowing(harness: &Harness<'_, Host>) -> Vec<String> {
+    harness
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .filter(|n| n.rect().max.x > 340.5 || n.rect().min.x < -0.5)
+        .map(|n| {
+            format!(
+                "{:?} {:?} {:?}",
+                n.accesskit_node().role(),
+                n.accesskit_node().label(),
+                n.rect()
+            )
+        })
+        .collect()
+}
+
 /// A person fills in start, end and goal of an empty journey; each edit is one
 /// undo step, and undoing them one by one walks the journey back.
 #[test]

@@ -18,9 +18,17 @@ pub fn explain(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).small().weak());
 }
 
-/// The rule a section obeys, in one plain sentence, set apart.
+/// The rule a section obeys, in one plain sentence, set apart on a tinted note.
 pub fn rule(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).small().italics());
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(text).italics());
+        });
 }
 
 /// Shows problems (errors red, warnings amber), one per line.
@@ -214,23 +222,41 @@ pub fn name_field(
 ) -> Option<String> {
     let label = ui.label(label);
     let id = ui.make_persistent_id(salt);
-    let mut out = None;
-    ui.horizontal(|ui| {
-        let width = (ui.available_width() - 50.0).max(80.0);
-        out = buffered(ui, id, &current.to_owned(), |ui, text| {
-            ui.add(
-                TextEdit::singleline(text)
-                    .id(id.with("edit"))
-                    .desired_width(width),
-            )
-            .labelled_by(label.id)
-        });
-        if let Some(picked) = pick_menu(ui, "Choose a name already used", suggestions) {
-            out = Some(picked);
-        }
-    });
+    let (picked, typed) = trailing_row(
+        ui,
+        |ui| pick_menu(ui, "Choose a name already used", suggestions),
+        |ui| {
+            buffered(ui, id, &current.to_owned(), |ui, text| {
+                ui.add(
+                    TextEdit::singleline(text)
+                        .id(id.with("edit"))
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label.id)
+            })
+        },
+    );
     name_flag(ui, current, known, check_known);
-    out
+    picked.or(typed)
+}
+
+/// A row whose `trailing` widgets sit at the right edge (added right to
+/// left) and whose `main` widget fills the width left, so nothing overflows
+/// a narrow panel.
+pub fn trailing_row<A, B>(
+    ui: &mut Ui,
+    trailing: impl FnOnce(&mut Ui) -> A,
+    main: impl FnOnce(&mut Ui) -> B,
+) -> (A, B) {
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let a = trailing(ui);
+            let b = main(ui);
+            (a, b)
+        })
+        .inner
+    })
+    .inner
 }
 
 /// "Warning: not in the scenario" (or "a name is needed") under a name, when so.
@@ -300,33 +326,35 @@ fn list_editor_inner(
     }
     for (i, item) in items.iter().enumerate() {
         ui.push_id(i, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(format!("{}.", i + 1));
-                let id = ui.make_persistent_id("item");
-                let width = (ui.available_width() - 70.0).max(80.0);
-                let edited = buffered(ui, id, item, |ui, text| {
-                    ui.add(
-                        TextEdit::singleline(text)
-                            .id(id.with("edit"))
-                            .desired_width(width),
-                    )
-                    .accessible_name(format!("{noun} {}", i + 1))
-                });
-                if let Some(name) = edited {
-                    let mut list = items.to_vec();
-                    list[i] = name;
-                    out = Some(list);
-                }
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text(format!("Remove {noun} {item}"))
-                    .clicked()
-                {
-                    let mut list = items.to_vec();
-                    list.remove(i);
-                    out = Some(list);
-                }
-            });
+            let id = ui.make_persistent_id("item");
+            let (removed, edited) = trailing_row(
+                ui,
+                |ui| {
+                    ui.small_button("Remove")
+                        .on_hover_text(format!("Remove {noun} {item}"))
+                        .clicked()
+                },
+                |ui| {
+                    buffered(ui, id, item, |ui, text| {
+                        ui.add(
+                            TextEdit::singleline(text)
+                                .id(id.with("edit"))
+                                .desired_width(ui.available_width()),
+                        )
+                        .accessible_name(format!("{noun} {}", i + 1))
+                    })
+                },
+            );
+            if let Some(name) = edited {
+                let mut list = items.to_vec();
+                list[i] = name;
+                out = Some(list);
+            }
+            if removed {
+                let mut list = items.to_vec();
+                list.remove(i);
+                out = Some(list);
+            }
             name_flag(ui, item, known, true);
         });
     }
@@ -504,35 +532,39 @@ pub fn add_name_row_with(
     extra: impl FnOnce(&mut Ui) -> Option<String>,
 ) -> Option<String> {
     let id = ui.make_persistent_id(salt);
-    ui.horizontal(|ui| {
-        ui.label("New:");
-        let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-        let width = (ui.available_width() - 70.0).max(60.0);
-        let response = ui
-            .add(
-                TextEdit::singleline(&mut text)
-                    .id(id.with("edit"))
-                    .hint_text("name")
-                    .desired_width(width),
-            )
-            .accessible_name(what);
-        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        let clicked = ui
-            .small_button("Add")
-            .on_hover_text(what.to_owned())
-            .clicked();
-        let name = text.trim().to_owned();
-        let mut out = ((entered || clicked) && !name.is_empty()).then_some(name);
-        if out.is_some() {
-            text.clear();
-        }
-        ui.data_mut(|d| d.insert_temp(id, text));
-        if let Some(picked) = extra(ui) {
-            out = Some(picked);
-        }
-        out
-    })
-    .inner
+    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let ((picked, clicked), entered) = trailing_row(
+        ui,
+        |ui| {
+            let picked = extra(ui);
+            let clicked = ui
+                .small_button("Add")
+                .on_hover_text(what.to_owned())
+                .clicked();
+            (picked, clicked)
+        },
+        |ui| {
+            let response = ui
+                .add(
+                    TextEdit::singleline(&mut text)
+                        .id(id.with("edit"))
+                        .hint_text("new name")
+                        .desired_width(ui.available_width()),
+                )
+                .accessible_name(what);
+            response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
+        },
+    );
+    let name = text.trim().to_owned();
+    let mut out = ((entered || clicked) && !name.is_empty()).then_some(name);
+    if out.is_some() {
+        text.clear();
+    }
+    ui.data_mut(|d| d.insert_temp(id, text));
+    if picked.is_some() {
+        out = picked;
+    }
+    out
 }
 
 /// A map key edited in place (renaming keeps the value); refuses a taken name.
@@ -542,18 +574,29 @@ pub fn rename_row<V: Clone>(
     map: &mut std::collections::BTreeMap<String, V>,
     key: &str,
 ) -> bool {
-    let label = ui.label(label);
     let id = ui.make_persistent_id("rename");
-    let width = (ui.available_width() - 30.0).max(60.0);
-    let renamed = buffered(ui, id, &key.to_owned(), |ui, text| {
-        ui.add(
-            TextEdit::singleline(text)
-                .id(id.with("edit"))
-                .desired_width(width),
-        )
-        .labelled_by(label.id)
-    });
-    let mut removed = false;
+    let (removed, renamed) = trailing_row(
+        ui,
+        |ui| {
+            ui.small_button("Remove")
+                .on_hover_text(format!("Remove {key}"))
+                .clicked()
+        },
+        |ui| {
+            buffered(ui, id, &key.to_owned(), |ui, text| {
+                ui.add(
+                    TextEdit::singleline(text)
+                        .id(id.with("edit"))
+                        .desired_width(ui.available_width()),
+                )
+                .accessible_name(format!("{label} name"))
+            })
+        },
+    );
+    if removed {
+        map.remove(key);
+        return true;
+    }
     if let Some(new) = renamed
         && !new.trim().is_empty()
         && !map.contains_key(&new)
@@ -561,13 +604,5 @@ pub fn rename_row<V: Clone>(
     {
         map.insert(new, value);
     }
-    if ui
-        .small_button("Remove")
-        .on_hover_text(format!("Remove {key}"))
-        .clicked()
-    {
-        map.remove(key);
-        removed = true;
-    }
-    removed
+    false
 }

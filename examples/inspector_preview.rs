@@ -82,7 +82,7 @@ impl eframe::App for Preview {
                 let bytes: Vec<u8> = image
                     .pixels
                     .iter()
-                    .flat_map(|c| c.to_srgba_unmultiplied())
+                    .flat_map(egui::Color32::to_srgba_unmultiplied)
                     .collect();
                 let _ignored = image::save_buffer(
                     &path,

@@ -392,6 +392,7 @@ fn every_form_names_its_inputs() {
     let mut harness = host_harness(journey, None, true);
     for tab in [Tab::Journey, Tab::Start, Tab::End, Tab::Goal, Tab::Scenario] {
         open_tab(&mut harness, tab);
+        assert_eq!(overflowing(&harness), Vec::<String>::new(), "{tab:?}");
     }
     for header in [
         "Attributes (2)",
@@ -400,11 +401,13 @@ fn every_form_names_its_inputs() {
         "Channel rates",
     ] {
         click(&mut harness, header);
+        assert_eq!(overflowing(&harness), Vec::<String>::new(), "{header}");
     }
     for id in ids {
         harness.state_mut().selected = Some(id);
         harness.run();
         assert_eq!(harness.state().state.tab, Tab::Step);
+        assert_eq!(overflowing(&harness), Vec::<String>::new(), "step {id}");
     }
     harness.get_by_label("Pick a winner after a while");
     assert_eq!(harness.state().commands, 0, "looking changes nothing");

@@ -159,7 +159,9 @@ pub fn inspector_ui(
     }
     let problems = validate(journey);
     let mut out = Vec::new();
-    tab_bar_ui(ui, state, &problems, version_index, selected);
+    // A tab click takes effect after this frame's form, so that a field being
+    // edited still sees its focus leave and commits.
+    let next_tab = tab_bar_ui(ui, state, &problems, version_index, selected);
     ui.separator();
     let final_stop = journey
         .versions
@@ -219,17 +221,22 @@ pub fn inspector_ui(
                 ),
             }
         });
+    if let Some(tab) = next_tab {
+        state.tab = tab;
+    }
     out
 }
 
-/// The row of tabs; a tab with an error is marked with a red dot, with a warning an amber one.
+/// The row of tabs; a tab with an error is marked with a red dot, with a
+/// warning an amber one. Returns the tab clicked.
 fn tab_bar_ui(
     ui: &mut Ui,
-    state: &mut InspectorState,
+    state: &InspectorState,
     problems: &[Problem],
     version_index: usize,
     selected: Option<StepId>,
-) {
+) -> Option<Tab> {
+    let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 3.0;
         ui.spacing_mut().button_padding.x = 5.0;
@@ -246,7 +253,7 @@ fn tab_bar_ui(
                 }
             }
             if ui.selectable_label(state.tab == tab, tab.title()).clicked() {
-                state.tab = tab;
+                clicked = Some(tab);
             }
             if errors > 0 {
                 ui.label(RichText::new("•").color(widgets::ERROR_COLOR).strong())
@@ -257,4 +264,5 @@ fn tab_bar_ui(
             }
         }
     });
+    clicked
 }

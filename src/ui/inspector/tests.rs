@@ -467,3 +467,118 @@ fn choosing_a_next_step_from_the_dropdown_connects_it() {
     ));
     assert_eq!(harness.state().commands, 2);
 }
+
+/// A name the scenario does not model is accepted and flagged; picking a name
+/// used elsewhere and removing an item work through the list editor.
+#[test]
+fn unknown_exit_trigger_is_accepted_but_flagged_and_list_items_can_be_picked_and_removed() {
+    let mut journey = Journey::new_empty("Names", at(2026, 3, 2, 9, 0));
+    journey.goal = Some(Goal::new("purchased"));
+    journey.scenario.triggers.insert(
+        "purchased".to_owned(),
+        crate::model::TriggerModel::default(),
+    );
+    let mut harness = host_harness(journey, None, true);
+    open_tab(&mut harness, Tab::End);
+    fill(&mut harness, "Add exit trigger", "unsubscribed");
+    assert_eq!(
+        harness.state().doc.journey().end.exit_triggers,
+        ["unsubscribed"]
+    );
+    harness.get_by_label("Warning: not in the scenario; add it there to simulate");
+    // "purchased" is used by the goal: pick it from the menu of the exit triggers.
+    harness
+        .get_all_by_label("Pick")
+        .next()
+        .expect("the exit triggers' Pick menu")
+        .click();
+    harness.run();
+    click(&mut harness, "purchased");
+    assert_eq!(
+        harness.state().doc.journey().end.exit_triggers,
+        ["unsubscribed", "purchased"]
+    );
+    harness
+        .get_all_by_label("Remove")
+        .next()
+        .expect("the first exit trigger's Remove")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.journey().end.exit_triggers,
+        ["purchased"]
+    );
+    assert!(
+        harness
+            .query_by_label("Warning: not in the scenario; add it there to simulate")
+            .is_none()
+    );
+    assert_eq!(harness.state().commands, 3);
+}
+
+/// Scenario limits: a share typed above 1 is clamped to 1 (probabilities 0..1),
+/// and the customers field sets the scenario in one command.
+#[test]
+fn scenario_fields_keep_probabilities_between_0_and_1() {
+    let mut harness = host_harness(Journey::new_empty("S", at(2026, 3, 2, 9, 0)), None, true);
+    open_tab(&mut harness, Tab::Scenario);
+    fill(&mut harness, "Customers", "2500");
+    assert_eq!(harness.state().doc.journey().scenario.customers, 2500);
+    click(&mut harness, "Segments (1)");
+    fill(&mut harness, "Share at start", "1.5");
+    let share = harness.state().doc.journey().scenario.segments["everyone"].share;
+    assert_eq!(share, 1.0, "clamped to a probability");
+    fill(&mut harness, "Share at start", "0.25");
+    let share = harness.state().doc.journey().scenario.segments["everyone"].share;
+    assert_eq!(share, 0.25);
+    assert_eq!(
+        harness.state().commands,
+        2,
+        "1.5 on a share of 1 changed nothing"
+    );
+    assert!(crate::model::validate(harness.state().doc.journey()).is_empty());
+}
+
+/// An edit in progress is committed when the person clicks another tab, and
+/// Escape cancels an edit.
+#[test]
+fn switching_tab_commits_the_field_and_escape_cancels() {
+    let mut harness = host_harness(Journey::new_empty("Old", at(2026, 3, 2, 9, 0)), None, true);
+    click(&mut harness, "Journey name");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Journey name").type_text("Typed");
+    harness.run();
+    open_tab(&mut harness, Tab::Start);
+    assert_eq!(harness.state().doc.journey().name, "Typed");
+    open_tab(&mut harness, Tab::Journey);
+    click(&mut harness, "Journey name");
+    harness.get_by_label("Journey name").type_text(" more");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().doc.journey().name, "Typed");
+    assert_eq!(harness.state().commands, 1);
+}
+
+/// S7: stopping a version from the Journey tab asks first, then stops it for good.
+#[test]
+fn s7_stop_version_asks_then_stops_for_good() {
+    let journey = Journey::new_empty("Live", at(2026, 3, 2, 9, 0));
+    let mut harness = host_harness(journey, None, true);
+    click(&mut harness, "Stop version 1…");
+    harness.get_by_label_contains("Stopping is final");
+    click(&mut harness, "Cancel");
+    assert!(
+        harness.state().doc.journey().versions[0]
+            .stopped_at
+            .is_none()
+    );
+    click(&mut harness, "Stop version 1…");
+    click(&mut harness, "Stop for good");
+    let stopped = harness.state().doc.journey().versions[0].stopped_at;
+    // The default stop instant is the end of the arrivals (7 days after the start).
+    assert_eq!(stopped, Some(at(2026, 3, 9, 9, 0)));
+    assert!(!harness.state_mut().doc.undo(), "a stop cannot be undone");
+    harness.get_by_label("Version 1: stopped");
+    harness.get_by_label_contains("A stop is final");
+}

@@ -16,6 +16,7 @@ pub fn end_ui(
     problems: &[&Problem],
     out: &mut Vec<Command>,
 ) {
+    problems_ui(ui, problems);
     let old = &journey.end;
     let mut end = old.clone();
 
@@ -81,7 +82,6 @@ pub fn end_ui(
         ui,
         "Use the end date to let customers finish; use Stop to end everything now.",
     );
-    problems_ui(ui, problems);
 
     if end != *old {
         out.push(Command::SetEnd(end));

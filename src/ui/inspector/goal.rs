@@ -15,6 +15,7 @@ pub fn goal_ui(
     problems: &[&Problem],
     out: &mut Vec<Command>,
 ) {
+    problems_ui(ui, problems);
     let old = &journey.goal;
     let mut has_goal = old.is_some();
     if ui
@@ -97,7 +98,6 @@ pub fn goal_ui(
         ui,
         "How long after completing the journey a conversion still counts (default 3 days).",
     );
-    problems_ui(ui, problems);
 
     if goal != *old {
         out.push(Command::SetGoal(Some(goal)));

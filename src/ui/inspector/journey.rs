@@ -8,6 +8,7 @@ use crate::model::{Journey, Problem, VersionState};
 
 /// Draws the Journey form.
 pub fn journey_ui(ui: &mut Ui, journey: &Journey, problems: &[&Problem], out: &mut Vec<Command>) {
+    problems_ui(ui, problems);
     if let Some(name) = text_field(ui, "journey-name", "Journey name", &journey.name, false) {
         out.push(Command::SetName(name));
     }
@@ -32,7 +33,6 @@ pub fn journey_ui(ui: &mut Ui, journey: &Journey, problems: &[&Problem], out: &m
     for index in 0..journey.versions.len() {
         ui.push_id(index, |ui| version_ui(ui, journey, index, out));
     }
-    problems_ui(ui, problems);
 }
 
 /// One version: its state with instants; a stop control for a live one.

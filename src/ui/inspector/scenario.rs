@@ -18,13 +18,13 @@ pub fn scenario_ui(
     open: &mut [bool; 4],
     out: &mut Vec<Command>,
 ) {
+    problems_ui(ui, problems);
     let old = &journey.scenario;
     let mut scenario = old.clone();
     explain(
         ui,
         "The synthetic population the simulator runs: who they are and how they behave. Not part of the design.",
     );
-    problems_ui(ui, problems);
     ui.add_space(4.0);
     if let Some(n) = number_row(
         ui,

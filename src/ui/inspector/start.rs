@@ -15,6 +15,7 @@ pub fn start_ui(
     problems: &[&Problem],
     out: &mut Vec<Command>,
 ) {
+    problems_ui(ui, problems);
     let old = &journey.start;
     let mut start = old.clone();
 
@@ -89,7 +90,6 @@ pub fn start_ui(
         ui,
         "Version 1 goes live at this instant; arrivals and the simulation begin here.",
     );
-    problems_ui(ui, problems);
 
     if start != *old {
         out.push(set_start(journey, start));

@@ -38,6 +38,7 @@ pub fn step_ui(
     if stopped {
         ui.label(RichText::new("This version is stopped: its steps are read-only (S7).").strong());
     }
+    problems_ui(ui, problems);
     let mut step = old.clone();
     let choices = step_choices(&version.steps, Some(id));
     ui.add_enabled_ui(!stopped, |ui| {
@@ -63,7 +64,6 @@ pub fn step_ui(
             action_ui(ui, &mut step, id, version, &choices, names);
         });
     });
-    problems_ui(ui, problems);
     if step != *old && !stopped {
         out.push(Command::SetStep {
             version: version_index,

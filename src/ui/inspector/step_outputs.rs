@@ -196,7 +196,7 @@ pub fn ab_test_ui(
                         ui.add(
                             TextEdit::singleline(text)
                                 .id(id.with("edit"))
-                                .desired_width(90.0),
+                                .desired_width((ui.available_width() - 72.0).max(60.0)),
                         )
                         .labelled_by(label.id)
                     }) {

@@ -20,7 +20,7 @@ use crate::model::VersionState;
 use crate::ui::canvas::{
     Canvas, CanvasInput, canvas_ui, palette::palette_ui, problems::problems_ui,
 };
-use crate::ui::inspector::inspector_ui;
+use crate::ui::inspector::{InspectorState, inspector_ui};
 use screenshot::Screenshot;
 pub use view::{Theme, ViewState};
 
@@ -38,6 +38,8 @@ pub struct JourneyApp {
     pub clipboard: Option<String>,
     /// Set in screenshot mode.
     pub screenshot: Option<Screenshot>,
+    /// Open tab and in-progress field edits of the inspector.
+    pub inspector: InspectorState,
     theme_applied: Option<Theme>,
 }
 
@@ -51,6 +53,7 @@ impl JourneyApp {
             status: None,
             clipboard: None,
             screenshot: None,
+            inspector: InspectorState::default(),
             theme_applied: None,
         }
     }
@@ -161,13 +164,19 @@ impl JourneyApp {
         if !self.view.hide_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)
-                .default_size(260.0)
+                .default_size(340.0)
                 .show(ui, |ui| {
                     let selected = (self.canvas.selection.len() == 1)
                         .then(|| self.canvas.selection.first().copied())
                         .flatten();
-                    let commands =
-                        inspector_ui(ui, self.doc.journey(), self.version_index(), selected);
+                    let version = self.version_index();
+                    let commands = inspector_ui(
+                        ui,
+                        &mut self.inspector,
+                        self.doc.journey(),
+                        version,
+                        selected,
+                    );
                     for command in commands {
                         if let Err(e) = self.doc.apply(command) {
                             self.status = Some(format!("Could not change the journey: {e}"));

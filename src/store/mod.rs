@@ -3,6 +3,7 @@
 //! Uses the model only; no egui, no simulation.
 
 mod atomic;
+pub mod autosave;
 mod error;
 mod format;
 

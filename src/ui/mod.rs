@@ -1,5 +1,7 @@
-//! egui code only: the canvas, the inspector, panels. Reads `&Journey`,
-//! returns commands or intents; never touches files or threads.
+//! egui code only: the canvas, the inspector forms, dialogs, panels. Reads
+//! `&Journey`, returns commands or intents; never touches files or threads
+//! (ARCHITECTURE.md).
 
 pub mod canvas;
+pub mod dialogs;
 pub mod inspector;

@@ -1,0 +1,20 @@
+//! Dialogs: egui only, no file I/O. Each draws itself and returns what the
+//! user chose (an intent); the app acts on it (ARCHITECTURE.md).
+//!
+//! - [`unsaved_changes_ui`] → [`UnsavedChoice`] (Save / Discard / Cancel);
+//! - [`open_error_ui`] shows an [`OpenError`] (file, line, column, message);
+//! - [`template_gallery_ui`] → [`GalleryChoice`] (which template, or cancel);
+//! - [`help_ui`] shows keyboard shortcuts and the journey rules (F1).
+
+mod help;
+mod open_error;
+mod templates;
+mod unsaved;
+
+pub use help::{SHORTCUTS, help_ui};
+pub use open_error::{OpenError, open_error_ui};
+pub use templates::{GalleryChoice, template_gallery_ui};
+pub use unsaved::{UnsavedChoice, unsaved_changes_ui};
+
+#[cfg(test)]
+mod tests;

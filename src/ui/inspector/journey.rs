@@ -1,0 +1,114 @@
+//! The Journey form: name, description and the version list (S7, S8).
+
+use egui::{RichText, Ui};
+
+use super::widgets::{date_time_row, explain, problems_ui, rule, show_instant, text_field};
+use crate::edit::Command;
+use crate::model::{Journey, Problem, VersionState};
+
+/// Draws the Journey form.
+pub fn journey_ui(ui: &mut Ui, journey: &Journey, problems: &[&Problem], out: &mut Vec<Command>) {
+    problems_ui(ui, problems);
+    if let Some(name) = text_field(ui, "journey-name", "Journey name", &journey.name, false) {
+        out.push(Command::SetName(name));
+    }
+    explain(ui, "The name shown in the title bar and in reports.");
+    ui.add_space(6.0);
+    if let Some(text) = text_field(
+        ui,
+        "journey-description",
+        "Description",
+        &journey.description,
+        true,
+    ) {
+        out.push(Command::SetDescription(text));
+    }
+    explain(ui, "What the journey is for, in a sentence or two.");
+    ui.add_space(8.0);
+    ui.heading("Versions");
+    explain(
+        ui,
+        "Editing a live journey publishes a new version; customers stay on the version they entered (S8).",
+    );
+    for index in 0..journey.versions.len() {
+        ui.push_id(index, |ui| version_ui(ui, journey, index, out));
+    }
+}
+
+/// One version: its state with instants; a stop control for a live one.
+fn version_ui(ui: &mut Ui, journey: &Journey, index: usize, out: &mut Vec<Command>) {
+    let no = index + 1;
+    let steps = journey.versions[index].steps.len();
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        match journey.version_state(index) {
+            VersionState::Draft => {
+                ui.label(RichText::new(format!("Version {no}: draft")).strong());
+                explain(ui, &format!("{steps} steps. Not published yet, so not simulated."));
+            }
+            VersionState::Live(live) => {
+                ui.label(RichText::new(format!("Version {no}: published")).strong());
+                explain(ui, &format!("{steps} steps. Live since {}.", show_instant(live)));
+                stop_ui(ui, journey, index, live, out);
+            }
+            VersionState::Stopped { live, stopped } => {
+                ui.label(RichText::new(format!("Version {no}: stopped")).strong());
+                explain(
+                    ui,
+                    &format!(
+                        "{steps} steps. Live from {} to {}.",
+                        show_instant(live),
+                        show_instant(stopped)
+                    ),
+                );
+                ui.label(format!("Stopped at {}.", show_instant(stopped)));
+                rule(
+                    ui,
+                    "A stop is final: nobody enters this version any more, everyone in it left at the stop, and it cannot be restarted (S7). It is read-only.",
+                );
+            }
+        }
+    });
+}
+
+/// "Stop version…": asks for the instant and a confirmation, then emits the
+/// irreversible `StopVersion` command.
+fn stop_ui(
+    ui: &mut Ui,
+    journey: &Journey,
+    index: usize,
+    live: crate::model::Instant,
+    out: &mut Vec<Command>,
+) {
+    let id = ui.make_persistent_id("stop-at");
+    let pending: Option<crate::model::Instant> = ui.data(|d| d.get_temp(id));
+    let Some(at) = pending else {
+        if ui
+            .button(format!("Stop version {}…", index + 1))
+            .on_hover_text("Ends the version for everyone at once. Final.")
+            .clicked()
+        {
+            let default_at = live + journey.scenario.arrivals_over.duration();
+            ui.data_mut(|d| d.insert_temp(id, default_at));
+        }
+        return;
+    };
+    rule(
+        ui,
+        "Stopping is final: from that instant nobody enters, and everyone inside leaves at once without another step (S7). It cannot be undone.",
+    );
+    let mut at = at;
+    if let Some(new_at) = date_time_row(ui, "stop", "Stop at", at) {
+        at = new_at.max(live);
+        ui.data_mut(|d| d.insert_temp(id, at));
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Stop for good").clicked() {
+            out.push(Command::StopVersion { version: index, at });
+            ui.data_mut(|d| d.remove::<crate::model::Instant>(id));
+        }
+        if ui.button("Cancel").clicked() {
+            ui.data_mut(|d| d.remove::<crate::model::Instant>(id));
+        }
+    });
+}

@@ -98,6 +98,10 @@ pub(crate) struct Names {
     pub known_segments: Vec<String>,
     /// Trigger names the scenario models.
     pub known_triggers: Vec<String>,
+    /// Attribute names the scenario models.
+    pub attributes: Vec<String>,
+    /// The values of each attribute that is a choice.
+    pub attribute_values: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Names {
@@ -116,6 +120,19 @@ impl Names {
             triggers: merge(journey.trigger_names(), &known_triggers),
             known_segments,
             known_triggers,
+            attributes: journey.scenario.attributes.keys().cloned().collect(),
+            attribute_values: journey
+                .scenario
+                .attributes
+                .iter()
+                .filter_map(|(name, dist)| match dist {
+                    crate::model::Dist::Choice(values) => Some((
+                        name.clone(),
+                        values.iter().map(|(v, _)| v.clone()).collect(),
+                    )),
+                    crate::model::Dist::Range(..) => None,
+                })
+                .collect(),
         }
     }
 }

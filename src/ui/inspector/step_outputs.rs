@@ -7,7 +7,6 @@ use egui::{ComboBox, RichText, TextEdit, Ui};
 use super::Names;
 use super::widgets::{
     ERROR_COLOR, buffered, explain, name_field, number, rule, span_row, target_combo, target_row,
-    text_field,
 };
 use crate::model::{Channel, Condition, Decide, Rule, Span, StepId, Variant, trim_float};
 
@@ -138,10 +137,11 @@ pub fn condition_ui(ui: &mut Ui, condition: &Condition, names: &Names) -> Option
         .map(Condition::InSegment),
         Condition::Equals(a, v) => {
             let mut out = None;
-            if let Some(a2) = text_field(ui, "attribute", "Attribute", a, false) {
+            if let Some(a2) = attribute_field(ui, a, names) {
                 out = Some(Condition::Equals(a2, v.clone()));
             }
-            if let Some(v2) = text_field(ui, "value", "Equals", v, false) {
+            let values = names.attribute_values.get(a).cloned().unwrap_or_default();
+            if let Some(v2) = name_field(ui, "value", "Equals", v, &values, &values, false) {
                 out = Some(Condition::Equals(a.clone(), v2));
             }
             out
@@ -156,7 +156,7 @@ pub fn condition_ui(ui: &mut Ui, condition: &Condition, names: &Names) -> Option
                 }
             };
             let mut out = None;
-            if let Some(a2) = text_field(ui, "attribute", "Attribute", a, false) {
+            if let Some(a2) = attribute_field(ui, a, names) {
                 out = Some(make(a2, *x));
             }
             let word = if above { "Above" } else { "Below" };
@@ -169,6 +169,31 @@ pub fn condition_ui(ui: &mut Ui, condition: &Condition, names: &Names) -> Option
             out
         }
     }
+}
+
+/// The attribute a condition tests, with the scenario's attributes to pick from;
+/// one the scenario does not model is flagged.
+fn attribute_field(ui: &mut Ui, current: &str, names: &Names) -> Option<String> {
+    let label = ui.label("Attribute");
+    let id = ui.make_persistent_id("attribute");
+    let (picked, typed) = super::widgets::trailing_row(
+        ui,
+        |ui| {
+            super::widgets::pick_menu(ui, "Choose an attribute of the scenario", &names.attributes)
+        },
+        |ui| {
+            buffered(ui, id, &current.to_owned(), |ui, text| {
+                ui.add(
+                    TextEdit::singleline(text)
+                        .id(id.with("edit"))
+                        .desired_width(ui.available_width()),
+                )
+                .labelled_by(label.id)
+            })
+        },
+    );
+    super::widgets::name_flag(ui, current, &names.attributes, true);
+    picked.or(typed)
 }
 
 /// An A/B test: variants with percentages (live total, red unless 100),

@@ -12,6 +12,7 @@
 //! }
 //! ```
 
+mod conditions;
 mod end;
 mod goal;
 mod journey;

@@ -33,7 +33,7 @@ use crate::edit::Command;
 use crate::model::{Journey, Problem, ProblemKind, StepId, validate};
 
 /// The inspector's tabs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Tab {
     /// Name, description, versions.
     #[default]
@@ -186,6 +186,7 @@ pub fn inspector_ui(
         .last()
         .is_some_and(|v| v.stopped_at.is_some());
     egui::ScrollArea::vertical()
+        .id_salt(("inspector-scroll", state.tab))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let here: Vec<&Problem> = problems

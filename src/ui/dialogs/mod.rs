@@ -4,15 +4,18 @@
 //! - [`unsaved_changes_ui`] → [`UnsavedChoice`] (Save / Discard / Cancel);
 //! - [`open_error_ui`] shows an [`OpenError`] (file, line, column, message);
 //! - [`template_gallery_ui`] → [`GalleryChoice`] (which template, or cancel);
+//! - [`recovery_ui`] → [`RecoveryChoice`] (recover or discard autosaved work);
 //! - [`help_ui`] shows keyboard shortcuts and the journey rules (F1).
 
 mod help;
 mod open_error;
+mod recovery;
 mod templates;
 mod unsaved;
 
 pub use help::{SHORTCUTS, help_ui};
 pub use open_error::{OpenError, open_error_ui};
+pub use recovery::{RecoveryChoice, recovery_ui};
 pub use templates::{GalleryChoice, template_gallery_ui};
 pub use unsaved::{UnsavedChoice, unsaved_changes_ui};
 

@@ -133,3 +133,28 @@ fn help_lists_shortcuts_and_rules_s1_to_s9_on_one_screen() {
     harness.run();
     assert!(!*harness.state());
 }
+
+#[test]
+fn recovery_offer_names_the_journey_and_its_file() {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .build_ui_state(
+            |ui, choice: &mut Option<RecoveryChoice>| {
+                if choice.is_none() {
+                    *choice = recovery_ui(
+                        ui.ctx(),
+                        "Welcome",
+                        Some("/home/ann/welcome.journey.ron"),
+                        "2026-11-25 10:30 UTC",
+                    );
+                }
+            },
+            None,
+        );
+    harness.run();
+    harness.get_by_label_contains("'Welcome' were kept at 2026-11-25 10:30 UTC");
+    harness.get_by_label_contains("/home/ann/welcome.journey.ron");
+    harness.get_by_label("Recover").click();
+    harness.run();
+    assert_eq!(*harness.state(), Some(RecoveryChoice::Recover));
+}

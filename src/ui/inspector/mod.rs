@@ -12,6 +12,7 @@
 //! }
 //! ```
 
+mod conditions;
 mod end;
 mod goal;
 mod journey;
@@ -32,7 +33,7 @@ use crate::edit::Command;
 use crate::model::{Journey, Problem, ProblemKind, StepId, validate};
 
 /// The inspector's tabs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Tab {
     /// Name, description, versions.
     #[default]
@@ -98,6 +99,10 @@ pub(crate) struct Names {
     pub known_segments: Vec<String>,
     /// Trigger names the scenario models.
     pub known_triggers: Vec<String>,
+    /// Attribute names the scenario models.
+    pub attributes: Vec<String>,
+    /// The values of each attribute that is a choice.
+    pub attribute_values: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Names {
@@ -116,6 +121,19 @@ impl Names {
             triggers: merge(journey.trigger_names(), &known_triggers),
             known_segments,
             known_triggers,
+            attributes: journey.scenario.attributes.keys().cloned().collect(),
+            attribute_values: journey
+                .scenario
+                .attributes
+                .iter()
+                .filter_map(|(name, dist)| match dist {
+                    crate::model::Dist::Choice(values) => Some((
+                        name.clone(),
+                        values.iter().map(|(v, _)| v.clone()).collect(),
+                    )),
+                    crate::model::Dist::Range(..) => None,
+                })
+                .collect(),
         }
     }
 }
@@ -168,6 +186,7 @@ pub fn inspector_ui(
         .last()
         .is_some_and(|v| v.stopped_at.is_some());
     egui::ScrollArea::vertical()
+        .id_salt(("inspector-scroll", state.tab))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let here: Vec<&Problem> = problems

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use egui::{ComboBox, Grid, RichText, Ui};
 
 use super::Names;
-use super::step_outputs::condition_ui;
+use super::conditions::condition_ui;
 use super::widgets::{add_name_row, explain, number, rename_row, span_row};
 use crate::model::{Channel, ChannelModel, Condition, Dist, SegmentModel, TriggerModel};
 

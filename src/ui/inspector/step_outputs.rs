@@ -1,13 +1,12 @@
 //! Step fields with several outputs or items: attribute-branch rules,
-//! A/B variants with their decision (S12), channel-optimization channels (S13),
-//! and the condition editor the branch and the scenario share.
+//! A/B variants with their decision (S12), channel-optimization channels (S13).
 
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use super::Names;
+use super::conditions::condition_ui;
 use super::widgets::{
-    ERROR_COLOR, buffered, explain, name_field, number, rule, span_row, target_combo, target_row,
-    text_field,
+    ERROR_COLOR, buffered, explain, number, rule, span_row, target_combo, target_row,
 };
 use crate::model::{Channel, Condition, Decide, Rule, Span, StepId, Variant, trim_float};
 
@@ -81,94 +80,6 @@ pub fn branch_ui(
         *otherwise = t;
     }
     explain(ui, "Where customers go when no rule matches.");
-}
-
-/// A condition on a customer: in a segment, or an attribute equal to, above
-/// or below a value. Returns the edited condition.
-pub fn condition_ui(ui: &mut Ui, condition: &Condition, names: &Names) -> Option<Condition> {
-    const KINDS: [&str; 4] = [
-        "In segment",
-        "Attribute equals",
-        "Attribute above",
-        "Attribute below",
-    ];
-    let kind = match condition {
-        Condition::InSegment(_) => 0,
-        Condition::Equals(..) => 1,
-        Condition::Above(..) => 2,
-        Condition::Below(..) => 3,
-    };
-    let mut chosen = kind;
-    ui.horizontal(|ui| {
-        let label = ui.label("If");
-        ui.label_inputs_by(label.id, |ui| {
-            ComboBox::from_id_salt("condition-kind")
-                .selected_text(KINDS[kind])
-                .show_ui(ui, |ui| {
-                    for (k, name) in KINDS.iter().enumerate() {
-                        ui.selectable_value(&mut chosen, k, *name);
-                    }
-                });
-        });
-    });
-    let name = match condition {
-        Condition::InSegment(n)
-        | Condition::Equals(n, _)
-        | Condition::Above(n, _)
-        | Condition::Below(n, _) => n.clone(),
-    };
-    if chosen != kind {
-        return Some(match chosen {
-            0 => Condition::InSegment(name),
-            1 => Condition::Equals(name, String::new()),
-            2 => Condition::Above(name, 0.0),
-            _ => Condition::Below(name, 0.0),
-        });
-    }
-    match condition {
-        Condition::InSegment(s) => name_field(
-            ui,
-            "segment",
-            "Segment",
-            s,
-            &names.segments,
-            &names.known_segments,
-            true,
-        )
-        .map(Condition::InSegment),
-        Condition::Equals(a, v) => {
-            let mut out = None;
-            if let Some(a2) = text_field(ui, "attribute", "Attribute", a, false) {
-                out = Some(Condition::Equals(a2, v.clone()));
-            }
-            if let Some(v2) = text_field(ui, "value", "Equals", v, false) {
-                out = Some(Condition::Equals(a.clone(), v2));
-            }
-            out
-        }
-        Condition::Above(a, x) | Condition::Below(a, x) => {
-            let above = matches!(condition, Condition::Above(..));
-            let make = |a: String, x: f64| {
-                if above {
-                    Condition::Above(a, x)
-                } else {
-                    Condition::Below(a, x)
-                }
-            };
-            let mut out = None;
-            if let Some(a2) = text_field(ui, "attribute", "Attribute", a, false) {
-                out = Some(make(a2, *x));
-            }
-            let word = if above { "Above" } else { "Below" };
-            ui.horizontal(|ui| {
-                let label = ui.label(word);
-                if let Some(x2) = number(ui, "number", label.id, *x, f64::MIN..=f64::MAX, 0.1, "") {
-                    out = Some(make(a.clone(), x2));
-                }
-            });
-            out
-        }
-    }
 }
 
 /// An A/B test: variants with percentages (live total, red unless 100),

@@ -1,39 +1,141 @@
-//! Minimal file handling: open and save a journey, with the native dialog
-//! when no path is given. Paths are injectable so tests and the screenshot
-//! mode never need a dialog.
-//!
-//! TODO(integration): the `forms` branch brings the full file handling
-//! (new from template, recovery, save-before-close); it replaces this module.
+//! The window's file state: where paths come from, the autosave slot and
+//! schedule, and which file dialog (prompt, error, gallery, recovery) waits
+//! for the user. What the user can do with files is in `file_ops`; the
+//! dialogs are drawn by `prompts`.
 
 use std::path::{Path, PathBuf};
 
+use super::autosave_timer::AutosaveTimer;
+use super::file_dialogs::{FileDialogs, NativeDialogs};
 use crate::edit::Document;
+use crate::store::autosave::{Autosave, Recovery};
 use crate::store::{LoadError, SaveError};
+use crate::ui::dialogs::OpenError;
+
+/// What happens once the unsaved-changes prompt is answered with Save or Discard.
+#[derive(Debug)]
+pub enum Then {
+    /// Replace the document: New, Open, Open recent, a dropped file.
+    Replace {
+        /// The document that takes its place.
+        doc: Box<Document>,
+        /// True for a journey fresh from a template: unchanged, it has nothing to lose.
+        fresh: bool,
+        /// What waits, for the prompt: "opening another journey".
+        before: &'static str,
+    },
+    /// Close the window.
+    Close,
+}
+
+/// The file side of the window.
+pub struct Files {
+    /// Where Open and Save As get their paths.
+    pub dialogs: Box<dyn FileDialogs>,
+    /// The autosave slot; `None` disables autosave (screenshot mode).
+    pub autosave: Option<Autosave>,
+    /// When the next autosave is due.
+    pub timer: AutosaveTimer,
+    /// Work found in the autosave slot at start, offered until answered.
+    pub recovery: Option<Recovery>,
+    /// An action waiting for the answer to the unsaved-changes prompt.
+    pub waiting: Option<Then>,
+    /// The open error being shown.
+    pub open_error: Option<OpenError>,
+    /// The template gallery (File > New) is open.
+    pub gallery_open: bool,
+    /// The "revert to the saved file?" confirmation is open.
+    pub revert_asked: bool,
+    /// The help window (F1) is open.
+    pub help_open: bool,
+    /// The document is a template or sample nobody has changed yet.
+    pub fresh: bool,
+    /// The user agreed to close: the next close request goes through.
+    pub closing: bool,
+    /// The window should be told to close (after the prompt let it).
+    pub send_close: bool,
+    /// The window title last sent.
+    pub title: String,
+}
+
+impl Files {
+    /// Files with `dialogs` and `autosave`, nothing waiting.
+    pub fn new(dialogs: Box<dyn FileDialogs>, autosave: Option<Autosave>) -> Files {
+        Files {
+            dialogs,
+            autosave,
+            timer: AutosaveTimer::default(),
+            recovery: None,
+            waiting: None,
+            open_error: None,
+            gallery_open: false,
+            revert_asked: false,
+            help_open: false,
+            fresh: false,
+            closing: false,
+            send_close: false,
+            title: String::new(),
+        }
+    }
+
+    /// The window's setting: native dialogs, autosave in the user's data folder.
+    pub fn for_window() -> Files {
+        Files::new(Box::new(NativeDialogs), Autosave::in_user_data_folder())
+    }
+
+    /// True while a dialog that takes the whole window (a modal) is shown.
+    pub fn modal_open(&self) -> bool {
+        self.recovery.is_some()
+            || self.waiting.is_some()
+            || self.open_error.is_some()
+            || self.gallery_open
+            || self.revert_asked
+    }
+
+    /// Looks for work left by a crash; says why when the copy is unreadable.
+    pub fn look_for_recovery(&mut self) -> Option<String> {
+        let autosave = self.autosave.as_ref()?;
+        match autosave.pending() {
+            Ok(found) => {
+                self.recovery = found;
+                None
+            }
+            Err(e) => Some(e.to_string()),
+        }
+    }
+
+    /// Removes the autosave copy; says why when that failed.
+    pub fn clear_autosave(&mut self) -> Option<String> {
+        self.timer.reset();
+        let autosave = self.autosave.as_ref()?;
+        autosave.clear().err().map(|e| e.to_string())
+    }
+}
+
+impl Default for Files {
+    /// No dialogs and no autosave: nothing leaves the process.
+    fn default() -> Self {
+        Files::new(
+            Box::new(super::file_dialogs::ScriptedDialogs::default()),
+            None,
+        )
+    }
+}
 
 /// Loads a journey file into a new document.
 pub fn open(path: &Path) -> Result<Document, LoadError> {
     let journey = crate::store::load(path)?;
-    Ok(Document::from_file(journey, path.to_owned()))
+    Ok(Document::from_file(journey, absolute(path)))
 }
 
-/// Saves the document to `path` and marks it saved.
+/// Saves the document to `path` (atomically) and marks it saved.
 pub fn save(doc: &mut Document, path: &Path) -> Result<(), SaveError> {
     crate::store::save(path, doc.journey())?;
-    doc.mark_saved(path.to_owned());
+    doc.mark_saved(absolute(path));
     Ok(())
 }
 
-/// Asks the user for a journey file to open (None if cancelled or no dialog).
-pub fn pick_open() -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .add_filter("Journey", &["ron"])
-        .pick_file()
-}
-
-/// Asks the user where to save (None if cancelled or no dialog).
-pub fn pick_save(suggested: &str) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .add_filter("Journey", &["ron"])
-        .set_file_name(format!("{suggested}.journey.ron"))
-        .save_file()
+/// `path` made absolute, so the recent list works from any folder.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }

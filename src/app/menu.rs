@@ -1,55 +1,23 @@
-//! The menu bar: File, Edit (with "Undo <what>"), View.
+//! The menu bar: File (in `file_menu`), Edit (with "Undo <what>"), View, Help.
 
 use egui::Ui;
 
-use super::shortcuts::{OPEN, REDO, SAVE, UNDO};
-use super::{JourneyApp, Theme, files};
+use super::shortcuts::{REDO, UNDO};
+use super::{JourneyApp, Theme};
 
 /// Draws the menu bar.
 pub fn menu_ui(ui: &mut Ui, app: &mut JourneyApp) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(ui, app));
+        ui.menu_button("File", |ui| super::file_menu::file_menu_ui(ui, app));
         ui.menu_button("Edit", |ui| edit_menu(ui, app));
         ui.menu_button("View", |ui| view_menu(ui, app));
-    });
-}
-
-fn file_menu(ui: &mut Ui, app: &mut JourneyApp) {
-    if ui
-        .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
-        .clicked()
-        && let Some(path) = files::pick_open()
-    {
-        app.open(&path);
-    }
-    let recent = app.view.recent_files.clone();
-    ui.add_enabled_ui(!recent.is_empty(), |ui| {
-        ui.menu_button("Open recent", |ui| {
-            for path in recent {
-                if ui.button(path.display().to_string()).clicked() {
-                    app.open(&path);
-                    ui.close();
-                }
+        ui.menu_button("Help", |ui| {
+            if ui.button("Shortcuts and rules (F1)").clicked() {
+                app.files.help_open = true;
+                ui.close();
             }
         });
     });
-    ui.separator();
-    if ui
-        .add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SAVE)))
-        .clicked()
-    {
-        app.save(None);
-    }
-    if ui.button("Save as…").clicked() {
-        let name = app.doc.journey().name.clone();
-        if let Some(path) = files::pick_save(&name) {
-            app.save(Some(path));
-        }
-    }
-    ui.separator();
-    if ui.button("Quit").clicked() {
-        ui.send_viewport_cmd(egui::ViewportCommand::Close);
-    }
 }
 
 fn edit_menu(ui: &mut Ui, app: &mut JourneyApp) {

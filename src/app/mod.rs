@@ -2,13 +2,19 @@
 //! routes what the user did to `edit` and persists view state with eframe.
 
 pub mod actions;
+pub mod autosave_timer;
+pub mod file_dialogs;
+mod file_menu;
+pub mod file_ops;
 pub mod files;
 mod menu;
+mod prompts;
 pub mod sample;
 pub mod screenshot;
 mod shortcuts;
 #[cfg(test)]
 mod tests;
+pub mod title;
 pub mod view;
 
 use std::path::PathBuf;
@@ -40,6 +46,8 @@ pub struct JourneyApp {
     pub screenshot: Option<Screenshot>,
     /// Open tab and in-progress field edits of the inspector.
     pub inspector: InspectorState,
+    /// Dialogs, autosave and the prompts about files.
+    pub files: files::Files,
     theme_applied: Option<Theme>,
 }
 
@@ -54,28 +62,15 @@ impl JourneyApp {
             clipboard: None,
             screenshot: None,
             inspector: InspectorState::default(),
+            files: files::Files::default(),
             theme_applied: None,
         }
     }
 
-    /// The app at start-up: `file` if given, else the last file, else the sample.
-    pub fn start(file: Option<PathBuf>, mut view: ViewState) -> Self {
-        let mut status = None;
-        let wanted = file.or_else(|| view.last_file.clone());
-        let doc = match wanted.as_deref().map(|p| (p, files::open(p))) {
-            Some((p, Ok(doc))) => {
-                view.opened(p);
-                doc
-            }
-            Some((_, Err(e))) => {
-                status = Some(e.to_string());
-                Document::new(sample::sample_journey())
-            }
-            None => Document::new(sample::sample_journey()),
-        };
-        let mut app = JourneyApp::new(doc, view);
-        app.status = status;
-        app
+    /// The app at start-up: `file` if given, else the last file, else the
+    /// welcome series; native dialogs, autosave in the user's data folder.
+    pub fn start(file: Option<PathBuf>, view: ViewState) -> Self {
+        Self::start_with(file, view, files::Files::for_window())
     }
 
     /// The version the canvas shows and edits: the last one.
@@ -89,37 +84,6 @@ impl JourneyApp {
             self.doc.journey().version_state(self.version_index()),
             VersionState::Stopped { .. }
         )
-    }
-
-    /// Opens a file, replacing the document (the caller asked about unsaved changes).
-    pub fn open(&mut self, path: &std::path::Path) {
-        match files::open(path) {
-            Ok(doc) => {
-                self.doc = doc;
-                self.canvas = Canvas::default();
-                self.view.opened(path);
-                self.status = Some(format!("Opened {}", path.display()));
-            }
-            Err(e) => self.status = Some(e.to_string()),
-        }
-    }
-
-    /// Saves to `path`, or to the document's own file, or asks where.
-    pub fn save(&mut self, path: Option<PathBuf>) {
-        let name = self.doc.journey().name.clone();
-        let Some(path) = path
-            .or_else(|| self.doc.path.clone())
-            .or_else(|| files::pick_save(&name))
-        else {
-            return;
-        };
-        match files::save(&mut self.doc, &path) {
-            Ok(()) => {
-                self.view.opened(&path);
-                self.status = Some(format!("Saved {}", path.display()));
-            }
-            Err(e) => self.status = Some(e.to_string()),
-        }
     }
 
     /// Undoes the last change and says so.
@@ -195,6 +159,7 @@ impl JourneyApp {
             let actions = canvas_ui(ui, &mut self.canvas, &input);
             self.apply_actions(ui, actions);
         });
+        prompts::files_ui(ui, self);
     }
 
     fn apply_actions(&mut self, ui: &Ui, actions: Vec<crate::ui::canvas::CanvasAction>) {
@@ -225,7 +190,7 @@ impl JourneyApp {
                 .path
                 .as_ref()
                 .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
-            let dirty = if self.doc.is_dirty() {
+            let dirty = if self.has_unsaved_work() {
                 " • unsaved changes"
             } else {
                 ""
@@ -278,18 +243,30 @@ impl eframe::App for JourneyApp {
         self.view.last_file.clone_from(&self.doc.path);
         eframe::set_value(storage, ViewState::KEY, &self.view);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit leaves no work to recover (the close prompt saved or discarded it).
+        if !self.has_unsaved_work() {
+            let _ = self.files.clear_autosave();
+        }
+    }
 }
 
 /// Opens the window (blocking until it closes). With `screenshot`, writes
 /// the settled window to that PNG and closes; returns whether that worked.
 pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), String> {
     let shot = screenshot.map(Screenshot::new);
+    let setup = screenshot::ShotSetup::from_env();
     let outcome = shot.as_ref().map(Screenshot::outcome);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Journey Designer")
             .with_app_id("journey-designer")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(if shot.is_some() {
+                setup.size
+            } else {
+                [1280.0, 800.0]
+            })
             .with_min_inner_size([640.0, 400.0]),
         // Screenshots are the same size every time: no restored window.
         persist_window: shot.is_none(),
@@ -307,11 +284,16 @@ pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), Str
                     .and_then(|s| eframe::get_value(s, ViewState::KEY))
                     .unwrap_or_default()
             };
-            let mut app = JourneyApp::start(file, view);
+            let mut app = if in_screenshot {
+                // No dialogs, no autosave, no recovery offer: the same picture every time.
+                JourneyApp::start_with(file, view, files::Files::default())
+            } else {
+                JourneyApp::start(file, view)
+            };
             app.screenshot = shot;
             if in_screenshot {
-                // Screenshots look the same on every machine.
-                app.view.theme = Theme::Light;
+                // Screenshots look the same on every machine (light unless asked).
+                setup.apply(&mut app);
             }
             Ok(Box::new(app))
         }),

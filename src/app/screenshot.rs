@@ -70,3 +70,98 @@ pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(),
     image::save_buffer(path, &bytes, w as u32, h as u32, image::ColorType::Rgba8)
         .map_err(|e| format!("could not write {}: {e}", path.display()))
 }
+
+/// How the screenshot mode sets the window up, read from the environment so
+/// the command line stays as it is (see the README):
+///
+/// - `JOURNEY_DESIGNER_SHOT_THEME` = `light` (default) or `dark`;
+/// - `JOURNEY_DESIGNER_SHOT_TAB` = the inspector tab: `journey`, `start`,
+///   `end`, `goal`, `scenario` or `step`;
+/// - `JOURNEY_DESIGNER_SHOT_SIZE` = the window size, e.g. `1920x1080`
+///   (default `1280x800`);
+/// - `JOURNEY_DESIGNER_SHOT_SHOW` = a window on top: `help` or `new` (the
+///   template gallery).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShotSetup {
+    /// The colour theme.
+    pub theme: crate::app::Theme,
+    /// The inspector tab to show.
+    pub tab: Option<crate::ui::inspector::Tab>,
+    /// The window's inner size in points.
+    pub size: [f32; 2],
+    /// `help` or `new`.
+    pub show: Option<String>,
+}
+
+impl ShotSetup {
+    /// The setup from the `JOURNEY_DESIGNER_SHOT_*` variables.
+    pub fn from_env() -> ShotSetup {
+        let var = |name: &str| std::env::var(format!("JOURNEY_DESIGNER_SHOT_{name}")).ok();
+        ShotSetup::parse(
+            var("THEME").as_deref(),
+            var("TAB").as_deref(),
+            var("SIZE").as_deref(),
+            var("SHOW"),
+        )
+    }
+
+    /// The setup from the variables' values; unknown values keep the defaults.
+    pub fn parse(
+        theme: Option<&str>,
+        tab: Option<&str>,
+        size: Option<&str>,
+        show: Option<String>,
+    ) -> ShotSetup {
+        use crate::app::Theme;
+        use crate::ui::inspector::Tab;
+        let theme = match theme.map(str::to_lowercase).as_deref() {
+            Some("dark") => Theme::Dark,
+            _ => Theme::Light,
+        };
+        let tab = tab.and_then(|name| {
+            Tab::ALL
+                .into_iter()
+                .find(|t| t.title().eq_ignore_ascii_case(name.trim()))
+        });
+        let size = size
+            .and_then(|s| s.split_once('x'))
+            .and_then(|(w, h)| Some([w.trim().parse().ok()?, h.trim().parse().ok()?]))
+            .unwrap_or([1280.0, 800.0]);
+        ShotSetup {
+            theme,
+            tab,
+            size,
+            show,
+        }
+    }
+
+    /// Applies the theme, tab and window on top to a new app.
+    pub fn apply(&self, app: &mut crate::app::JourneyApp) {
+        app.view.theme = self.theme;
+        if let Some(tab) = self.tab {
+            app.inspector.tab = tab;
+        }
+        match self.show.as_deref() {
+            Some("help") => app.files.help_open = true,
+            Some("new") => app.files.gallery_open = true,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Theme;
+    use crate::ui::inspector::Tab;
+
+    #[test]
+    fn screenshot_setup_reads_theme_tab_and_size() {
+        let s = ShotSetup::parse(Some("Dark"), Some("end"), Some("1920x1080"), None);
+        assert_eq!(s.theme, Theme::Dark);
+        assert_eq!(s.tab, Some(Tab::End));
+        assert_eq!(s.size, [1920.0, 1080.0]);
+        let d = ShotSetup::parse(None, Some("nonsense"), Some("big"), None);
+        assert_eq!((d.theme, d.tab, d.size), (Theme::Light, None, [1280.0, 800.0]));
+    }
+}

@@ -1,5 +1,5 @@
-//! Window-wide keyboard shortcuts: undo/redo, open, save. The canvas reads
-//! its own keys (delete, duplicate, clipboard, pan, fit).
+//! Window-wide keyboard shortcuts: undo/redo, new, open, save, save as,
+//! help. The canvas reads its own keys (delete, duplicate, clipboard, pan, fit).
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
@@ -12,38 +12,68 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 /// Ctrl+Y.
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Ctrl+N.
+pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 /// Ctrl+S.
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+/// Ctrl+Shift+S.
+pub const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 /// Ctrl+O.
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// F1.
+pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+/// What the keyboard asked for this frame.
+#[derive(Default)]
+struct Pressed {
+    undo: bool,
+    redo: bool,
+    new: bool,
+    open: bool,
+    save: bool,
+    save_as: bool,
+}
 
 /// Handles the shortcuts of this frame.
 pub fn shortcuts(ui: &Ui, app: &mut JourneyApp) {
-    if ui.ctx().egui_wants_keyboard_input() {
-        // A text field's own undo wins while it has the keyboard.
+    if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
+        app.files.help_open = !app.files.help_open;
+    }
+    if ui.ctx().egui_wants_keyboard_input() || app.files.modal_open() {
+        // A text field's own undo wins while it has the keyboard; a dialog
+        // waits for its answer.
         return;
     }
-    let (undo, redo, save, open) = ui.input_mut(|i| {
+    let pressed = ui.input_mut(|i| {
         // Longest shortcut first, so Ctrl+Shift+Z is not read as Ctrl+Z.
         let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
-        let undo = i.consume_shortcut(&UNDO);
-        (
-            undo,
+        let save_as = i.consume_shortcut(&SAVE_AS);
+        Pressed {
+            undo: i.consume_shortcut(&UNDO),
             redo,
-            i.consume_shortcut(&SAVE),
-            i.consume_shortcut(&OPEN),
-        )
+            new: i.consume_shortcut(&NEW),
+            open: i.consume_shortcut(&OPEN),
+            save: i.consume_shortcut(&SAVE),
+            save_as,
+        }
     });
-    if undo {
+    if pressed.undo {
         app.undo();
     }
-    if redo {
+    if pressed.redo {
         app.redo();
     }
-    if save {
-        app.save(None);
+    if pressed.new {
+        app.new_journey();
     }
-    if open && let Some(path) = super::files::pick_open() {
-        app.open(&path);
+    if pressed.open {
+        app.open_dialog();
+    }
+    if pressed.save {
+        app.save();
+    }
+    if pressed.save_as {
+        app.save_as();
     }
 }

@@ -1,0 +1,278 @@
+//! What the user does with files: New, Open, Open recent, Save, Save as,
+//! Revert, close, autosave and recovery. Every path that would throw away
+//! unsaved work goes through [`JourneyApp::request`], which asks first.
+
+use std::path::{Path, PathBuf};
+
+use super::file_dialogs::suggested_file_name;
+use super::files::{self, Files, Then};
+use super::{JourneyApp, ViewState};
+use crate::edit::Document;
+use crate::model::Journey;
+use crate::templates::TEMPLATES;
+use crate::ui::canvas::Canvas;
+use crate::ui::dialogs::{OpenError, RecoveryChoice, UnsavedChoice};
+
+/// The gallery's last card, after the templates.
+pub const EMPTY_JOURNEY: (&str, &str) = (
+    "Empty journey",
+    "One email step, everyone as the audience, no rules: build it from scratch.",
+);
+
+impl JourneyApp {
+    /// The app at start-up with `files`: `file` if given, else the last file,
+    /// else the welcome series; then any work left by a crash is offered.
+    pub fn start_with(file: Option<PathBuf>, mut view: ViewState, files: Files) -> Self {
+        let mut status = None;
+        let wanted = file.or_else(|| view.last_file.clone());
+        let (doc, fresh) = match wanted.as_deref().map(|p| (p, files::open(p))) {
+            Some((_, Ok(doc))) => {
+                if let Some(p) = &doc.path {
+                    view.opened(p);
+                }
+                (doc, false)
+            }
+            Some((_, Err(e))) => {
+                status = Some(e.to_string());
+                (Document::new(crate::templates::welcome()), true)
+            }
+            None => (Document::new(crate::templates::welcome()), true),
+        };
+        let mut app = JourneyApp::new(doc, view);
+        app.files = files;
+        app.files.fresh = fresh;
+        app.status = app.files.look_for_recovery().or(status);
+        app
+    }
+
+    /// True when closing or replacing the document would lose work: it
+    /// differs from its file, or it was never saved and is no longer fresh.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.doc.is_dirty() && !(self.files.fresh && self.doc.revision() == 0)
+    }
+
+    /// File > New: shows the template gallery.
+    pub fn new_journey(&mut self) {
+        self.files.gallery_open = true;
+    }
+
+    /// Starts from template `index` of [`TEMPLATES`], or the empty journey
+    /// for any index past them (asking about unsaved work first).
+    pub fn new_from_template(&mut self, index: usize) {
+        let journey = match TEMPLATES.get(index) {
+            Some(t) => match t.journey() {
+                Ok(j) => j,
+                Err(e) => {
+                    self.status = Some(format!("The template '{}' is broken: {e}", t.title));
+                    return;
+                }
+            },
+            None => Journey::new_empty("New journey", chrono::Utc::now()),
+        };
+        self.request(Then::Replace {
+            doc: Box::new(Document::new(journey)),
+            fresh: true,
+            before: "starting a new journey",
+        });
+    }
+
+    /// File > Open: asks for a file, then opens it.
+    pub fn open_dialog(&mut self) {
+        if let Some(path) = self.files.dialogs.pick_open() {
+            self.open_path(&path);
+        }
+    }
+
+    /// Opens `path` (asking about unsaved work first). A file that cannot be
+    /// read shows the open error and leaves the current journey as it is.
+    pub fn open_path(&mut self, path: &Path) {
+        match files::open(path) {
+            Ok(doc) => self.request(Then::Replace {
+                doc: Box::new(doc),
+                fresh: false,
+                before: "opening another journey",
+            }),
+            Err(e) => {
+                let mut error = OpenError::from_load_error(path, &e);
+                if !path.exists() {
+                    self.view.recent_files.retain(|p| p != path);
+                    error.message = "the file no longer exists (it was removed from Open recent)"
+                        .to_owned();
+                }
+                self.files.open_error = Some(error);
+            }
+        }
+    }
+
+    /// Saves to the journey's file, or asks where when it has none.
+    /// Returns true when the journey was saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks where, then saves there. Returns true when the journey was saved.
+    pub fn save_as(&mut self) -> bool {
+        let name = suggested_file_name(&self.doc.journey().name);
+        match self.files.dialogs.pick_save(&name) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Saves to `path` through the atomic store. Returns true when saved.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match files::save(&mut self.doc, path) {
+            Ok(()) => {
+                if let Some(p) = &self.doc.path {
+                    self.view.opened(p);
+                }
+                self.files.fresh = false;
+                self.status = self.files.clear_autosave();
+                self.status
+                    .get_or_insert_with(|| format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.status = Some(format!("Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// File > Revert: asks, then reloads the file (see [`JourneyApp::revert_now`]).
+    pub fn revert(&mut self) {
+        if self.doc.path.is_some() {
+            self.files.revert_asked = true;
+        }
+    }
+
+    /// Reloads the journey's file, dropping the changes since the last save.
+    pub fn revert_now(&mut self) {
+        let Some(path) = self.doc.path.clone() else {
+            return;
+        };
+        match files::open(&path) {
+            Ok(doc) => {
+                self.replace_document(doc, false);
+                self.status = self.files.clear_autosave();
+                self.status
+                    .get_or_insert_with(|| format!("Reverted to {}", path.display()));
+            }
+            Err(e) => self.files.open_error = Some(OpenError::from_load_error(&path, &e)),
+        }
+    }
+
+    /// The window was asked to close: true when it may close now; otherwise
+    /// the unsaved-changes prompt is up and the caller cancels the close.
+    pub fn close_requested(&mut self) -> bool {
+        if self.files.closing || !self.has_unsaved_work() {
+            self.files.closing = true;
+            if let Some(e) = self.files.clear_autosave() {
+                self.status = Some(e);
+            }
+            return true;
+        }
+        self.request(Then::Close);
+        false
+    }
+
+    /// Does `then` now when nothing would be lost, else asks first.
+    pub fn request(&mut self, then: Then) {
+        if self.has_unsaved_work() {
+            self.files.waiting = Some(then);
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Acts on the answer to the unsaved-changes prompt.
+    pub fn answer_unsaved(&mut self, choice: UnsavedChoice) {
+        let Some(then) = self.files.waiting.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Save => {
+                if self.save() {
+                    self.proceed(then);
+                }
+            }
+            UnsavedChoice::Discard => {
+                self.status = self.files.clear_autosave();
+                self.proceed(then);
+            }
+            UnsavedChoice::Cancel => self.status = Some("Nothing changed.".to_owned()),
+        }
+    }
+
+    fn proceed(&mut self, then: Then) {
+        match then {
+            Then::Replace { doc, fresh, .. } => {
+                let opened = doc.path.clone();
+                self.replace_document(*doc, fresh);
+                self.status = Some(match opened {
+                    Some(path) => {
+                        self.view.opened(&path);
+                        format!("Opened {}", path.display())
+                    }
+                    None => format!("New journey '{}'", self.doc.journey().name),
+                });
+            }
+            Then::Close => {
+                self.files.closing = true;
+                if let Some(e) = self.files.clear_autosave() {
+                    self.status = Some(e);
+                }
+                self.files.send_close = true;
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document, fresh: bool) {
+        self.doc = doc;
+        self.canvas = Canvas::default();
+        self.files.fresh = fresh;
+        self.files.timer.reset();
+    }
+
+    /// Writes the autosave copy when it is due (`now` in seconds, any steady clock).
+    pub fn autosave_tick(&mut self, now: f64) {
+        let unsaved = self.has_unsaved_work() && self.files.recovery.is_none();
+        let revision = self.doc.revision();
+        if !self.files.timer.tick(now, unsaved, revision) {
+            return;
+        }
+        let Some(autosave) = &self.files.autosave else {
+            return;
+        };
+        match autosave.write(self.doc.journey(), self.doc.path.as_deref()) {
+            Ok(()) => self.files.timer.written(revision),
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    /// Acts on the answer to the recovery offer.
+    pub fn answer_recovery(&mut self, choice: RecoveryChoice) {
+        let Some(recovery) = self.files.recovery.take() else {
+            return;
+        };
+        match choice {
+            RecoveryChoice::Recover => {
+                let mut doc = Document::new(recovery.journey);
+                doc.path = recovery.original;
+                self.replace_document(doc, false);
+                self.status = Some(format!(
+                    "Recovered the unsaved changes kept at {}; save to keep them.",
+                    recovery.saved_at.format("%Y-%m-%d %H:%M UTC")
+                ));
+            }
+            RecoveryChoice::Discard => {
+                self.status = self.files.clear_autosave();
+                self.status
+                    .get_or_insert_with(|| "The unsaved work was deleted.".to_owned());
+            }
+        }
+    }
+}

@@ -60,7 +60,10 @@ mod tests {
         assert!(t.tick(40.0, true, 1));
         t.written(1);
         assert!(!t.tick(70.0, true, 1), "no change since the last copy");
-        assert!(!t.tick(80.0, true, 2), "changed, but the next slot is at 100");
+        assert!(
+            !t.tick(80.0, true, 2),
+            "changed, but the next slot is at 100"
+        );
         assert!(t.tick(100.0, true, 2));
     }
 

@@ -62,12 +62,19 @@ impl FileDialogs for ScriptedDialogs {
 pub fn with_journey_extension(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     match name {
-        Some(n) if !n.ends_with(".ron") => {
+        Some(n) if !is_ron(&n) => {
             let stem = n.strip_suffix(".journey").unwrap_or(&n);
             path.with_file_name(format!("{stem}{JOURNEY_EXTENSION}"))
         }
         _ => path.to_owned(),
     }
+}
+
+/// True for a name ending in `.ron`, in any case: the files Open and drop accept.
+pub fn is_ron(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 /// A file name for a journey called `name`: lower case, words joined by

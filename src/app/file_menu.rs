@@ -10,7 +10,12 @@ use super::shortcuts::{NEW, OPEN, SAVE, SAVE_AS};
 /// Draws the File menu's items.
 pub fn file_menu_ui(ui: &mut Ui, app: &mut JourneyApp) {
     let shortcut = |s| ui.ctx().format_shortcut(&s);
-    let (new, open, save, save_as) = (shortcut(NEW), shortcut(OPEN), shortcut(SAVE), shortcut(SAVE_AS));
+    let (new, open, save, save_as) = (
+        shortcut(NEW),
+        shortcut(OPEN),
+        shortcut(SAVE),
+        shortcut(SAVE_AS),
+    );
     if ui.add(Button::new("New...").shortcut_text(new)).clicked() {
         ui.close();
         app.new_journey();
@@ -25,7 +30,10 @@ pub fn file_menu_ui(ui: &mut Ui, app: &mut JourneyApp) {
         ui.close();
         app.save();
     }
-    if ui.add(Button::new("Save as...").shortcut_text(save_as)).clicked() {
+    if ui
+        .add(Button::new("Save as...").shortcut_text(save_as))
+        .clicked()
+    {
         ui.close();
         app.save_as();
     }

@@ -96,8 +96,8 @@ impl JourneyApp {
                 let mut error = OpenError::from_load_error(path, &e);
                 if !path.exists() {
                     self.view.recent_files.retain(|p| p != path);
-                    error.message = "the file no longer exists (it was removed from Open recent)"
-                        .to_owned();
+                    "the file no longer exists (it was removed from Open recent)"
+                        .clone_into(&mut error.message);
                 }
                 self.files.open_error = Some(error);
             }

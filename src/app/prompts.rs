@@ -24,9 +24,6 @@ pub fn files_ui(ui: &Ui, app: &mut JourneyApp) {
     if ctx.input(|i| i.viewport().close_requested()) && !app.close_requested() {
         ctx.send_viewport_cmd(ViewportCommand::CancelClose);
     }
-    if std::mem::take(&mut app.files.send_close) {
-        ctx.send_viewport_cmd(ViewportCommand::Close);
-    }
     dropped_files(&ctx, app);
 
     let now = ctx.input(|i| i.time);
@@ -44,21 +41,18 @@ pub fn files_ui(ui: &Ui, app: &mut JourneyApp) {
 
     dialogs_ui(&ctx, app);
     help_ui(&ctx, &mut app.files.help_open, SHORTCUTS);
+    if std::mem::take(&mut app.files.send_close) {
+        ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
 }
 
 fn dialogs_ui(ctx: &Context, app: &mut JourneyApp) {
     if let Some(recovery) = &app.files.recovery {
-        let original = recovery
-            .original
-            .as_ref()
-            .map(|p| p.display().to_string());
+        let original = recovery.original.as_ref().map(|p| p.display().to_string());
         let saved_at = recovery.saved_at.format("%Y-%m-%d %H:%M UTC").to_string();
-        if let Some(choice) = recovery_ui(
-            ctx,
-            &recovery.journey.name,
-            original.as_deref(),
-            &saved_at,
-        ) {
+        if let Some(choice) =
+            recovery_ui(ctx, &recovery.journey.name, original.as_deref(), &saved_at)
+        {
             app.answer_recovery(choice);
         }
         return;
@@ -151,7 +145,7 @@ fn dropped_files(ctx: &Context, app: &mut JourneyApp) {
     let Some(path) = dropped else {
         return;
     };
-    if !path.to_string_lossy().ends_with(".ron") {
+    if !super::file_dialogs::is_ron(&path.to_string_lossy()) {
         app.status = Some(format!(
             "{} is not a journey file (*.journey.ron).",
             path.display()

@@ -162,6 +162,9 @@ mod tests {
         assert_eq!(s.tab, Some(Tab::End));
         assert_eq!(s.size, [1920.0, 1080.0]);
         let d = ShotSetup::parse(None, Some("nonsense"), Some("big"), None);
-        assert_eq!((d.theme, d.tab, d.size), (Theme::Light, None, [1280.0, 800.0]));
+        assert_eq!(
+            (d.theme, d.tab, d.size),
+            (Theme::Light, None, [1280.0, 800.0])
+        );
     }
 }

@@ -8,9 +8,10 @@ pub const APP_NAME: &str = "Journey Designer";
 
 /// The title for a journey called `name`, saved in `path` (if ever saved).
 pub fn window_title(name: &str, path: Option<&Path>, unsaved: bool) -> String {
-    let file = path
-        .and_then(Path::file_name)
-        .map_or_else(|| "not saved yet".to_owned(), |n| n.to_string_lossy().into_owned());
+    let file = path.and_then(Path::file_name).map_or_else(
+        || "not saved yet".to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let marker = if unsaved { " \u{2022}" } else { "" };
     let name = if name.trim().is_empty() {
         "Untitled journey"

@@ -5,6 +5,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod files;
 mod gestures;
 
 use super::{JourneyApp, ViewState};

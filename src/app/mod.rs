@@ -129,7 +129,11 @@ impl JourneyApp {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(340.0)
+                .min_size(300.0)
                 .show(ui, |ui| {
+                    // Fill the panel: a panel shrinks to its content, and wrapped
+                    // text would otherwise narrow it frame after frame.
+                    ui.set_min_width(ui.available_width());
                     let selected = (self.canvas.selection.len() == 1)
                         .then(|| self.canvas.selection.first().copied())
                         .flatten();
@@ -270,6 +274,10 @@ pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), Str
             .with_min_inner_size([640.0, 400.0]),
         // Screenshots are the same size every time: no restored window.
         persist_window: shot.is_none(),
+        // ...and no panel sizes restored from the user's own runs.
+        persistence_path: shot
+            .is_some()
+            .then(|| std::env::temp_dir().join("journey-designer-screenshot")),
         ..Default::default()
     };
     let in_screenshot = shot.is_some();

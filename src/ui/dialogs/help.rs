@@ -10,7 +10,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Shift+S", "Save as"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Y / Ctrl+Shift+Z", "Redo"),
-    ("Delete", "Remove the selected step"),
+    ("Delete", "Remove the selected steps"),
+    ("Ctrl+D", "Duplicate the selected steps"),
+    ("Ctrl+C / Ctrl+V", "Copy and paste steps"),
+    ("F", "Zoom to fit the journey"),
     ("Enter", "Finish editing a field"),
     ("Escape", "Cancel editing a field, close a dialog"),
     ("F1", "This help"),
@@ -81,12 +84,19 @@ pub fn help_ui(ctx: &Context, open: &mut bool, shortcuts: &[(&str, &str)]) {
         .default_width(max.x.min(860.0))
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.columns(2, |columns| {
-                    shortcuts_ui(&mut columns[0], shortcuts);
-                    rules_ui(&mut columns[1]);
+            // Tall enough for everything at 1280x800 (no scrolling); scrolls
+            // only on smaller windows.
+            egui::ScrollArea::vertical()
+                .max_height(max.y - 40.0)
+                .min_scrolled_height(max.y - 40.0)
+                .show(ui, |ui| {
+                    // Room for the scroll bar, so it never covers the text.
+                    ui.set_max_width(ui.available_width() - 12.0);
+                    ui.columns(2, |columns| {
+                        shortcuts_ui(&mut columns[0], shortcuts);
+                        rules_ui(&mut columns[1]);
+                    });
                 });
-            });
         });
 }
 

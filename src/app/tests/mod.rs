@@ -7,6 +7,7 @@ use egui_kittest::kittest::Queryable;
 
 mod files;
 mod gestures;
+mod layout;
 
 use super::{JourneyApp, ViewState};
 use crate::edit::Document;

@@ -54,6 +54,9 @@ pub struct Files {
     pub closing: bool,
     /// The window should be told to close (after the prompt let it).
     pub send_close: bool,
+    /// Ctrl+S (`Some(false)`) or Ctrl+Shift+S (`Some(true)`) was pressed this
+    /// frame; done once the panels have applied their edits.
+    pub save_at_end_of_frame: Option<bool>,
     /// The window title last sent.
     pub title: String,
 }
@@ -74,6 +77,7 @@ impl Files {
             fresh: false,
             closing: false,
             send_close: false,
+            save_at_end_of_frame: None,
             title: String::new(),
         }
     }

@@ -24,6 +24,15 @@ pub fn files_ui(ui: &Ui, app: &mut JourneyApp) {
     if ctx.input(|i| i.viewport().close_requested()) && !app.close_requested() {
         ctx.send_viewport_cmd(ViewportCommand::CancelClose);
     }
+    match app.files.save_at_end_of_frame.take() {
+        Some(true) => {
+            app.save_as();
+        }
+        Some(false) => {
+            app.save();
+        }
+        None => {}
+    }
     dropped_files(&ctx, app);
 
     let now = ctx.input(|i| i.time);

@@ -31,14 +31,25 @@ struct Pressed {
     redo: bool,
     new: bool,
     open: bool,
-    save: bool,
-    save_as: bool,
 }
 
 /// Handles the shortcuts of this frame.
 pub fn shortcuts(ui: &Ui, app: &mut JourneyApp) {
     if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
         app.files.help_open = !app.files.help_open;
+    }
+    if !app.files.modal_open() {
+        // Save works from inside a text field too: the field gives up the
+        // keyboard (which finishes its edit) and the save waits for the end
+        // of the frame, after the inspector has turned the edit into a command.
+        let (save_as, save) = ui.input_mut(|i| {
+            let save_as = i.consume_shortcut(&SAVE_AS);
+            (save_as, i.consume_shortcut(&SAVE))
+        });
+        if save || save_as {
+            ui.ctx().memory_mut(egui::Memory::stop_text_input);
+            app.files.save_at_end_of_frame = Some(save_as);
+        }
     }
     if ui.ctx().egui_wants_keyboard_input() || app.files.modal_open() {
         // A text field's own undo wins while it has the keyboard; a dialog
@@ -48,14 +59,11 @@ pub fn shortcuts(ui: &Ui, app: &mut JourneyApp) {
     let pressed = ui.input_mut(|i| {
         // Longest shortcut first, so Ctrl+Shift+Z is not read as Ctrl+Z.
         let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
-        let save_as = i.consume_shortcut(&SAVE_AS);
         Pressed {
             undo: i.consume_shortcut(&UNDO),
             redo,
             new: i.consume_shortcut(&NEW),
             open: i.consume_shortcut(&OPEN),
-            save: i.consume_shortcut(&SAVE),
-            save_as,
         }
     });
     if pressed.undo {
@@ -69,11 +77,5 @@ pub fn shortcuts(ui: &Ui, app: &mut JourneyApp) {
     }
     if pressed.open {
         app.open_dialog();
-    }
-    if pressed.save {
-        app.save();
-    }
-    if pressed.save_as {
-        app.save_as();
     }
 }

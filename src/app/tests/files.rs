@@ -412,3 +412,28 @@ fn f1_shows_help_and_the_view_menu_switches_the_theme() {
     assert_eq!(h.state().view.theme, crate::app::Theme::Dark);
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
 }
+
+#[test]
+fn ctrl_s_in_a_text_field_saves_what_was_typed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("welcome.journey.ron");
+    write_journey(&path, "Welcome");
+    let mut h = window(
+        app(crate::app::files::open(&path).expect("opens")),
+        dir.path(),
+    );
+    h.get_by_label("Journey name").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("Journey name")
+        .type_text("Typed, not entered");
+    h.run();
+    key(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        crate::store::load(&path).expect("loads").name,
+        "Typed, not entered"
+    );
+    assert!(!h.state().has_unsaved_work());
+    assert_eq!(h.state().doc.undo_label(), Some("Rename journey"));
+}

@@ -258,6 +258,18 @@ impl eframe::App for JourneyApp {
         }
     }
 
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            // Wherever the X pointer happens to be, a screenshot shows no hover.
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_) | egui::Event::PointerButton { .. }
+                )
+            });
+        }
+    }
+
     fn persist_egui_memory(&self) -> bool {
         self.screenshot.is_none()
     }

@@ -8,7 +8,7 @@ use egui::{Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 use super::card::{
     Palette, badge_rect, paint_badge, paint_card, paint_card_block, paint_port, paint_start,
 };
-use super::edges::{paint_curve, paint_outputs};
+use super::edges::{EdgeStyle, paint_curve, paint_outputs};
 use super::geometry::{self, GRID, cards_in, curve, hit_card, input_port, snap};
 use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
@@ -87,8 +87,11 @@ fn contents_ui(
             .map(|&i| cache.cards[i].rect.translate(offset_of(id)))
     };
 
+    // Zoomed far out, text is unreadable: cards become coloured blocks.
+    let detailed = to_global.scaling >= DETAIL_SCALE;
+
     // Start card and its connection to the first step.
-    paint_start(&painter, cache.start, &cache.start_lines, &colors);
+    paint_start(&painter, cache.start, &cache.start_lines, detailed, &colors);
     let start_port = cache.start.right_center();
     if let Some(first) = rect_of(cache.first_step) {
         paint_curve(&painter, curve(start_port, input_port(first)), colors.wire);
@@ -105,14 +108,16 @@ fn contents_ui(
     paint_port(&painter, start_port, start_port_resp.hovered(), &colors);
     connect_gesture(canvas, cache, &start_port_resp, None, actions);
 
+    let edge_style = EdgeStyle {
+        visible,
+        detailed,
+        colors: &colors,
+    };
     for card in &cache.cards {
-        let moved = card.translated(offset_of(card.id));
-        paint_outputs(&painter, &moved, &rect_of, visible, &colors);
+        paint_outputs(&painter, card, offset_of(card.id), &rect_of, &edge_style);
     }
 
     let modifiers = ui.input(|i| i.modifiers);
-    // Zoomed far out, text is unreadable: cards become coloured blocks.
-    let detailed = to_global.scaling >= DETAIL_SCALE;
     let mut shown = Vec::new();
     for (i, card) in cache.cards.iter().enumerate() {
         let delta = offset_of(card.id);
@@ -129,8 +134,11 @@ fn contents_ui(
         };
         let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
         label_for_access(ui, &resp, &info.name, to_global);
-        let resp = if detailed && canvas.gesture == Gesture::Idle {
-            resp.on_hover_text_at_pointer(format!("{}\n{}", info.name, info.summary))
+        let resp = if detailed && canvas.gesture == Gesture::Idle && resp.hovered() {
+            resp.on_hover_ui_at_pointer(|ui| {
+                ui.strong(&info.name);
+                ui.label(&info.summary);
+            })
         } else {
             resp
         };

@@ -39,8 +39,10 @@ fn every_command_applied_then_undone_gives_back_the_journey() {
     let mut start = j.start.clone();
     start.audience = Audience::Segment("everyone".to_owned());
     start.exclude_segments.clear();
-    let mut scenario = Scenario::default();
-    scenario.customers = 5;
+    let scenario = Scenario {
+        customers: 5,
+        ..Scenario::default()
+    };
     let mut renamed = j.versions[0].steps[&StepId(2)].clone();
     renamed.name = "Wait a bit".to_owned();
     renamed.action = crate::model::Action::Wait {

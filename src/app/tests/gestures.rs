@@ -146,3 +146,40 @@ fn s7_a_stopped_version_is_shown_but_cannot_be_changed() {
     assert_eq!(h.state().doc.journey(), &before);
     assert_eq!(h.state().doc.undo_label(), None);
 }
+
+#[test]
+fn ctrl_wheel_zooms_arrow_keys_pan_and_f_fits() {
+    let mut h = harness(welcome());
+    let fitted = h.state().canvas.scene_rect;
+    let over = card(&h, "Wait 1 day").center();
+    h.hover_at(over);
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::COMMAND));
+    h.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: vec2(0.0, 3.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    // The zoom is smoothed over a few frames.
+    h.run_steps(20);
+    let zoomed = h.state().canvas.scene_rect;
+    assert!(zoomed.width() < fitted.width(), "{zoomed:?} vs {fitted:?}");
+    // Zooming keeps the point under the pointer in place.
+    let still_over = card(&h, "Wait 1 day");
+    assert!(still_over.contains(over), "{still_over:?} {over:?}");
+
+    key(&mut h, Modifiers::NONE, Key::ArrowRight);
+    let panned = h.state().canvas.scene_rect;
+    assert!(panned.center().x > zoomed.center().x);
+    assert_eq!(panned.size(), zoomed.size());
+
+    key(&mut h, Modifiers::NONE, Key::F);
+    h.run();
+    let refitted = h.state().canvas.scene_rect;
+    let bounds = h.state().canvas.cache().expect("drawn").bounds;
+    assert!(refitted.contains_rect(bounds));
+    assert!(refitted.center().distance(fitted.center()) < 1.0);
+}

@@ -109,7 +109,9 @@ pub struct Canvas {
     pub placing: Option<ActionKind>,
     /// Whether dragged cards snap to the grid.
     pub grid_snap: bool,
-    fit_pending: bool,
+    /// Frames left on which to zoom to fit (the first frames of a window
+    /// still settle its panel sizes, so the fit is repeated).
+    fit_frames: u8,
     centre_pending: Option<StepId>,
     gesture: Gesture,
     /// A move that ended this frame: the grabbed card and the drag.
@@ -128,7 +130,7 @@ impl Default for Canvas {
             selection: BTreeSet::new(),
             placing: None,
             grid_snap: true,
-            fit_pending: true,
+            fit_frames: 3,
             centre_pending: None,
             gesture: Gesture::Idle,
             finished_move: None,
@@ -155,7 +157,7 @@ pub struct CanvasInput<'a> {
 impl Canvas {
     /// Zooms to show every card on the next frame.
     pub fn zoom_to_fit(&mut self) {
-        self.fit_pending = true;
+        self.fit_frames = self.fit_frames.max(1);
     }
 
     /// Selects a step and centres the view on it on the next frame.
@@ -166,7 +168,7 @@ impl Canvas {
 
     /// True while a drag or connection is in progress (the screenshot mode waits).
     pub fn is_busy(&self) -> bool {
-        self.fit_pending || self.gesture != Gesture::Idle
+        self.fit_frames > 0 || self.gesture != Gesture::Idle
     }
 
     /// Canvas to screen coordinates, as drawn last frame.
@@ -199,7 +201,8 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
     let Some(cache) = canvas.cache.take() else {
         return Vec::new();
     };
-    if std::mem::take(&mut canvas.fit_pending) {
+    if canvas.fit_frames > 0 {
+        canvas.fit_frames -= 1;
         canvas.scene_rect = geometry::fit_to_view(cache.bounds, 40.0, ui.available_size());
     }
     if let Some(id) = canvas.centre_pending.take()

@@ -306,7 +306,10 @@ fn card_gesture(
     if resp.dragged()
         && let Gesture::Move { delta, .. } = &mut canvas.gesture
     {
-        *delta += resp.drag_delta();
+        // From where the button went down, so the card keeps under the pointer.
+        *delta = resp
+            .total_drag_delta()
+            .unwrap_or(*delta + resp.drag_delta());
     }
     if resp.drag_stopped()
         && let Gesture::Move { grabbed, delta } = canvas.gesture
@@ -429,11 +432,18 @@ fn background_gesture(
             canvas.selection.clear();
         }
     }
+    // The band starts where the button went down, not where the drag was recognised.
+    let press_origin = ui
+        .input(|i| i.pointer.press_origin())
+        .map(|p| canvas.to_screen.inverse() * p);
     if bg.drag_started_by(egui::PointerButton::Primary)
         && (modifiers.shift || modifiers.command)
-        && let Some(p) = bg.interact_pointer_pos()
+        && let Some(p) = press_origin.or_else(|| bg.interact_pointer_pos())
     {
-        canvas.gesture = Gesture::Band { start: p, now: p };
+        canvas.gesture = Gesture::Band {
+            start: p,
+            now: pointer.unwrap_or(p),
+        };
     }
     if let Gesture::Band { start, now } = &mut canvas.gesture {
         if let Some(p) = pointer {

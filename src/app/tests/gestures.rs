@@ -183,3 +183,47 @@ fn ctrl_wheel_zooms_arrow_keys_pan_and_f_fits() {
     assert!(refitted.contains_rect(bounds));
     assert!(refitted.center().distance(fitted.center()) < 1.0);
 }
+
+#[test]
+fn zoomed_out_a_drag_from_just_beside_a_card_edge_takes_the_port() {
+    let mut h = harness(welcome());
+    assert!(h.state().canvas.to_screen().scaling < 0.7);
+    let port = card(&h, "Welcome email").right_center() + vec2(1.0, 0.0);
+    let target = card(&h, "Offer email").center();
+    drag(&mut h, port, target);
+    assert_eq!(h.state().doc.undo_label(), Some("Connect"));
+    assert_eq!(
+        step_named(&h, "Welcome email").1.action.targets(),
+        vec![StepId(4)]
+    );
+}
+
+#[test]
+fn a_press_right_after_a_jump_of_the_pointer_still_takes_the_port() {
+    let mut h = harness(welcome());
+    let port = card(&h, "Welcome email").right_center() + vec2(1.0, 0.0);
+    let target = card(&h, "Offer email").center();
+    h.hover_at(target + vec2(300.0, 100.0));
+    h.run();
+    // Move and press in the same frame, as a fast hand (or xdotool) does.
+    h.hover_at(port);
+    h.event(Event::PointerButton {
+        pos: port,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    for i in 1..=4 {
+        h.hover_at(port + (target - port) * (i as f32 / 4.0));
+        h.run();
+    }
+    h.event(Event::PointerButton {
+        pos: target,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(h.state().doc.undo_label(), Some("Connect"));
+}

@@ -179,6 +179,7 @@ impl JourneyApp {
             let journey = self.doc.journey();
             let input = CanvasInput {
                 journey,
+                document: self.doc.id(),
                 revision: self.doc.revision(),
                 version: self.version_index(),
                 read_only,

@@ -227,3 +227,16 @@ fn a_press_right_after_a_jump_of_the_pointer_still_takes_the_port() {
     h.run();
     assert_eq!(h.state().doc.undo_label(), Some("Connect"));
 }
+
+#[test]
+fn replacing_the_document_never_shows_the_old_ones_cards() {
+    let mut h = harness(welcome());
+    // Both documents are at revision 0; the canvas must still notice.
+    h.state_mut().doc = crate::edit::Document::new(crate::model::Journey::new_empty(
+        "Other",
+        chrono::DateTime::UNIX_EPOCH,
+    ));
+    h.run();
+    assert!(h.query_by_label("Welcome email").is_none());
+    card(&h, "First email");
+}

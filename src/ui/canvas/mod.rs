@@ -146,6 +146,8 @@ impl Default for Canvas {
 pub struct CanvasInput<'a> {
     /// The journey.
     pub journey: &'a Journey,
+    /// The document's identity (`Document::id`): caches never cross documents.
+    pub document: u64,
     /// The document revision (caches are kept per revision).
     pub revision: u64,
     /// The version shown (the last one is edited).
@@ -183,12 +185,13 @@ impl Canvas {
 
     /// Brings the cache up to date with the document.
     pub fn refresh(&mut self, input: &CanvasInput<'_>) {
-        let stale = self
-            .cache
-            .as_ref()
-            .is_none_or(|c| c.revision != input.revision || c.version != input.version);
+        let stale = self.cache.as_ref().is_none_or(|c| {
+            c.document != input.document
+                || c.revision != input.revision
+                || c.version != input.version
+        });
         if stale {
-            let cache = Cache::build(input.journey, input.version, input.revision);
+            let cache = Cache::build(input.journey, input.document, input.version, input.revision);
             self.selection.retain(|id| cache.index.contains_key(id));
             self.cache = Some(cache);
         }

@@ -9,6 +9,7 @@ pub mod card;
 mod edges;
 pub mod generate;
 pub mod geometry;
+mod gestures;
 pub mod icons;
 mod keys;
 pub mod layout;

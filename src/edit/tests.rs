@@ -220,6 +220,7 @@ fn a_failing_batch_leaves_the_journey_unchanged() {
 
 /// A command built from random numbers against the journey as it is now,
 /// so most of them apply (the rest fail and change nothing).
+#[allow(clippy::many_single_char_names)] // random numbers, named by position
 fn command_for(j: &Journey, (op, a, b, x, y): (u8, u32, u32, i16, i16)) -> Command {
     let v = j.versions.len() - 1;
     let version: &Version = &j.versions[v];

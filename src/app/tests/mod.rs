@@ -12,7 +12,7 @@ use crate::edit::Document;
 use crate::model::{Action, ActionKind, Journey, Step, StepId};
 
 pub(super) fn welcome() -> Journey {
-    super::sample::sample_journey()
+    super::sample::test_journey()
 }
 
 pub(super) fn harness(journey: Journey) -> Harness<'static, JourneyApp> {

@@ -19,6 +19,9 @@ struct Bench {
     ctx: egui::Context,
     app: JourneyApp,
     time: f64,
+    /// CPU time per frame of the last drag, averaged (the wall clock also
+    /// counts waiting for a core on a busy machine; this does not).
+    cpu_per_frame: Option<f64>,
 }
 
 impl Bench {
@@ -30,6 +33,7 @@ impl Bench {
             ctx: egui::Context::default(),
             app,
             time: 0.0,
+            cpu_per_frame: None,
         };
         for _ in 0..5 {
             b.frame(Vec::new());
@@ -66,12 +70,16 @@ impl Bench {
         self.frame(vec![Event::PointerMoved(from)]);
         self.frame(vec![press(from, true)]);
         let mut times = Vec::with_capacity(FRAMES);
+        let cpu_before = thread_cpu_ms();
         let mut p = from;
         for i in 0..FRAMES {
             // Back and forth so the content stays in view.
             let dir = if (i / 50) % 2 == 0 { 1.0 } else { -1.0 };
             p += step * dir;
             times.push(self.frame(vec![Event::PointerMoved(p)]));
+        }
+        if let (Some(a), Some(b)) = (cpu_before, thread_cpu_ms()) {
+            self.cpu_per_frame = Some((b - a) / FRAMES as f64);
         }
         // End away from the start, so the drag is a real move.
         p += step * 20.0;
@@ -98,21 +106,34 @@ impl Bench {
     }
 }
 
+/// CPU time (user + system) this thread has used, in milliseconds, from
+/// Linux's `/proc/thread-self/stat` (10 ms ticks: only good over many frames).
+fn thread_cpu_ms() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the ")" that closes the command name; utime and stime are the 12th and 13th.
+    let rest = &text[text.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks * 10.0)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
 }
 
-fn p90(mut v: Vec<f64>) -> f64 {
+fn percentile(mut v: Vec<f64>, p: usize) -> f64 {
     v.sort_by(f64::total_cmp);
-    v[v.len() * 9 / 10]
+    v[(v.len() * p / 100).min(v.len() - 1)]
 }
 
-fn report(name: &str, times: Vec<f64>) {
+fn report(name: &str, times: Vec<f64>, cpu_per_frame: Option<f64>) {
+    let cpu = cpu_per_frame.map_or_else(|| "-".to_owned(), |c| format!("{c:.2} ms"));
     println!(
-        "{name:<58} median {:6.2} ms   p90 {:6.2} ms",
+        "{name:<52} wall median {:5.2} ms  p10 {:5.2}  p90 {:5.2}   CPU/frame {cpu}",
         median(times.clone()),
-        p90(times)
+        percentile(times.clone(), 10),
+        percentile(times, 90)
     );
 }
 
@@ -127,9 +148,11 @@ fn main() {
 
     // Zoomed to fit: every card on screen (drawn as blocks at this zoom).
     let mut b = Bench::new(steps);
+    let times = b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0));
     report(
         "pan, zoomed to fit (all cards visible)",
-        b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0)),
+        times,
+        b.cpu_per_frame,
     );
 
     // Zoomed in: cards drawn in full (0.3 is the most zoomed-out that still draws text).
@@ -139,9 +162,11 @@ fn main() {
         b.app.canvas.scene_rect = Rect::from_center_size(centre, vec2(964.0, 700.0) / zoom);
         b.frame(Vec::new());
         let on_screen = b.cards_on_screen();
+        let times = b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0));
         report(
             &format!("pan, zoom {zoom} ({on_screen} cards in full detail)"),
-            b.drag(pos2(600.0, 120.0), vec2(4.0, 0.0)),
+            times,
+            b.cpu_per_frame,
         );
     }
 
@@ -151,9 +176,11 @@ fn main() {
     b.app.canvas.selection = ids.iter().copied().collect();
     b.frame(Vec::new());
     let grab = b.card_on_screen(ids[0]);
+    let times = b.drag(grab, vec2(2.0, 1.0));
     report(
         "drag 50 selected steps, zoomed to fit",
-        b.drag(grab, vec2(2.0, 1.0)),
+        times,
+        b.cpu_per_frame,
     );
     let moved = b.app.doc.undo_label().map(str::to_owned);
     println!("  (the drag ended as one command: {moved:?})");
@@ -168,10 +195,8 @@ fn main() {
     b.frame(Vec::new());
     b.frame(Vec::new());
     let grab = b.card_on_screen(ids[0]);
-    report(
-        "drag 50 selected steps, zoom 0.5",
-        b.drag(grab, vec2(2.0, 1.0)),
-    );
+    let times = b.drag(grab, vec2(2.0, 1.0));
+    report("drag 50 selected steps, zoom 0.5", times, b.cpu_per_frame);
     let moved = b.app.doc.undo_label().map(str::to_owned);
     println!("  (the drag ended as one command: {moved:?})");
 }

@@ -64,7 +64,14 @@ pub fn apply(
         CanvasAction::Cut(ids) => {
             copy(&mut effect, &edit::copy_steps(journey, version, &ids));
             edit::delete_steps(journey, version, &ids).map(|c| match c {
-                Command::Batch(_, cs) => Command::Batch(format!("Cut {} step(s)", ids.len()), cs),
+                Command::Batch(_, cs) => Command::Batch(
+                    if ids.len() == 1 {
+                        "Cut step".to_owned()
+                    } else {
+                        format!("Cut {} steps", ids.len())
+                    },
+                    cs,
+                ),
                 other => other,
             })
         }

@@ -156,6 +156,7 @@ impl JourneyApp {
             let journey = self.doc.journey();
             let input = CanvasInput {
                 journey,
+                document: self.doc.id(),
                 revision: self.doc.revision(),
                 version: self.version_index(),
                 read_only,
@@ -233,6 +234,18 @@ impl eframe::App for JourneyApp {
         self.ui_main(ui);
         if let Some(shot) = &mut self.screenshot {
             shot.frame(ui.ctx(), self.canvas.is_busy());
+        }
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            // Wherever the X pointer happens to be, a screenshot shows no hover.
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_) | egui::Event::PointerButton { .. }
+                )
+            });
         }
     }
 

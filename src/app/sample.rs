@@ -1,22 +1,26 @@
 //! The journey opened the very first time, before there is a last file.
 
-/// The welcome-series sample as RON text.
-///
-/// TODO(integration): swap for the templates module (`crate::templates`)
-/// once it is merged; this is the one place that names the sample.
-pub const FALLBACK_SAMPLE: &str = include_str!("../../assets/welcome-series.journey.ron");
-
-/// The sample parsed, or an empty journey if it somehow fails to parse.
+/// The welcome-series template, or an empty journey if it somehow fails to parse.
 pub fn sample_journey() -> crate::model::Journey {
-    crate::store::parse(FALLBACK_SAMPLE)
-        .unwrap_or_else(|_| crate::model::Journey::new_empty("New journey", chrono::Utc::now()))
+    crate::templates::welcome()
+}
+
+/// A fixed journey for the window tests (its step names and positions are
+/// what the tests click on).
+#[cfg(test)]
+pub fn test_journey() -> crate::model::Journey {
+    crate::store::parse(include_str!(
+        "../../tests/fixtures/canvas-welcome.journey.ron"
+    ))
+    .expect("test fixture parses")
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn fallback_sample_parses_and_validates() {
-        let j = crate::store::parse(super::FALLBACK_SAMPLE).expect("sample parses");
+    fn sample_is_the_welcome_template_and_validates() {
+        let j = super::sample_journey();
+        assert_eq!(j.name, "Welcome series");
         assert!(crate::model::validate(&j).iter().all(|p| !p.is_error()));
     }
 }

@@ -20,6 +20,9 @@ pub struct Document {
     redo: Vec<Entry>,
     /// Bumped on every change (apply, undo, redo), so views can cache per revision.
     revision: u64,
+    /// Tells documents apart (a new one per `new`/`from_file`), so a view's
+    /// cache never mistakes revision 3 of one file for revision 3 of another.
+    id: u64,
     /// The journey as last saved or loaded, to tell whether there are unsaved changes.
     saved: Option<Journey>,
     /// The file the journey belongs to, if any.
@@ -29,11 +32,13 @@ pub struct Document {
 impl Document {
     /// A document for a journey that is not yet saved anywhere.
     pub fn new(journey: Journey) -> Self {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Document {
             journey,
             undo: Vec::new(),
             redo: Vec::new(),
             revision: 0,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             saved: None,
             path: None,
         }
@@ -50,6 +55,11 @@ impl Document {
     /// The journey as it is now.
     pub fn journey(&self) -> &Journey {
         &self.journey
+    }
+
+    /// This document's identity (distinct for every document created).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Counts changes; equal revisions mean an equal journey.

@@ -39,8 +39,10 @@ fn every_command_applied_then_undone_gives_back_the_journey() {
     let mut start = j.start.clone();
     start.audience = Audience::Segment("everyone".to_owned());
     start.exclude_segments.clear();
-    let mut scenario = Scenario::default();
-    scenario.customers = 5;
+    let scenario = Scenario {
+        customers: 5,
+        ..Scenario::default()
+    };
     let mut renamed = j.versions[0].steps[&StepId(2)].clone();
     renamed.name = "Wait a bit".to_owned();
     renamed.action = crate::model::Action::Wait {
@@ -218,6 +220,7 @@ fn a_failing_batch_leaves_the_journey_unchanged() {
 
 /// A command built from random numbers against the journey as it is now,
 /// so most of them apply (the rest fail and change nothing).
+#[allow(clippy::many_single_char_names)] // random numbers, named by position
 fn command_for(j: &Journey, (op, a, b, x, y): (u8, u32, u32, i16, i16)) -> Command {
     let v = j.versions.len() - 1;
     let version: &Version = &j.versions[v];

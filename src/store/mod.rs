@@ -47,6 +47,12 @@ pub const MAX_FILE_BYTES: u64 = 64_000_000;
 
 /// Parses the bytes of a journey file (see [`load`]).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Journey, LoadError> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(LoadError::NotText {
+            path: None,
+            detail: "it is UTF-16 text: save it as UTF-8".to_owned(),
+        });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(LoadError::NotText {
             path: None,

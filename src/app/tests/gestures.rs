@@ -146,3 +146,97 @@ fn s7_a_stopped_version_is_shown_but_cannot_be_changed() {
     assert_eq!(h.state().doc.journey(), &before);
     assert_eq!(h.state().doc.undo_label(), None);
 }
+
+#[test]
+fn ctrl_wheel_zooms_arrow_keys_pan_and_f_fits() {
+    let mut h = harness(welcome());
+    let fitted = h.state().canvas.scene_rect;
+    let over = card(&h, "Wait 1 day").center();
+    h.hover_at(over);
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::COMMAND));
+    h.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: vec2(0.0, 3.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    // The zoom is smoothed over a few frames.
+    h.run_steps(20);
+    let zoomed = h.state().canvas.scene_rect;
+    assert!(zoomed.width() < fitted.width(), "{zoomed:?} vs {fitted:?}");
+    // Zooming keeps the point under the pointer in place.
+    let still_over = card(&h, "Wait 1 day");
+    assert!(still_over.contains(over), "{still_over:?} {over:?}");
+
+    key(&mut h, Modifiers::NONE, Key::ArrowRight);
+    let panned = h.state().canvas.scene_rect;
+    assert!(panned.center().x > zoomed.center().x);
+    assert_eq!(panned.size(), zoomed.size());
+
+    key(&mut h, Modifiers::NONE, Key::F);
+    h.run();
+    let refitted = h.state().canvas.scene_rect;
+    let bounds = h.state().canvas.cache().expect("drawn").bounds;
+    assert!(refitted.contains_rect(bounds));
+    assert!(refitted.center().distance(fitted.center()) < 1.0);
+}
+
+#[test]
+fn zoomed_out_a_drag_from_just_beside_a_card_edge_takes_the_port() {
+    let mut h = harness(welcome());
+    assert!(h.state().canvas.to_screen().scaling < 0.7);
+    let port = card(&h, "Welcome email").right_center() + vec2(1.0, 0.0);
+    let target = card(&h, "Offer email").center();
+    drag(&mut h, port, target);
+    assert_eq!(h.state().doc.undo_label(), Some("Connect"));
+    assert_eq!(
+        step_named(&h, "Welcome email").1.action.targets(),
+        vec![StepId(4)]
+    );
+}
+
+#[test]
+fn a_press_right_after_a_jump_of_the_pointer_still_takes_the_port() {
+    let mut h = harness(welcome());
+    let port = card(&h, "Welcome email").right_center() + vec2(1.0, 0.0);
+    let target = card(&h, "Offer email").center();
+    h.hover_at(target + vec2(300.0, 100.0));
+    h.run();
+    // Move and press in the same frame, as a fast hand (or xdotool) does.
+    h.hover_at(port);
+    h.event(Event::PointerButton {
+        pos: port,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    for i in 1..=4 {
+        h.hover_at(port + (target - port) * (i as f32 / 4.0));
+        h.run();
+    }
+    h.event(Event::PointerButton {
+        pos: target,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(h.state().doc.undo_label(), Some("Connect"));
+}
+
+#[test]
+fn replacing_the_document_never_shows_the_old_ones_cards() {
+    let mut h = harness(welcome());
+    // Both documents are at revision 0; the canvas must still notice.
+    h.state_mut().doc = crate::edit::Document::new(crate::model::Journey::new_empty(
+        "Other",
+        chrono::DateTime::UNIX_EPOCH,
+    ));
+    h.run();
+    assert!(h.query_by_label("Welcome email").is_none());
+    card(&h, "First email");
+}

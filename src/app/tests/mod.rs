@@ -14,7 +14,7 @@ use crate::edit::Document;
 use crate::model::{Action, ActionKind, Journey, Step, StepId};
 
 pub(super) fn welcome() -> Journey {
-    super::sample::sample_journey()
+    super::sample::test_journey()
 }
 
 pub(super) fn harness(journey: Journey) -> Harness<'static, JourneyApp> {
@@ -235,4 +235,22 @@ fn problems_list_selects_and_centres_the_step() {
         &h.state().doc.journey().versions[0].steps[&StepId(7)],
     );
     assert!(centre.distance(card.center()) < 1.0);
+}
+
+#[test]
+fn cut_then_paste_moves_a_step_through_the_clipboard() {
+    let mut h = harness(welcome());
+    h.get_by_role_and_label(egui::Role::Button, "Coupon push")
+        .click();
+    h.run();
+    key(&mut h, Modifiers::COMMAND, Key::X);
+    assert!(steps(&h).iter().all(|(_, s)| s.name != "Coupon push"));
+    assert_eq!(h.state().doc.undo_label(), Some("Cut step"));
+    // The platform hands the text back on paste.
+    let text = h.state().clipboard.clone().expect("cut copies");
+    h.event(Event::Paste(text));
+    h.run();
+    let (_, pasted) = step_named(&h, "Coupon push");
+    assert_eq!(pasted.action.kind(), ActionKind::Message);
+    assert_eq!(steps(&h).len(), 9);
 }

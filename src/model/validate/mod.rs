@@ -156,13 +156,15 @@ pub fn validate(journey: &Journey) -> Vec<Problem> {
     out.list
 }
 
+/// The problems found so far; the checks in the submodules push onto it.
 #[derive(Default)]
-pub(super) struct Problems {
-    pub(super) list: Vec<Problem>,
+struct Problems {
+    list: Vec<Problem>,
 }
 
 impl Problems {
-    pub(super) fn journey(&mut self, severity: Severity, kind: ProblemKind, message: String) {
+    /// A problem of the journey as a whole.
+    fn journey(&mut self, severity: Severity, kind: ProblemKind, message: String) {
         self.list.push(Problem {
             severity,
             kind,
@@ -173,7 +175,8 @@ impl Problems {
         });
     }
 
-    pub(super) fn version(&mut self, version: usize, kind: ProblemKind, message: String) {
+    /// An error of one version (numbered from 1).
+    fn version(&mut self, version: usize, kind: ProblemKind, message: String) {
         self.list.push(Problem {
             severity: Severity::Error,
             kind,
@@ -184,7 +187,8 @@ impl Problems {
         });
     }
 
-    pub(super) fn step(
+    /// A problem of one step of one version.
+    fn step(
         &mut self,
         severity: Severity,
         kind: ProblemKind,
@@ -203,15 +207,18 @@ impl Problems {
     }
 }
 
-pub(super) fn too_long(span: Span) -> bool {
+/// True for a span longer than [`MAX_SPAN`].
+fn too_long(span: Span) -> bool {
     span.seconds() > MAX_SPAN.seconds()
 }
 
-pub(super) fn too_long_reason() -> String {
+/// Why a span is refused, for the message.
+fn too_long_reason() -> String {
     format!("longer than {MAX_SPAN}, the longest span Journey Designer handles")
 }
 
-pub(super) fn check_span(what: &str, span: Span, out: &mut Problems) {
+/// Flags a journey-level span longer than [`MAX_SPAN`].
+fn check_span(what: &str, span: Span, out: &mut Problems) {
     if too_long(span) {
         out.journey(
             Severity::Error,

@@ -25,6 +25,8 @@ pub struct CardInfo {
 /// Per-revision canvas data for one version.
 #[derive(Clone, Debug)]
 pub struct Cache {
+    /// The document it was built from (`Document::id`).
+    pub document: u64,
     /// The document revision it was built from.
     pub revision: u64,
     /// The version shown.
@@ -49,7 +51,7 @@ pub struct Cache {
 
 impl Cache {
     /// Builds the cache for `version` of `journey` at `revision`.
-    pub fn build(journey: &Journey, version: usize, revision: u64) -> Cache {
+    pub fn build(journey: &Journey, document: u64, version: usize, revision: u64) -> Cache {
         let problems = validate(journey);
         let mut per_step: BTreeMap<StepId, (Severity, Vec<String>)> = BTreeMap::new();
         for p in &problems {
@@ -91,6 +93,7 @@ impl Cache {
             b.union(Rect::from_min_max(c.rect.min, c.rect.max + end_room))
         });
         Cache {
+            document,
             revision,
             version,
             cards,

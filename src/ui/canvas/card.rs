@@ -235,6 +235,7 @@ pub fn paint_start(
     painter: &Painter,
     rect: Rect,
     lines: &(String, Option<String>),
+    detailed: bool,
     colors: &Palette,
 ) {
     let green = Color32::from_rgb(0x16, 0xa3, 0x4a);
@@ -246,6 +247,9 @@ pub fn paint_start(
     );
     painter.rect_filled(rect, radius, green.gamma_multiply(0.16));
     painter.rect_stroke(rect, radius, Stroke::new(1.5, green), StrokeKind::Inside);
+    if !detailed {
+        return;
+    }
     paint_start_icon(
         painter,
         pos2(rect.left() + 20.0, rect.top() + 16.0),

@@ -7,35 +7,52 @@ use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Shape, Stroke, 
 use super::card::{Palette, paint_end};
 use super::geometry::{CardGeometry, END_OFFSET, arrowhead, curve, curve_point, input_port};
 
-/// Paints every connection out of `card`, given where each card is now.
+/// How to paint connections: the view, the zoom detail and the colours.
+pub struct EdgeStyle<'a> {
+    /// The visible part of the canvas (connections outside are skipped).
+    pub visible: Rect,
+    /// False when zoomed far out: no labels, End markers as dots.
+    pub detailed: bool,
+    /// The colours.
+    pub colors: &'a Palette,
+}
+
+/// Paints every connection out of `card` (drawn moved by `delta`), given
+/// where each card is now.
 pub fn paint_outputs(
     painter: &Painter,
     card: &CardGeometry,
+    delta: egui::Vec2,
     target_rect: &dyn Fn(crate::model::StepId) -> Option<Rect>,
-    visible: Rect,
-    colors: &Palette,
+    style: &EdgeStyle<'_>,
 ) {
-    let several = card.outputs.len() > 1;
+    let colors = style.colors;
+    let labelled = style.detailed && card.outputs.len() > 1;
     for (label, target, port) in &card.outputs {
+        let port = *port + delta;
         let Some(to) = target.and_then(target_rect) else {
             // A path ends here (or points at a missing step, which validation reports).
-            let end = *port + vec2(END_OFFSET, 0.0);
-            if visible.contains(end) {
-                painter.line_segment([*port, end - vec2(7.0, 0.0)], Stroke::new(1.5, colors.wire));
-                paint_end(painter, end, colors);
-                if several {
-                    paint_label(painter, *port + vec2(END_OFFSET * 0.5, -9.0), label, colors);
+            let end = port + vec2(END_OFFSET, 0.0);
+            if style.visible.contains(end) {
+                painter.line_segment([port, end - vec2(7.0, 0.0)], Stroke::new(1.5, colors.wire));
+                if style.detailed {
+                    paint_end(painter, end, colors);
+                } else {
+                    painter.circle_filled(end, 7.0, colors.weak);
+                }
+                if labelled {
+                    paint_label(painter, port + vec2(END_OFFSET * 0.5, -9.0), label, colors);
                 }
             }
             continue;
         };
-        let c = curve(*port, input_port(to));
+        let c = curve(port, input_port(to));
         let bbox = Rect::from_points(&c);
-        if !bbox.intersects(visible) {
+        if !bbox.intersects(style.visible) {
             continue;
         }
         paint_curve(painter, c, colors.wire);
-        if several {
+        if labelled {
             paint_label(painter, curve_point(&c, 0.5), label, colors);
         }
     }

@@ -143,19 +143,6 @@ impl CardGeometry {
                 .collect(),
         }
     }
-
-    /// The same card moved by `delta`.
-    pub fn translated(&self, delta: Vec2) -> CardGeometry {
-        CardGeometry {
-            id: self.id,
-            rect: self.rect.translate(delta),
-            outputs: self
-                .outputs
-                .iter()
-                .map(|(l, t, p)| (l.clone(), *t, *p + delta))
-                .collect(),
-        }
-    }
 }
 
 /// The topmost card under `p` (cards later in the slice are drawn on top).

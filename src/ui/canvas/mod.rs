@@ -9,6 +9,7 @@ pub mod card;
 mod edges;
 pub mod generate;
 pub mod geometry;
+mod gestures;
 pub mod icons;
 mod keys;
 pub mod layout;
@@ -109,7 +110,9 @@ pub struct Canvas {
     pub placing: Option<ActionKind>,
     /// Whether dragged cards snap to the grid.
     pub grid_snap: bool,
-    fit_pending: bool,
+    /// Frames left on which to zoom to fit (the first frames of a window
+    /// still settle its panel sizes, so the fit is repeated).
+    fit_frames: u8,
     centre_pending: Option<StepId>,
     gesture: Gesture,
     /// A move that ended this frame: the grabbed card and the drag.
@@ -128,7 +131,7 @@ impl Default for Canvas {
             selection: BTreeSet::new(),
             placing: None,
             grid_snap: true,
-            fit_pending: true,
+            fit_frames: 3,
             centre_pending: None,
             gesture: Gesture::Idle,
             finished_move: None,
@@ -144,6 +147,8 @@ impl Default for Canvas {
 pub struct CanvasInput<'a> {
     /// The journey.
     pub journey: &'a Journey,
+    /// The document's identity (`Document::id`): caches never cross documents.
+    pub document: u64,
     /// The document revision (caches are kept per revision).
     pub revision: u64,
     /// The version shown (the last one is edited).
@@ -155,7 +160,7 @@ pub struct CanvasInput<'a> {
 impl Canvas {
     /// Zooms to show every card on the next frame.
     pub fn zoom_to_fit(&mut self) {
-        self.fit_pending = true;
+        self.fit_frames = self.fit_frames.max(1);
     }
 
     /// Selects a step and centres the view on it on the next frame.
@@ -166,7 +171,7 @@ impl Canvas {
 
     /// True while a drag or connection is in progress (the screenshot mode waits).
     pub fn is_busy(&self) -> bool {
-        self.fit_pending || self.gesture != Gesture::Idle
+        self.fit_frames > 0 || self.gesture != Gesture::Idle
     }
 
     /// Canvas to screen coordinates, as drawn last frame.
@@ -181,12 +186,13 @@ impl Canvas {
 
     /// Brings the cache up to date with the document.
     pub fn refresh(&mut self, input: &CanvasInput<'_>) {
-        let stale = self
-            .cache
-            .as_ref()
-            .is_none_or(|c| c.revision != input.revision || c.version != input.version);
+        let stale = self.cache.as_ref().is_none_or(|c| {
+            c.document != input.document
+                || c.revision != input.revision
+                || c.version != input.version
+        });
         if stale {
-            let cache = Cache::build(input.journey, input.version, input.revision);
+            let cache = Cache::build(input.journey, input.document, input.version, input.revision);
             self.selection.retain(|id| cache.index.contains_key(id));
             self.cache = Some(cache);
         }
@@ -199,7 +205,8 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
     let Some(cache) = canvas.cache.take() else {
         return Vec::new();
     };
-    if std::mem::take(&mut canvas.fit_pending) {
+    if canvas.fit_frames > 0 {
+        canvas.fit_frames -= 1;
         canvas.scene_rect = geometry::fit_to_view(cache.bounds, 40.0, ui.available_size());
     }
     if let Some(id) = canvas.centre_pending.take()

@@ -23,7 +23,18 @@ pub fn problems_ui(
                     .color(Color32::from_rgb(0x16, 0xa3, 0x4a)),
             );
         } else {
-            ui.label(format!("{errors} errors, {warnings} warnings"));
+            let plural = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("1 {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
+            };
+            ui.label(format!(
+                "{}, {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            ));
         }
     });
     egui::ScrollArea::vertical()

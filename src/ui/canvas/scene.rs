@@ -1,15 +1,18 @@
-//! Inside the `egui::Scene`: paint the grid, connections and cards, and
-//! turn pointer gestures on them into [`CanvasAction`]s.
+//! Inside the `egui::Scene`: paint the grid, connections and cards, give
+//! them widgets, and hand their responses to `gestures.rs`.
 
 use egui::containers::DragPanButtons;
 use egui::emath::TSTransform;
-use egui::{Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
+use egui::{Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 
 use super::card::{
     Palette, badge_rect, paint_badge, paint_card, paint_card_block, paint_port, paint_start,
 };
-use super::edges::{paint_curve, paint_outputs};
-use super::geometry::{self, GRID, cards_in, curve, hit_card, input_port, snap};
+use super::edges::{EdgeStyle, paint_curve, paint_outputs};
+use super::geometry::{self, GRID, curve, hit_card, input_port};
+use super::gestures::{
+    background_gesture, card_gesture, connect_gesture, finish_move, place_at, snapped_delta,
+};
 use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
@@ -87,8 +90,11 @@ fn contents_ui(
             .map(|&i| cache.cards[i].rect.translate(offset_of(id)))
     };
 
+    // Zoomed far out, text is unreadable: cards become coloured blocks.
+    let detailed = to_global.scaling >= DETAIL_SCALE;
+
     // Start card and its connection to the first step.
-    paint_start(&painter, cache.start, &cache.start_lines, &colors);
+    paint_start(&painter, cache.start, &cache.start_lines, detailed, &colors);
     let start_port = cache.start.right_center();
     if let Some(first) = rect_of(cache.first_step) {
         paint_curve(&painter, curve(start_port, input_port(first)), colors.wire);
@@ -105,14 +111,16 @@ fn contents_ui(
     paint_port(&painter, start_port, start_port_resp.hovered(), &colors);
     connect_gesture(canvas, cache, &start_port_resp, None, actions);
 
+    let edge_style = EdgeStyle {
+        visible,
+        detailed,
+        colors: &colors,
+    };
     for card in &cache.cards {
-        let moved = card.translated(offset_of(card.id));
-        paint_outputs(&painter, &moved, &rect_of, visible, &colors);
+        paint_outputs(&painter, card, offset_of(card.id), &rect_of, &edge_style);
     }
 
     let modifiers = ui.input(|i| i.modifiers);
-    // Zoomed far out, text is unreadable: cards become coloured blocks.
-    let detailed = to_global.scaling >= DETAIL_SCALE;
     let mut shown = Vec::new();
     for (i, card) in cache.cards.iter().enumerate() {
         let delta = offset_of(card.id);
@@ -129,8 +137,11 @@ fn contents_ui(
         };
         let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
         label_for_access(ui, &resp, &info.name, to_global);
-        let resp = if detailed && canvas.gesture == Gesture::Idle {
-            resp.on_hover_text_at_pointer(format!("{}\n{}", info.name, info.summary))
+        let resp = if detailed && canvas.gesture == Gesture::Idle && resp.hovered() {
+            resp.on_hover_ui_at_pointer(|ui| {
+                ui.strong(&info.name);
+                ui.label(&info.summary);
+            })
         } else {
             resp
         };
@@ -264,205 +275,6 @@ fn label_for_access(ui: &Ui, resp: &egui::Response, name: &str, to_global: TSTra
             y1: global.max.y.into(),
         });
     });
-}
-
-/// Click selects (Shift/Ctrl toggles); a drag moves the selection.
-fn card_gesture(
-    canvas: &mut Canvas,
-    id: StepId,
-    resp: &egui::Response,
-    modifiers: egui::Modifiers,
-) {
-    let toggle = modifiers.shift || modifiers.command;
-    if resp.clicked() {
-        if toggle {
-            if !canvas.selection.remove(&id) {
-                canvas.selection.insert(id);
-            }
-        } else {
-            canvas.selection = [id].into();
-        }
-    }
-    if resp.drag_started() {
-        if !canvas.selection.contains(&id) {
-            if !toggle {
-                canvas.selection.clear();
-            }
-            canvas.selection.insert(id);
-        }
-        canvas.gesture = Gesture::Move {
-            grabbed: id,
-            delta: Vec2::ZERO,
-        };
-    }
-    if resp.dragged()
-        && let Gesture::Move { delta, .. } = &mut canvas.gesture
-    {
-        *delta += resp.drag_delta();
-    }
-    if resp.drag_stopped()
-        && let Gesture::Move { grabbed, delta } = canvas.gesture
-    {
-        // `finish_move` emits it as one command this frame.
-        canvas.finished_move = Some((grabbed, delta));
-        canvas.gesture = Gesture::Idle;
-    }
-}
-
-/// The drag of the grabbed card, snapped so that it lands on the grid.
-fn snapped_delta(canvas: &Canvas, cache: &Cache, grabbed: StepId, delta: Vec2) -> Vec2 {
-    let Some(&i) = cache.index.get(&grabbed) else {
-        return delta;
-    };
-    if !canvas.grid_snap {
-        return delta;
-    }
-    let from = cache.cards[i].rect.min;
-    snap(from + delta) - from
-}
-
-/// Emits the finished drag as one move of every selected step.
-fn finish_move(canvas: &mut Canvas, cache: &Cache, actions: &mut Vec<CanvasAction>) {
-    let Some((grabbed, delta)) = canvas.finished_move.take() else {
-        return;
-    };
-    let d = snapped_delta(canvas, cache, grabbed, delta);
-    if d == Vec2::ZERO {
-        return;
-    }
-    let moves = canvas
-        .selection
-        .iter()
-        .filter_map(|id| {
-            let r = cache.cards[*cache.index.get(id)?].rect.min + d;
-            Some((*id, (r.x, r.y)))
-        })
-        .collect();
-    actions.push(CanvasAction::Move(moves));
-}
-
-/// Dragging out of an output port (or Start's) and dropping on a card connects;
-/// dropping a connected output on empty canvas disconnects it.
-fn connect_gesture(
-    canvas: &mut Canvas,
-    cache: &Cache,
-    resp: &egui::Response,
-    from: Option<(StepId, usize)>,
-    actions: &mut Vec<CanvasAction>,
-) {
-    if resp.drag_started()
-        && let Some(p) = resp.interact_pointer_pos()
-    {
-        canvas.gesture = Gesture::Connect { from, pointer: p };
-    }
-    let Gesture::Connect {
-        from: active,
-        pointer,
-    } = &mut canvas.gesture
-    else {
-        return;
-    };
-    if *active != from {
-        return;
-    }
-    if let Some(p) = resp.interact_pointer_pos() {
-        *pointer = p;
-    }
-    if !resp.drag_stopped() {
-        return;
-    }
-    let target = hit_card(&cache.cards, *pointer);
-    match (from, target) {
-        (None, Some(t)) => actions.push(CanvasAction::SetFirst(t)),
-        (Some((id, o)), Some(t)) => actions.push(CanvasAction::Connect {
-            from: id,
-            output: o,
-            to: Some(t),
-        }),
-        (Some((id, o)), None) => {
-            let connected = cache
-                .index
-                .get(&id)
-                .is_some_and(|&i| cache.cards[i].outputs[o].1.is_some());
-            if connected {
-                actions.push(CanvasAction::Connect {
-                    from: id,
-                    output: o,
-                    to: None,
-                });
-            }
-        }
-        (None, None) => {}
-    }
-    canvas.gesture = Gesture::Idle;
-}
-
-/// Clicks and drags on empty canvas: deselect, place a step, rubber band,
-/// drops from the palette, the right-click menu.
-#[allow(clippy::too_many_arguments)]
-fn background_gesture(
-    ui: &Ui,
-    canvas: &mut Canvas,
-    cache: &Cache,
-    input: &CanvasInput<'_>,
-    bg: &egui::Response,
-    pointer: Option<Pos2>,
-    modifiers: egui::Modifiers,
-    actions: &mut Vec<CanvasAction>,
-) {
-    if bg.clicked() {
-        if let (Some(kind), Some(p)) = (canvas.placing.take(), bg.interact_pointer_pos()) {
-            let at = place_at(canvas, p);
-            actions.push(CanvasAction::Add {
-                kind,
-                at: (at.x, at.y),
-            });
-        } else if !(modifiers.shift || modifiers.command) {
-            canvas.selection.clear();
-        }
-    }
-    if bg.drag_started_by(egui::PointerButton::Primary)
-        && (modifiers.shift || modifiers.command)
-        && let Some(p) = bg.interact_pointer_pos()
-    {
-        canvas.gesture = Gesture::Band { start: p, now: p };
-    }
-    if let Gesture::Band { start, now } = &mut canvas.gesture {
-        if let Some(p) = pointer {
-            *now = p;
-        }
-        if !ui.input(|i| i.pointer.primary_down()) {
-            let band = Rect::from_two_pos(*start, *now);
-            if !(modifiers.shift || modifiers.command) {
-                canvas.selection.clear();
-            }
-            canvas.selection.extend(cards_in(&cache.cards, band));
-            canvas.gesture = Gesture::Idle;
-        }
-    }
-    if let (Some(drop), Some(p)) = (bg.dnd_release_payload::<PaletteDrag>(), pointer)
-        && !input.read_only
-    {
-        let at = place_at(canvas, p);
-        actions.push(CanvasAction::Add {
-            kind: drop.0,
-            at: (at.x, at.y),
-        });
-    }
-    if bg.secondary_clicked()
-        && let Some(p) = bg.interact_pointer_pos()
-    {
-        let target = menus::target_at(cache, p);
-        canvas.menu_at = Some((p, target));
-    }
-    menus::background_menu(bg, canvas, input.read_only, actions);
-}
-
-/// Where a card dropped with the pointer at `p` goes (centred under it, snapped).
-fn place_at(canvas: &Canvas, p: Pos2) -> Pos2 {
-    let size = geometry::card_size(1);
-    let min = p - size / 2.0;
-    if canvas.grid_snap { snap(min) } else { min }
 }
 
 /// Dots every grid step; coarser when zoomed out so it stays light.

@@ -77,8 +77,10 @@ mod tests {
     use super::*;
 
     fn welcome() -> Journey {
-        crate::store::parse(include_str!("../../../assets/welcome-series.journey.ron"))
-            .expect("sample parses")
+        crate::store::parse(include_str!(
+            "../../../tests/fixtures/canvas-welcome.journey.ron"
+        ))
+        .expect("sample parses")
     }
 
     #[test]

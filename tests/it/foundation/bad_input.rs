@@ -108,6 +108,16 @@ fn non_utf8_text_says_so_with_line_and_column() {
 }
 
 #[test]
+fn utf16_text_says_to_save_as_utf8() {
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(RULE_TEST_JOURNEY.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let err = store::parse_bytes(&utf16).unwrap_err().to_string();
+    assert!(err.contains("UTF-16") && err.contains("UTF-8"), "{err}");
+}
+
+#[test]
 fn text_that_is_not_a_journey_says_so() {
     for text in ["hello", "[1, 2, 3]", "{\"format\": 1}", "Trip(format: 1)"] {
         let err = store::parse(text).unwrap_err();

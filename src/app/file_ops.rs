@@ -67,7 +67,7 @@ impl JourneyApp {
                     return;
                 }
             },
-            None => Journey::new_empty("New journey", chrono::Utc::now()),
+            None => Journey::new_empty("New journey", next_full_hour(chrono::Utc::now())),
         };
         self.request(Then::Replace {
             doc: Box::new(Document::new(journey)),
@@ -274,5 +274,30 @@ impl JourneyApp {
                     .get_or_insert_with(|| "The unsaved work was deleted.".to_owned());
             }
         }
+    }
+}
+
+/// The first full hour after `now`: a tidy start date for an empty journey.
+fn next_full_hour(now: crate::model::Instant) -> crate::model::Instant {
+    use chrono::DurationRound;
+    let hour = chrono::TimeDelta::hours(1);
+    now.duration_trunc(hour).map_or(now, |t| t + hour)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    #[test]
+    fn an_empty_journey_starts_at_the_next_full_hour() {
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 25, 9, 41, 7)
+            .single()
+            .expect("valid");
+        let start = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 25, 10, 0, 0)
+            .single()
+            .expect("valid");
+        assert_eq!(super::next_full_hour(now), start);
     }
 }

@@ -56,6 +56,9 @@ pub fn shortcuts(ui: &Ui, app: &mut JourneyApp) {
         // waits for its answer.
         return;
     }
+    if app.files.help_open && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        app.files.help_open = false;
+    }
     let pressed = ui.input_mut(|i| {
         // Longest shortcut first, so Ctrl+Shift+Z is not read as Ctrl+Z.
         let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);

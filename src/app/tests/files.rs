@@ -404,6 +404,10 @@ fn f1_shows_help_and_the_view_menu_switches_the_theme() {
     h.get_by_label("S6  End date");
     key(&mut h, Modifiers::NONE, Key::F1);
     assert!(h.query_by_label("Keyboard shortcuts").is_none());
+    key(&mut h, Modifiers::NONE, Key::F1);
+    h.get_by_label("Keyboard shortcuts");
+    key(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
 
     h.get_by_label("View").click();
     h.run();
@@ -436,4 +440,39 @@ fn ctrl_s_in_a_text_field_saves_what_was_typed() {
     );
     assert!(!h.state().has_unsaved_work());
     assert_eq!(h.state().doc.undo_label(), Some("Rename journey"));
+}
+
+#[test]
+fn new_offers_every_template_and_an_empty_journey() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut start = app(Document::new(welcome()));
+    start.files.fresh = true;
+    let mut h = window(start, dir.path());
+    key(&mut h, Modifiers::COMMAND, Key::N);
+    for template in crate::templates::TEMPLATES {
+        h.get_by_label(template.description);
+    }
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().files.gallery_open);
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("New...").click();
+    h.run();
+    h.get_by_label("Use Empty journey").click();
+    h.run();
+    assert!(
+        !prompt_shown(&h),
+        "the untouched journey had nothing to lose"
+    );
+    let journey = h.state().doc.journey();
+    assert_eq!(journey.name, "New journey");
+    assert_eq!(journey.versions[0].steps.len(), 1);
+    assert_eq!(h.state().doc.path, None);
+    assert!(!h.state().has_unsaved_work());
+    assert_eq!(
+        h.state().files.title,
+        "New journey \u{2014} not saved yet \u{2014} Journey Designer"
+    );
 }

@@ -80,7 +80,9 @@ pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(),
 /// - `JOURNEY_DESIGNER_SHOT_SIZE` = the window size, e.g. `1920x1080`
 ///   (default `1280x800`);
 /// - `JOURNEY_DESIGNER_SHOT_SHOW` = a window on top: `help` or `new` (the
-///   template gallery).
+///   template gallery);
+/// - `JOURNEY_DESIGNER_SHOT_STEP` = the name of a step of the last version to
+///   select (the inspector shows its form).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
@@ -91,18 +93,23 @@ pub struct ShotSetup {
     pub size: [f32; 2],
     /// `help` or `new`.
     pub show: Option<String>,
+    /// The name of the step to select.
+    pub step: Option<String>,
 }
 
 impl ShotSetup {
     /// The setup from the `JOURNEY_DESIGNER_SHOT_*` variables.
     pub fn from_env() -> ShotSetup {
         let var = |name: &str| std::env::var(format!("JOURNEY_DESIGNER_SHOT_{name}")).ok();
-        ShotSetup::parse(
-            var("THEME").as_deref(),
-            var("TAB").as_deref(),
-            var("SIZE").as_deref(),
-            var("SHOW"),
-        )
+        ShotSetup {
+            step: var("STEP"),
+            ..ShotSetup::parse(
+                var("THEME").as_deref(),
+                var("TAB").as_deref(),
+                var("SIZE").as_deref(),
+                var("SHOW"),
+            )
+        }
     }
 
     /// The setup from the variables' values; unknown values keep the defaults.
@@ -132,6 +139,7 @@ impl ShotSetup {
             tab,
             size,
             show,
+            step: None,
         }
     }
 
@@ -140,6 +148,18 @@ impl ShotSetup {
         app.view.theme = self.theme;
         if let Some(tab) = self.tab {
             app.inspector.tab = tab;
+        }
+        if let Some(name) = &self.step {
+            let journey = app.doc.journey();
+            let found = journey
+                .versions
+                .last()
+                .and_then(|v| v.steps.iter().find(|(_, s)| &s.name == name))
+                .map(|(id, _)| *id);
+            if let Some(id) = found {
+                app.canvas.selection = [id].into();
+                app.inspector.tab = crate::ui::inspector::Tab::Step;
+            }
         }
         match self.show.as_deref() {
             Some("help") => app.files.help_open = true,

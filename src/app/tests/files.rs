@@ -3,8 +3,7 @@
 //! dialogs are scripted (paths given in advance), the autosave folder is a
 //! temporary one.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId, vec2};
 use egui_kittest::Harness;
@@ -12,14 +11,13 @@ use egui_kittest::kittest::Queryable;
 
 use super::{key, welcome};
 use crate::app::file_dialogs::ScriptedDialogs;
-use crate::app::files::Files;
 use crate::app::{JourneyApp, ViewState};
 use crate::edit::Document;
 use crate::model::Journey;
 use crate::store::autosave::Autosave;
 
 /// A window on `app` with scripted dialogs and autosave into `dir/autosave`.
-fn window(mut app: JourneyApp, dir: &Path) -> Harness<'static, JourneyApp> {
+pub(super) fn window(mut app: JourneyApp, dir: &Path) -> Harness<'static, JourneyApp> {
     app.files.autosave = Some(Autosave::new(dir.join("autosave")));
     let mut h = Harness::builder()
         .with_size(vec2(1280.0, 800.0))
@@ -28,7 +26,7 @@ fn window(mut app: JourneyApp, dir: &Path) -> Harness<'static, JourneyApp> {
     h
 }
 
-fn app(doc: Document) -> JourneyApp {
+pub(super) fn app(doc: Document) -> JourneyApp {
     JourneyApp::new(doc, ViewState::default())
 }
 
@@ -41,7 +39,7 @@ fn answer_dialogs(h: &mut Harness<'_, JourneyApp>, open: &[&Path], save: &[&Path
 }
 
 /// Renames the journey in the inspector, as a person types it.
-fn rename(h: &mut Harness<'_, JourneyApp>, name: &str) {
+pub(super) fn rename(h: &mut Harness<'_, JourneyApp>, name: &str) {
     h.get_by_label("Journey name").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -53,14 +51,14 @@ fn rename(h: &mut Harness<'_, JourneyApp>, name: &str) {
     assert_eq!(h.state().doc.journey().name, name);
 }
 
-fn write_journey(path: &Path, name: &str) -> Journey {
+pub(super) fn write_journey(path: &Path, name: &str) -> Journey {
     let mut j = welcome();
     j.name = name.to_owned();
     crate::store::save(path, &j).expect("saved");
     j
 }
 
-fn prompt_shown(h: &Harness<'_, JourneyApp>) -> bool {
+pub(super) fn prompt_shown(h: &Harness<'_, JourneyApp>) -> bool {
     h.query_by_label_contains("has changes that are not saved")
         .is_some()
 }
@@ -249,175 +247,6 @@ fn unsaved_prompt_discard_proceeds_and_save_saves_then_proceeds() {
 }
 
 #[test]
-fn autosave_is_written_after_30_seconds_and_recovered_at_the_next_start() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let original = dir.path().join("welcome.journey.ron");
-    write_journey(&original, "Welcome");
-    let autosave = Autosave::new(dir.path().join("autosave"));
-
-    let mut h = window(
-        app(crate::app::files::open(&original).expect("opens")),
-        dir.path(),
-    );
-    rename(&mut h, "Welcome, unsaved");
-    let unsaved = h.state().doc.journey().clone();
-    // The clock is driven by hand from here (the frames tick on egui's clock):
-    // the copy is due 30 s after the first tick with changes.
-    h.state_mut().files.timer.reset();
-    let t0 = 1_000.0;
-    h.state_mut().autosave_tick(t0);
-    h.state_mut().autosave_tick(t0 + 29.0);
-    assert_eq!(autosave.pending().expect("readable"), None);
-    h.state_mut().autosave_tick(t0 + 30.0);
-    let copy = autosave.pending().expect("readable").expect("written");
-    assert_eq!(copy.journey, unsaved);
-    assert_eq!(copy.original.as_deref(), Some(original.as_path()));
-    drop(h); // a crash: no save, no clean exit
-
-    // The next start offers it; Recover opens it as unsaved changes to its file.
-    let files = Files::new(Box::new(ScriptedDialogs::default()), Some(autosave.clone()));
-    let next = JourneyApp::start_with(Some(original.clone()), ViewState::default(), files);
-    let mut h = window(next, dir.path());
-    h.get_by_label("Recover unsaved work?");
-    h.get_by_label_contains("'Welcome, unsaved' were kept at");
-    h.get_by_label("Recover").click();
-    h.run();
-    assert_eq!(h.state().doc.journey(), &unsaved);
-    assert_eq!(h.state().doc.path.as_deref(), Some(original.as_path()));
-    assert!(h.state().has_unsaved_work());
-    assert_eq!(
-        crate::store::load(&original).expect("loads").name,
-        "Welcome"
-    );
-
-    // Saving clears the copy.
-    key(&mut h, Modifiers::COMMAND, Key::S);
-    assert_eq!(autosave.pending().expect("readable"), None);
-    assert_eq!(crate::store::load(&original).expect("loads"), unsaved);
-}
-
-#[test]
-fn discarding_the_recovery_deletes_the_copy() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let autosave = Autosave::new(dir.path().join("autosave"));
-    let mut lost = welcome();
-    lost.name = "Lost".to_owned();
-    autosave.write(&lost, None).expect("written");
-    let files = Files::new(Box::new(ScriptedDialogs::default()), Some(autosave.clone()));
-    let mut h = window(
-        JourneyApp::start_with(None, ViewState::default(), files),
-        dir.path(),
-    );
-    h.get_by_label_contains("The journey had not been saved to a file yet");
-    h.get_by_label("Discard").click();
-    h.run();
-    assert_eq!(autosave.pending().expect("readable"), None);
-    assert_eq!(h.state().doc.journey().name, "Welcome series");
-    assert!(!h.state().has_unsaved_work());
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-#[test]
-fn dropping_a_journey_file_opens_it_after_the_prompt() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let other = dir.path().join("other.journey.ron");
-    let other_journey = write_journey(&other, "Other");
-    let mut h = window(app(Document::new(welcome())), dir.path());
-    rename(&mut h, "Mine");
-
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(dir.path().join("notes.txt"))));
-    h.run();
-    assert!(!prompt_shown(&h));
-    h.get_by_label_contains("is not a journey file");
-
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(other.clone())));
-    h.run();
-    assert!(prompt_shown(&h));
-    h.get_by_label("Discard").click();
-    h.run();
-    assert_eq!(h.state().doc.journey(), &other_journey);
-}
-
-#[test]
-fn open_recent_with_a_missing_file_says_so_and_forgets_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let gone = dir.path().join("gone.journey.ron");
-    let mut start = app(Document::new(welcome()));
-    start.files.fresh = true;
-    start.view.recent_files = vec![gone.clone()];
-    let mut h = window(start, dir.path());
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Open recent").click();
-    h.run();
-    let item = format!("{}  (missing)", gone.display());
-    h.get_by_label(&item).click();
-    h.run();
-    h.get_by_label_contains("the file no longer exists");
-    assert!(h.state().view.recent_files.is_empty());
-    assert_eq!(h.state().doc.journey().name, "Welcome series");
-}
-
-#[test]
-fn revert_reloads_the_file_after_confirmation() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("welcome.journey.ron");
-    let on_disk = write_journey(&path, "Welcome");
-    let mut h = window(
-        app(crate::app::files::open(&path).expect("opens")),
-        dir.path(),
-    );
-    rename(&mut h, "Changed");
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Revert to saved").click();
-    h.run();
-    h.get_by_label("Revert to the saved file?");
-    h.get_by_label("Revert").click();
-    h.run();
-    assert_eq!(h.state().doc.journey(), &on_disk);
-    assert!(!h.state().has_unsaved_work());
-}
-
-#[test]
-fn f1_shows_help_and_the_view_menu_switches_the_theme() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut h = window(app(Document::new(welcome())), dir.path());
-    key(&mut h, Modifiers::NONE, Key::F1);
-    h.get_by_label("Keyboard shortcuts");
-    h.get_by_label("S6  End date");
-    key(&mut h, Modifiers::NONE, Key::F1);
-    assert!(h.query_by_label("Keyboard shortcuts").is_none());
-    key(&mut h, Modifiers::NONE, Key::F1);
-    h.get_by_label("Keyboard shortcuts");
-    key(&mut h, Modifiers::NONE, Key::Escape);
-    assert!(h.query_by_label("Keyboard shortcuts").is_none());
-
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Dark").click();
-    h.run();
-    assert_eq!(h.state().view.theme, crate::app::Theme::Dark);
-    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
-}
-
-#[test]
 fn ctrl_s_in_a_text_field_saves_what_was_typed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("welcome.journey.ron");
@@ -440,39 +269,4 @@ fn ctrl_s_in_a_text_field_saves_what_was_typed() {
     );
     assert!(!h.state().has_unsaved_work());
     assert_eq!(h.state().doc.undo_label(), Some("Rename journey"));
-}
-
-#[test]
-fn new_offers_every_template_and_an_empty_journey() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut start = app(Document::new(welcome()));
-    start.files.fresh = true;
-    let mut h = window(start, dir.path());
-    key(&mut h, Modifiers::COMMAND, Key::N);
-    for template in crate::templates::TEMPLATES {
-        h.get_by_label(template.description);
-    }
-    h.get_by_label("Cancel").click();
-    h.run();
-    assert!(!h.state().files.gallery_open);
-
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label_contains("New...").click();
-    h.run();
-    h.get_by_label("Use Empty journey").click();
-    h.run();
-    assert!(
-        !prompt_shown(&h),
-        "the untouched journey had nothing to lose"
-    );
-    let journey = h.state().doc.journey();
-    assert_eq!(journey.name, "New journey");
-    assert_eq!(journey.versions[0].steps.len(), 1);
-    assert_eq!(h.state().doc.path, None);
-    assert!(!h.state().has_unsaved_work());
-    assert_eq!(
-        h.state().files.title,
-        "New journey \u{2014} not saved yet \u{2014} Journey Designer"
-    );
 }

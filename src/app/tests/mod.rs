@@ -5,6 +5,8 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod autosave;
+mod file_menu;
 mod files;
 mod gestures;
 mod layout;

@@ -165,6 +165,7 @@ impl JourneyApp {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(340.0)
+                .size_range(300.0..=640.0)
                 .show(ui, |ui| {
                     let selected = (self.canvas.selection.len() == 1)
                         .then(|| self.canvas.selection.first().copied())
@@ -265,6 +266,10 @@ impl eframe::App for JourneyApp {
         self.ui_main(ui);
         if let Some(shot) = &mut self.screenshot {
             shot.frame(ui.ctx(), self.canvas.is_busy());
+            if shot.settling() {
+                // Panels settle their widths over the first frames: fit again each time.
+                self.canvas.zoom_to_fit();
+            }
         }
     }
 

@@ -129,7 +129,7 @@ impl JourneyApp {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(340.0)
-                .min_size(300.0)
+                .size_range(300.0..=640.0)
                 .show(ui, |ui| {
                     // Fill the panel: a panel shrinks to its content, and wrapped
                     // text would otherwise narrow it frame after frame.
@@ -234,6 +234,10 @@ impl eframe::App for JourneyApp {
         self.ui_main(ui);
         if let Some(shot) = &mut self.screenshot {
             shot.frame(ui.ctx(), self.canvas.is_busy());
+            if shot.settling() {
+                // Panels settle their widths over the first frames: fit again each time.
+                self.canvas.zoom_to_fit();
+            }
         }
     }
 

@@ -35,6 +35,11 @@ impl Screenshot {
         Arc::clone(&self.outcome)
     }
 
+    /// True until the capture is requested: panels may still change size.
+    pub fn settling(&self) -> bool {
+        !self.requested
+    }
+
     /// Called every frame: waits, asks for the capture once, closes when written.
     pub fn frame(&mut self, ctx: &egui::Context, busy: bool) {
         self.frames += 1;

@@ -88,7 +88,7 @@ impl Cache {
             ),
         };
         // Room right of each card for an End marker and its label.
-        let end_room = egui::vec2(super::geometry::END_OFFSET + 40.0, 0.0);
+        let end_room = egui::vec2(super::geometry::END_OFFSET + 80.0, 0.0);
         let bounds = cards.iter().fold(start, |b, c| {
             b.union(Rect::from_min_max(c.rect.min, c.rect.max + end_room))
         });

@@ -5,6 +5,12 @@
 //! reads and writes files, `sim` simulates, `edit` changes documents, `ui`
 //! draws, `app` wires the window together and [`cli`] runs headless.
 
+// Tests may unwrap and print: a failing test should say where, loudly.
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr)
+)]
+
 pub mod app;
 pub mod cli;
 pub mod edit;

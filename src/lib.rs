@@ -8,7 +8,12 @@
 // Tests may unwrap and print: a failing test should say where, loudly.
 #![cfg_attr(
     test,
-    allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr)
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::print_stdout,
+        clippy::print_stderr
+    )
 )]
 
 pub mod app;

@@ -123,25 +123,28 @@ impl Acc {
     /// The hour bucket of an instant `t` seconds after the start.
     #[inline]
     pub fn bucket(&self, t: f64) -> usize {
-        // ceil without a libm call: t >= 0, and whole hours stay in their own bucket.
-        let x = t / HOUR;
-        let b = x as usize;
-        let b = if (b as f64) < x { b + 1 } else { b };
-        b.min(self.rows - 1)
+        // ceil(t / 3600) without a division or a libm call: t >= 0, and an event at a
+        // whole hour stays in that hour's bucket (b * 3600 is exact in f64).
+        // Signed integers convert to and from f64 in one instruction each.
+        let mut b = (t * (1.0 / HOUR)) as i64;
+        if (b as f64) * HOUR < t {
+            b += 1;
+        } else if b > 0 && ((b - 1) as f64) * HOUR >= t {
+            b -= 1;
+        }
+        (b as usize).min(self.rows - 1)
     }
 
-    /// A step visit.
+    /// A step visit in hour bucket `b`.
     #[inline]
-    pub fn reach(&mut self, step: usize, t: f64) {
-        let b = self.bucket(t);
+    pub fn reach(&mut self, step: usize, b: usize) {
         self.steps[(step * STEP_FIELDS + F_REACHED) * self.rows + b] += 1;
         self.events += 1;
     }
 
-    /// A step completed along connection `conn`.
+    /// A step completed along connection `conn` in hour bucket `b`.
     #[inline]
-    pub fn complete(&mut self, step: usize, conn: usize, t: f64) {
-        let b = self.bucket(t);
+    pub fn complete(&mut self, step: usize, conn: usize, b: usize) {
         self.steps[(step * STEP_FIELDS + F_COMPLETED) * self.rows + b] += 1;
         self.conns[conn * self.rows + b] += 1;
     }

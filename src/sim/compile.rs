@@ -183,6 +183,8 @@ pub struct VersionC {
     pub steps: Vec<StepC>,
     /// Which triggers an if/then of this version waits for.
     pub ifthen_triggers: Vec<bool>,
+    /// Which triggers matter while a customer is in this version: exit, goal, if/then.
+    pub in_journey_triggers: Vec<bool>,
 }
 
 /// An A/B test step.
@@ -658,6 +660,13 @@ pub fn compile(j: &Journey) -> Compiled {
             stopped: v.stopped_at.map_or(f64::INFINITY, |s| secs_after(start, s)),
             first: index_of(Some(v.first_step)),
             steps,
+            in_journey_triggers: (0..out.triggers.len())
+                .map(|k| {
+                    ifthen_triggers[k]
+                        || out.exit_triggers.contains(&k)
+                        || out.goal.is_some_and(|g| g.trigger == k)
+                })
+                .collect(),
             ifthen_triggers,
         });
     }

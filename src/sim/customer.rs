@@ -76,6 +76,12 @@ pub struct Customer<'a> {
     pub entered_once: bool,
 }
 
+/// The smaller of two instants (no NaN handling needed: NaN never reaches here).
+#[inline]
+fn earlier(a: f64, b: f64) -> f64 {
+    if b < a { b } else { a }
+}
+
 /// Simulates customer `index` and adds its counts to `acc`.
 pub fn simulate_customer(
     c: &Compiled,
@@ -115,15 +121,15 @@ impl Customer<'_> {
                     if self.s.next[k].is_nan() || self.s.next[k] < self.now {
                         self.s.next[k] = self.draw_next(k, self.now);
                     }
-                    t = t.min(self.s.next[k]);
+                    t = earlier(t, self.s.next[k]);
                 }
             }
             if let Some(&click) = self.s.clicks.last() {
-                t = t.min(click);
+                t = earlier(t, click);
             }
             if let Some(e) = &self.cur {
                 let stop = self.c.versions[e.version].stopped;
-                t = t.min(e.supp_at).min(stop).min(e.timer).min(e.yes_at);
+                t = earlier(earlier(earlier(earlier(t, e.supp_at), stop), e.timer), e.yes_at);
             }
             if t >= horizon {
                 break;
@@ -144,13 +150,11 @@ impl Customer<'_> {
             return true;
         }
         if let Some(e) = &self.cur
-            && (c.exit_triggers.contains(&k)
-                || c.versions[e.version].ifthen_triggers[k]
-                || c.goal.is_some_and(|g| g.trigger == k))
+            && c.versions[e.version].in_journey_triggers[k]
         {
             return true;
         }
-        if c.goal.is_some_and(|g| g.trigger == k) && !self.s.windows.is_empty() {
+        if !self.s.windows.is_empty() && c.goal.is_some_and(|g| g.trigger == k) {
             let now = self.now;
             self.s.windows.retain(|w| w.until >= now);
             return !self.s.windows.is_empty();

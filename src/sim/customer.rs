@@ -22,6 +22,17 @@ use super::compile::{ActionC, Compiled, EventC};
 use super::population::{Scratch, Window};
 use super::rng::Stream;
 
+/// Why a trigger's occurrences matter at the moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// They do not.
+    None,
+    /// In the journey (exit, goal, if/then) or as further arrivals.
+    Always,
+    /// Only as the goal of completed entries still in their attribution window.
+    Windows,
+}
+
 /// Per-run parameters that are not part of the journey.
 #[derive(Clone, Debug)]
 pub struct RunParams {
@@ -74,6 +85,8 @@ pub struct Customer<'a> {
     pub now: f64,
     /// The customer has entered at least once.
     pub entered_once: bool,
+    /// Attributes and memberships are drawn.
+    pub drawn: bool,
 }
 
 /// The smaller of two instants (no NaN handling needed: NaN never reaches here).
@@ -96,7 +109,7 @@ pub fn simulate_customer(
     } else {
         0.0
     };
-    s.draw_customer(c, &mut rng);
+    s.reset();
     let mut cust = Customer {
         c,
         run,
@@ -106,6 +119,7 @@ pub fn simulate_customer(
         cur: None,
         now: 0.0,
         entered_once: false,
+        drawn: false,
     };
     cust.live(first);
 }
@@ -115,11 +129,34 @@ impl Customer<'_> {
         let horizon = self.run.horizon;
         let mut first_pending = true;
         loop {
+            if !first_pending
+                && self.cur.is_none()
+                && self.s.windows.is_empty()
+                && self.c.audience_trigger.is_none()
+            {
+                // Nothing can happen to this customer any more that the report counts.
+                break;
+            }
             let mut t = if first_pending { first } else { f64::INFINITY };
             for k in 0..self.c.triggers.len() {
-                if self.matters(k, first_pending) {
+                let role = self.matters(k, first_pending);
+                if role != Role::None {
                     if self.s.next[k].is_nan() || self.s.next[k] < self.now {
                         self.s.next[k] = self.draw_next(k, self.now);
+                    }
+                    if role == Role::Windows {
+                        let until = self
+                            .s
+                            .windows
+                            .iter()
+                            .fold(f64::NEG_INFINITY, |u, w| u.max(w.until));
+                        let click_first = self.s.clicks.last().is_some_and(|&c| c <= until);
+                        if !click_first && until < self.s.next[k] {
+                            // The next goal occurrence comes after every open window closes,
+                            // and no click before then can bring it forward.
+                            self.s.windows.clear();
+                            continue;
+                        }
                     }
                     t = earlier(t, self.s.next[k]);
                 }
@@ -129,7 +166,10 @@ impl Customer<'_> {
             }
             if let Some(e) = &self.cur {
                 let stop = self.c.versions[e.version].stopped;
-                t = earlier(earlier(earlier(earlier(t, e.supp_at), stop), e.timer), e.yes_at);
+                t = earlier(
+                    earlier(earlier(earlier(t, e.supp_at), stop), e.timer),
+                    e.yes_at,
+                );
             }
             if t >= horizon {
                 break;
@@ -143,23 +183,25 @@ impl Customer<'_> {
         }
     }
 
-    /// Whether trigger `k`'s occurrences matter now.
-    fn matters(&mut self, k: usize, first_pending: bool) -> bool {
+    /// Whether trigger `k`'s occurrences matter now, and why.
+    fn matters(&mut self, k: usize, first_pending: bool) -> Role {
         let c = self.c;
         if c.audience_trigger == Some(k) && !first_pending {
-            return true;
+            return Role::Always;
         }
         if let Some(e) = &self.cur
             && c.versions[e.version].in_journey_triggers[k]
         {
-            return true;
+            return Role::Always;
         }
         if !self.s.windows.is_empty() && c.goal.is_some_and(|g| g.trigger == k) {
             let now = self.now;
             self.s.windows.retain(|w| w.until >= now);
-            return !self.s.windows.is_empty();
+            if !self.s.windows.is_empty() {
+                return Role::Windows;
+            }
         }
-        false
+        Role::None
     }
 
     /// The next occurrence of trigger `k` after `from`, under the current lift.
@@ -262,9 +304,17 @@ impl Customer<'_> {
         };
         if c.versions[v].stopped <= t {
             self.acc.arrivals[AFTER_STOP] += 1;
-        } else if t >= c.end_date {
+            return;
+        }
+        if t >= c.end_date {
             self.acc.arrivals[AFTER_END_DATE] += 1;
-        } else if self.cur.is_some() || (self.entered_once && !c.reentry) {
+            return;
+        }
+        if !self.drawn {
+            self.s.draw_population(c, &mut self.rng);
+            self.drawn = true;
+        }
+        if self.cur.is_some() || (self.entered_once && !c.reentry) {
             self.acc.arrivals[NOT_REENTERED] += 1;
         } else if c.exclude.iter().any(|&g| self.s.since[g] <= t) {
             self.acc.arrivals[EXCLUDED] += 1;

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Reproducible benchmark of `journey-designer simulate` on the welcome series, with the
+# SimPy peer (../shared/bench/welcome_series_simpy.py) measured in the same run.
+#
+#   tests/bench/sim_bench.sh [RUNS]      (from the crate root; RUNS per size, default 5)
+#
+# Writes tests/bench/RESULTS.md (tables: wall, events/s, peak memory, ratio to SimPy,
+# re-simulation time, and the rate-by-rate comparison with the peer at 100k customers).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+RUNS=${1:-5}
+JOURNEY=${JOURNEY:-$ROOT/../shared/journeys/welcome-series.journey.ron}
+PEER=${PEER:-$ROOT/../shared/bench/welcome_series_simpy.py}
+VENV=${VENV:-/tmp/simpy-venv}
+OUT=$ROOT/tests/bench/RESULTS.md
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+cargo build --release --quiet
+BIN=$ROOT/target/release/journey-designer
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import simpy' 2>/dev/null; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet simpy
+fi
+
+# wall seconds and peak RSS (KiB) of one command, from /usr/bin/time -v
+measure() { # out-prefix cmd...
+  local prefix=$1; shift
+  /usr/bin/time -v "$@" > "$prefix.stdout" 2> "$prefix.time"
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$prefix.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$prefix.time")
+  echo "$wall $rss"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "SimPy peer, 100,000 customers ..." >&2
+read -r PEER_WALL PEER_RSS < <(measure "$WORK/peer" "$VENV/bin/python" "$PEER" --customers 100000 --seed 42 --json)
+cp "$WORK/peer.stdout" "$WORK/peer100k.json"
+PEER_WALL_S=$(python3 -c "import json;print(json.load(open('$WORK/peer100k.json'))['wall_s'])")
+PEER_EVENTS=$(python3 -c "import json;print(json.load(open('$WORK/peer100k.json'))['events'])")
+
+ROWS=""
+for N in 100000 1000000 10000000; do
+  echo "journey-designer, $N customers x $RUNS ..." >&2
+  : > "$WORK/walls"; : > "$WORK/rss"
+  for _ in $(seq "$RUNS"); do
+    read -r W R < <(measure "$WORK/ours" "$BIN" simulate "$JOURNEY" --customers "$N" --seed 42 --json)
+    echo "$W" >> "$WORK/walls"; echo "$R" >> "$WORK/rss"
+  done
+  [ "$N" = 100000 ] && cp "$WORK/ours.stdout" "$WORK/ours100k.json"
+  WALL=$(median < "$WORK/walls")
+  RSS=$(sort -g "$WORK/rss" | tail -1)
+  EVENTS=$("$BIN" simulate "$JOURNEY" --customers "$N" --seed 42 --repeat 1 2>&1 | sed -n 's/.*(\([0-9]*\) events).*/\1/p' | head -1)
+  ROWS+=$(python3 - "$N" "$WALL" "$RSS" "$EVENTS" "$PEER_WALL_S" "$PEER_EVENTS" <<'PY'
+import sys
+n, wall, rss, ev, peer_wall, peer_ev = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+ours_cps = n / wall
+peer_cps = 100000 / peer_wall
+simpy_eq = peer_ev / 100000 * n / wall
+print(f"| {n:,} | {wall:.3f} s | {ev/wall/1e6:,.1f} M/s | {simpy_eq/1e6:,.1f} M/s | {ours_cps/1e6:,.2f} M/s | {rss/1024:.1f} MiB | {ours_cps/peer_cps:,.0f}x |")
+PY
+)$'\n'
+done
+
+echo "re-simulating 100,000 customers in-process ..." >&2
+RERUN=$("$BIN" simulate "$JOURNEY" --customers 100000 --seed 42 --repeat 21 2>&1 | sed -n 's/^median \(.*\) ms/\1/p')
+RERUN1=$("$BIN" simulate "$JOURNEY" --customers 100000 --seed 42 --repeat 21 --threads 1 2>&1 | sed -n 's/^median \(.*\) ms/\1/p')
+
+COMPARE=$(python3 "$ROOT/tests/bench/compare_simpy.py" "$WORK/peer100k.json" "$WORK/ours100k.json")
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+
+cat > "$OUT" <<MD
+# Simulator benchmark: the welcome series
+
+Measured by \`tests/bench/sim_bench.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores ($CPU),
+load average at the end $LOAD (the machine is shared; figures are medians of $RUNS runs).
+Journey: \`welcome-series.journey.ron\`, seed 42, \`simulate --json\` (full report), all cores.
+Wall time and peak memory are of the whole process (\`/usr/bin/time -v\`: start-up, loading
+the file, simulating, writing the JSON).
+
+- **events/s (engine)**: events the engine processes: per customer, every distinct
+  instant at which something happens to them (an arrival, a trigger occurrence, a click,
+  a timer, an exit) plus every step visit.
+- **events/s (SimPy-equivalent)**: the SimPy peer's event count for the same work
+  ($PEER_EVENTS events at 100,000 customers, scaled by the number of customers), divided by
+  our wall time.
+- **ratio to SimPy**: our customers/s over the peer's customers/s at 100,000 customers in
+  the same run (peer: its \`wall_s\` = $PEER_WALL_S s, Python start-up excluded; whole
+  process $PEER_WALL s, peak $(( PEER_RSS / 1024 )) MiB).
+
+| customers | wall | events/s (engine) | events/s (SimPy-equivalent) | customers/s | peak memory | ratio to SimPy |
+|---|---|---|---|---|---|---|
+$ROWS
+Re-simulating 100,000 customers after an edit (\`simulate()\` in-process, median of 21,
+\`--repeat\`): **$RERUN ms** on all cores, $RERUN1 ms on one thread.
+
+## Agreement with the SimPy peer (100,000 customers, seed 42)
+
+$COMPARE
+MD
+echo "wrote $OUT" >&2

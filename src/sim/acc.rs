@@ -58,9 +58,14 @@ pub const NOT_REENTERED: usize = 5;
 pub struct Acc {
     /// Timeline rows.
     pub rows: usize,
-    /// Per step, field and hour: `(step * STEP_FIELDS + field) * rows + hour`.
+    /// Steps per hour row.
+    pub n_steps: usize,
+    /// Connections per hour row.
+    pub n_conns: usize,
+    /// Per hour, step and field: `(hour * n_steps + step) * STEP_FIELDS + field`. Hour-major,
+    /// so the counts one instant touches (a chain of zero-time steps) share cache lines.
     pub steps: Vec<u64>,
-    /// Per connection and hour: passes along it.
+    /// Per hour and connection: `hour * n_conns + conn`.
     pub conns: Vec<u64>,
     /// Entries per hour.
     pub entered_h: Vec<u64>,
@@ -100,6 +105,8 @@ impl Acc {
         let rows = c.rows;
         Acc {
             rows,
+            n_steps: c.n_steps,
+            n_conns: c.n_conns,
             steps: vec![0; c.n_steps * STEP_FIELDS * rows],
             conns: vec![0; c.n_conns * rows],
             entered_h: vec![0; rows],
@@ -138,22 +145,22 @@ impl Acc {
     /// A step visit in hour bucket `b`.
     #[inline]
     pub fn reach(&mut self, step: usize, b: usize) {
-        self.steps[(step * STEP_FIELDS + F_REACHED) * self.rows + b] += 1;
+        self.steps[(b * self.n_steps + step) * STEP_FIELDS + F_REACHED] += 1;
         self.events += 1;
     }
 
     /// A step completed along connection `conn` in hour bucket `b`.
     #[inline]
     pub fn complete(&mut self, step: usize, conn: usize, b: usize) {
-        self.steps[(step * STEP_FIELDS + F_COMPLETED) * self.rows + b] += 1;
-        self.conns[conn * self.rows + b] += 1;
+        self.steps[(b * self.n_steps + step) * STEP_FIELDS + F_COMPLETED] += 1;
+        self.conns[b * self.n_conns + conn] += 1;
     }
 
     /// A customer left the journey while at `step` (if any) for `why`.
     pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, t: f64) {
         let b = self.bucket(t);
         if let Some(step) = step {
-            self.steps[(step * STEP_FIELDS + F_EXITED + why.reason()) * self.rows + b] += 1;
+            self.steps[(b * self.n_steps + step) * STEP_FIELDS + F_EXITED + why.reason()] += 1;
         }
         self.exited_h[b] += 1;
         match why {

@@ -130,8 +130,9 @@ pub fn build(
                 stopped,
             });
             for (out, target) in st.targets.iter().enumerate() {
-                let deltas: Vec<u64> =
-                    (0..rows).map(|k| acc.conns[k * acc.n_conns + st.conn + out]).collect();
+                let deltas: Vec<u64> = (0..rows)
+                    .map(|k| acc.conns[k * acc.n_conns + st.conn + out])
+                    .collect();
                 connections.push(ConnectionSeries {
                     version: v.number,
                     step: st.id,

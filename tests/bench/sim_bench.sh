@@ -23,19 +23,23 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import simpy' 2>/dev/
   python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet simpy
 fi
 
-# wall seconds and peak RSS (KiB) of one command, from /usr/bin/time -v
+# wall seconds (clock around the process), CPU seconds (user + system) and peak RSS (KiB)
+# of one command; CPU and memory from /usr/bin/time -v
 measure() { # out-prefix cmd...
   local prefix=$1; shift
+  local t0 t1
+  t0=$(date +%s.%N)
   /usr/bin/time -v "$@" > "$prefix.stdout" 2> "$prefix.time"
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$prefix.time")
+  t1=$(date +%s.%N)
+  local cpu rss
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$prefix.time")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$prefix.time")
-  echo "$wall $rss"
+  echo "$(echo "$t1 - $t0" | bc -l) $cpu $rss"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "SimPy peer, 100,000 customers ..." >&2
-read -r PEER_WALL PEER_RSS < <(measure "$WORK/peer" "$VENV/bin/python" "$PEER" --customers 100000 --seed 42 --json)
+read -r PEER_WALL PEER_CPU PEER_RSS < <(measure "$WORK/peer" "$VENV/bin/python" "$PEER" --customers 100000 --seed 42 --json)
 cp "$WORK/peer.stdout" "$WORK/peer100k.json"
 PEER_WALL_S=$(python3 -c "import json;print(json.load(open('$WORK/peer100k.json'))['wall_s'])")
 PEER_EVENTS=$(python3 -c "import json;print(json.load(open('$WORK/peer100k.json'))['events'])")
@@ -43,22 +47,25 @@ PEER_EVENTS=$(python3 -c "import json;print(json.load(open('$WORK/peer100k.json'
 ROWS=""
 for N in 100000 1000000 10000000; do
   echo "journey-designer, $N customers x $RUNS ..." >&2
-  : > "$WORK/walls"; : > "$WORK/rss"
+  : > "$WORK/walls"; : > "$WORK/cpus"; : > "$WORK/rss"
   for _ in $(seq "$RUNS"); do
-    read -r W R < <(measure "$WORK/ours" "$BIN" simulate "$JOURNEY" --customers "$N" --seed 42 --json)
-    echo "$W" >> "$WORK/walls"; echo "$R" >> "$WORK/rss"
+    read -r W C R < <(measure "$WORK/ours" "$BIN" simulate "$JOURNEY" --customers "$N" --seed 42 --json)
+    echo "$W" >> "$WORK/walls"; echo "$C" >> "$WORK/cpus"; echo "$R" >> "$WORK/rss"
   done
   [ "$N" = 100000 ] && cp "$WORK/ours.stdout" "$WORK/ours100k.json"
   WALL=$(median < "$WORK/walls")
+  CPU=$(median < "$WORK/cpus")
   RSS=$(sort -g "$WORK/rss" | tail -1)
   EVENTS=$("$BIN" simulate "$JOURNEY" --customers "$N" --seed 42 --repeat 1 2>&1 | sed -n 's/.*(\([0-9]*\) events).*/\1/p' | head -1)
-  ROWS+=$(python3 - "$N" "$WALL" "$RSS" "$EVENTS" "$PEER_WALL_S" "$PEER_EVENTS" <<'PY'
+  ROWS+=$(python3 - "$N" "$WALL" "$RSS" "$EVENTS" "$PEER_WALL_S" "$PEER_EVENTS" "$CPU" "$PEER_CPU" <<'PY'
 import sys
 n, wall, rss, ev, peer_wall, peer_ev = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
+cpu, peer_cpu = float(sys.argv[7]), float(sys.argv[8])
 ours_cps = n / wall
 peer_cps = 100000 / peer_wall
 simpy_eq = peer_ev / 100000 * n / wall
-print(f"| {n:,} | {wall:.3f} s | {ev/wall/1e6:,.1f} M/s | {simpy_eq/1e6:,.1f} M/s | {ours_cps/1e6:,.2f} M/s | {rss/1024:.1f} MiB | {ours_cps/peer_cps:,.0f}x |")
+cpu_ratio = (peer_cpu / 100000) / (cpu / n)
+print(f"| {n:,} | {wall:.3f} s | {cpu:.2f} s | {ev/wall/1e6:,.1f} M/s | {simpy_eq/1e6:,.1f} M/s | {ours_cps/1e6:,.2f} M/s | {rss/1024:.1f} MiB | {ours_cps/peer_cps:,.0f}x | {cpu_ratio:,.0f}x |")
 PY
 )$'\n'
 done
@@ -86,12 +93,15 @@ the file, simulating, writing the JSON).
 - **events/s (SimPy-equivalent)**: the SimPy peer's event count for the same work
   ($PEER_EVENTS events at 100,000 customers, scaled by the number of customers), divided by
   our wall time.
-- **ratio to SimPy**: our customers/s over the peer's customers/s at 100,000 customers in
-  the same run (peer: its \`wall_s\` = $PEER_WALL_S s, Python start-up excluded; whole
-  process $PEER_WALL s, peak $(( PEER_RSS / 1024 )) MiB).
+- **ratio to SimPy**: our customers/s (whole process, wall) over the peer's customers/s at
+  100,000 customers in the same run (peer: its \`wall_s\` = $PEER_WALL_S s, Python start-up
+  excluded; whole process $PEER_WALL s wall, $PEER_CPU s CPU, peak $(( PEER_RSS / 1024 )) MiB).
+- **CPU time** is user + system of the whole process, all threads; **CPU ratio** compares
+  CPU seconds per customer (ours vs the peer's whole process). On a shared machine the wall
+  times of both depend on what else runs; CPU time much less.
 
-| customers | wall | events/s (engine) | events/s (SimPy-equivalent) | customers/s | peak memory | ratio to SimPy |
-|---|---|---|---|---|---|---|
+| customers | wall | CPU time | events/s (engine) | events/s (SimPy-equivalent) | customers/s | peak memory | ratio to SimPy | CPU ratio |
+|---|---|---|---|---|---|---|---|---|
 $ROWS
 Re-simulating 100,000 customers after an edit (\`simulate()\` in-process, median of 21,
 \`--repeat\`): **$RERUN ms** on all cores, $RERUN1 ms on one thread.

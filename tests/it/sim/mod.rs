@@ -1,5 +1,6 @@
 //! Simulator tests: the rules of SEMANTICS.md (S1–S17), the corpus, properties and the CLI.
 
+mod api;
 mod build;
 mod check;
 mod cli;

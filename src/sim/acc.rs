@@ -7,7 +7,7 @@
 //! cumulative sum up to row `k` is everything at or before `starts_at + k h`
 //! ("a snapshot after everything at that instant").
 
-use super::compile::{Compiled, HOUR};
+use super::compiled::{Compiled, HOUR};
 
 /// Why a customer left the journey other than by completing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

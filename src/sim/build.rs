@@ -6,7 +6,7 @@ use super::acc::{
     AFTER_END_DATE, AFTER_STOP, ARRIVED, Acc, ENTERED, EXCLUDED, F_COMPLETED, F_EXITED, F_REACHED,
     NOT_REENTERED, STEP_FIELDS,
 };
-use super::compile::Compiled;
+use super::compiled::Compiled;
 use super::report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
     Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,

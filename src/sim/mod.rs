@@ -45,8 +45,11 @@
 mod acc;
 mod build;
 mod compile;
+mod compiled;
 mod customer;
+mod entry;
 mod json;
+mod names;
 pub mod population;
 mod report;
 pub mod rng;

@@ -15,7 +15,7 @@
 //! - An audience segment the scenario does not model (allowed: FORMAT.md,
 //!   Arrivals) counts every customer as a member.
 
-use super::compile::{AttrDist, Compiled, Cond};
+use super::compiled::{AttrDist, Compiled, Cond};
 use super::rng::Stream;
 
 /// Per-customer values reused from customer to customer (no allocation per customer).

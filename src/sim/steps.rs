@@ -14,7 +14,7 @@
 //! rates come from the first segment in name order they belong to at send
 //! time that overrides the channel in `segment_channels`, else the channel's.
 
-use super::compile::{ActionC, ChanRates, END, EventC};
+use super::compiled::{ActionC, ChanRates, END, EventC};
 use super::customer::Customer;
 
 impl Customer<'_> {

@@ -11,3 +11,4 @@ mod exits;
 mod experiments;
 mod goal;
 mod props;
+mod steps;

@@ -156,9 +156,8 @@ impl Acc {
         self.conns[b * self.n_conns + conn] += 1;
     }
 
-    /// A customer left the journey while at `step` (if any) for `why`.
-    pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, t: f64) {
-        let b = self.bucket(t);
+    /// A customer left the journey while at `step` (if any) for `why`, in hour bucket `b`.
+    pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, b: usize) {
         if let Some(step) = step {
             self.steps[(b * self.n_steps + step) * STEP_FIELDS + F_EXITED + why.reason()] += 1;
         }
@@ -173,25 +172,22 @@ impl Acc {
         }
     }
 
-    /// A customer completed the journey.
-    pub fn finish(&mut self, version: usize, t: f64) {
-        let b = self.bucket(t);
+    /// A customer completed the journey (hour bucket `b`).
+    pub fn finish(&mut self, version: usize, b: usize) {
         self.exited_h[b] += 1;
         self.completed += 1;
         self.versions[version][1] += 1;
     }
 
-    /// A customer entered `version`.
-    pub fn enter(&mut self, version: usize, t: f64) {
-        let b = self.bucket(t);
+    /// A customer entered `version` (hour bucket `b`).
+    pub fn enter(&mut self, version: usize, b: usize) {
         self.entered_h[b] += 1;
         self.arrivals[ENTERED] += 1;
         self.versions[version][0] += 1;
     }
 
-    /// An entry converted at `t`.
-    pub fn convert(&mut self, t: f64) {
-        let b = self.bucket(t);
+    /// An entry converted (hour bucket `b`).
+    pub fn convert(&mut self, b: usize) {
         self.converted_h[b] += 1;
         self.converted += 1;
     }

@@ -284,6 +284,7 @@ pub fn compile(j: &Journey) -> Compiled {
                         || out.goal.is_some_and(|g| g.trigger == k)
                 })
                 .collect(),
+            waits_for_triggers: ifthen_triggers.iter().any(|&w| w),
             ifthen_triggers,
         });
     }

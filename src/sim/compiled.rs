@@ -181,6 +181,8 @@ pub struct VersionC {
     pub ifthen_triggers: Vec<bool>,
     /// Which triggers matter while a customer is in this version: exit, goal, if/then.
     pub in_journey_triggers: Vec<bool>,
+    /// Some if/then of this version waits for a trigger.
+    pub waits_for_triggers: bool,
 }
 
 /// An A/B test step.

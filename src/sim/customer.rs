@@ -25,8 +25,6 @@ use super::rng::Stream;
 /// Why a trigger's occurrences matter at the moment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
-    /// They do not.
-    None,
     /// In the journey (exit, goal, if/then) or as further arrivals.
     Always,
     /// Only as the goal of completed entries still in their attribution window.
@@ -61,6 +59,8 @@ pub struct Entry {
     pub supp_at: f64,
     /// Which suppression segment.
     pub supp: usize,
+    /// The version's stop instant (or infinity).
+    pub stop: f64,
     /// The entry converted.
     pub converted: bool,
     /// Start of this entry's credits in the scratch.
@@ -87,6 +87,8 @@ pub struct Customer<'a> {
     pub entered_once: bool,
     /// Attributes and memberships are drawn.
     pub drawn: bool,
+    /// The hour bucket of `now` (every count at this instant goes there).
+    pub bucket: usize,
 }
 
 /// The smaller of two instants (no NaN handling needed: NaN never reaches here).
@@ -120,6 +122,7 @@ pub fn simulate_customer(
         now: 0.0,
         entered_once: false,
         drawn: false,
+        bucket: 0,
     };
     cust.live(first);
 }
@@ -138,36 +141,58 @@ impl Customer<'_> {
                 break;
             }
             let mut t = if first_pending { first } else { f64::INFINITY };
-            for k in 0..self.c.triggers.len() {
-                let role = self.matters(k, first_pending);
-                if role != Role::None {
-                    if self.s.next[k].is_nan() || self.s.next[k] < self.now {
-                        self.s.next[k] = self.draw_next(k, self.now);
-                    }
-                    if role == Role::Windows {
-                        let until = self
-                            .s
-                            .windows
-                            .iter()
-                            .fold(f64::NEG_INFINITY, |u, w| u.max(w.until));
-                        let click_first = self.s.clicks.last().is_some_and(|&c| c <= until);
-                        if !click_first && until < self.s.next[k] {
-                            // The next goal occurrence comes after every open window closes,
-                            // and no click before then can bring it forward.
-                            self.s.windows.clear();
-                            continue;
-                        }
-                    }
-                    t = earlier(t, self.s.next[k]);
+            let c = self.c;
+            // Which triggers matter now (see `Role`), worked out once per instant.
+            let in_journey: &[bool] = match &self.cur {
+                Some(e) => &c.versions[e.version].in_journey_triggers,
+                None => &[],
+            };
+            let audience = if first_pending {
+                None
+            } else {
+                c.audience_trigger
+            };
+            let mut goal_windows = None;
+            if !self.s.windows.is_empty() {
+                let now = self.now;
+                self.s.windows.retain(|w| w.until >= now);
+                if !self.s.windows.is_empty() {
+                    goal_windows = c.goal.map(|g| g.trigger);
                 }
+            }
+            for k in 0..c.triggers.len() {
+                let role = if audience == Some(k) || in_journey.get(k).copied().unwrap_or(false) {
+                    Role::Always
+                } else if goal_windows == Some(k) {
+                    Role::Windows
+                } else {
+                    continue;
+                };
+                if self.s.next[k].is_nan() || self.s.next[k] < self.now {
+                    self.s.next[k] = self.draw_next(k, self.now);
+                }
+                if role == Role::Windows {
+                    let until = self
+                        .s
+                        .windows
+                        .iter()
+                        .fold(f64::NEG_INFINITY, |u, w| u.max(w.until));
+                    let click_first = self.s.clicks.last().is_some_and(|&x| x <= until);
+                    if !click_first && until < self.s.next[k] {
+                        // The next goal occurrence comes after every open window closes,
+                        // and no click before then can bring it forward.
+                        self.s.windows.clear();
+                        continue;
+                    }
+                }
+                t = earlier(t, self.s.next[k]);
             }
             if let Some(&click) = self.s.clicks.last() {
                 t = earlier(t, click);
             }
             if let Some(e) = &self.cur {
-                let stop = self.c.versions[e.version].stopped;
                 t = earlier(
-                    earlier(earlier(earlier(t, e.supp_at), stop), e.timer),
+                    earlier(earlier(earlier(t, e.supp_at), e.stop), e.timer),
                     e.yes_at,
                 );
             }
@@ -175,33 +200,13 @@ impl Customer<'_> {
                 break;
             }
             self.now = t;
+            self.bucket = self.acc.bucket(t);
             self.acc.events += 1;
             self.instant(t, first_pending && first == t);
             if first_pending && first == t {
                 first_pending = false;
             }
         }
-    }
-
-    /// Whether trigger `k`'s occurrences matter now, and why.
-    fn matters(&mut self, k: usize, first_pending: bool) -> Role {
-        let c = self.c;
-        if c.audience_trigger == Some(k) && !first_pending {
-            return Role::Always;
-        }
-        if let Some(e) = &self.cur
-            && c.versions[e.version].in_journey_triggers[k]
-        {
-            return Role::Always;
-        }
-        if !self.s.windows.is_empty() && c.goal.is_some_and(|g| g.trigger == k) {
-            let now = self.now;
-            self.s.windows.retain(|w| w.until >= now);
-            if !self.s.windows.is_empty() {
-                return Role::Windows;
-            }
-        }
-        Role::None
     }
 
     /// The next occurrence of trigger `k` after `from`, under the current lift.
@@ -237,17 +242,19 @@ impl Customer<'_> {
         }
         if let Some(e) = self.cur {
             // If/then triggers seen during this entry.
-            for k in 0..c.triggers.len() {
-                if occurs(self.s, k) && self.s.seen[k] > t {
-                    self.s.seen[k] = t;
+            if c.versions[e.version].waits_for_triggers {
+                for k in 0..c.triggers.len() {
+                    if occurs(self.s, k) && self.s.seen[k] > t {
+                        self.s.seen[k] = t;
+                    }
                 }
             }
             if e.supp_at <= t {
-                self.leave(Exit::Suppressed(e.supp), t);
+                self.leave(Exit::Suppressed(e.supp));
             } else if let Some(pos) = c.exit_triggers.iter().position(|&k| occurs(self.s, k)) {
-                self.leave(Exit::Trigger(pos), t);
-            } else if c.versions[e.version].stopped <= t {
-                self.leave(Exit::Stopped, t);
+                self.leave(Exit::Trigger(pos));
+            } else if e.stop <= t {
+                self.leave(Exit::Stopped);
             } else {
                 self.step_due(e, t);
             }

@@ -37,7 +37,7 @@ impl Customer<'_> {
     fn enter(&mut self, v: usize, t: f64) {
         let c = self.c;
         self.entered_once = true;
-        self.acc.enter(v, t);
+        self.acc.enter(v, self.bucket);
         self.s.seen.fill(f64::INFINITY);
         self.s.slots.fill([f64::INFINITY; 3]);
         let (mut supp_at, mut supp) = (f64::INFINITY, 0);
@@ -54,6 +54,7 @@ impl Customer<'_> {
             yes_at: f64::INFINITY,
             supp_at: supp_at.max(t),
             supp,
+            stop: c.versions[v].stopped,
             converted: false,
             credits: self.s.credits.len(),
         };
@@ -61,26 +62,26 @@ impl Customer<'_> {
         if supp_at <= t {
             // S4: a member at entry enters and exits at once, at no step.
             self.cur = None;
-            self.acc.exit(None, v, Exit::Suppressed(supp), t);
+            self.acc.exit(None, v, Exit::Suppressed(supp), self.bucket);
             return;
         }
         self.run_from(c.versions[v].first, t);
     }
 
-    /// Leaves the journey at `t` for `why`, from the current step.
-    pub(super) fn leave(&mut self, why: Exit, t: f64) {
+    /// Leaves the journey now for `why`, from the current step.
+    pub(super) fn leave(&mut self, why: Exit) {
         let Some(e) = self.cur.take() else { return };
         let step = self.c.versions[e.version]
             .steps
             .get(e.step as usize)
             .map(|s| s.global);
-        self.acc.exit(step, e.version, why, t);
+        self.acc.exit(step, e.version, why, self.bucket);
     }
 
     /// The path ended at `t` (S3): completed; the goal window opens.
     pub(super) fn complete_journey(&mut self, t: f64) {
         let Some(e) = self.cur.take() else { return };
-        self.acc.finish(e.version, t);
+        self.acc.finish(e.version, self.bucket);
         if let Some(g) = self.c.goal
             && !e.converted
             && g.window > 0.0
@@ -115,7 +116,7 @@ impl Customer<'_> {
     }
 
     fn credit(&mut self, (from, to): (usize, usize), t: f64) {
-        self.acc.convert(t);
+        self.acc.convert(self.bucket);
         for &(idx, at) in &self.s.credits[from..to] {
             if at <= t {
                 self.acc.credits[idx as usize] += 1;

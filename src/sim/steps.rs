@@ -21,8 +21,7 @@ impl Customer<'_> {
     /// Leaves step `step` of `version` through output `out` towards `next`, at `t`.
     pub(super) fn pass(&mut self, version: usize, step: u32, out: usize, next: u32, t: f64) {
         let st = &self.c.versions[version].steps[step as usize];
-        let b = self.acc.bucket(t);
-        self.acc.complete(st.global, st.conn + out, b);
+        self.acc.complete(st.global, st.conn + out, self.bucket);
         self.run_from(next, t);
     }
 
@@ -32,7 +31,7 @@ impl Customer<'_> {
         let Some(mut e) = self.cur else { return };
         let version = &c.versions[e.version];
         let mut idx = first;
-        let bucket = self.acc.bucket(t);
+        let bucket = self.bucket;
         let mut guard = 4 * version.steps.len() + 16;
         loop {
             if idx == END {

@@ -14,8 +14,15 @@
 //! the next occurrence, from the last instant that changed the picture (an
 //! occurrence, a click, the trigger starting to matter). A click at `c` lifts
 //! the rate until `c + lift_for` (a click during a lift extends it, lifts do
-//! not multiply, S-Interactions); the next occurrence under a piecewise
-//! constant rate is found by inverting the integrated rate.
+//! not multiply: SEMANTICS.md, Steps, Interactions); the next occurrence
+//! under a piecewise constant rate is found by inverting the integrated rate.
+//!
+//! A customer's loop ends at the horizon, or earlier when nothing counted can
+//! happen any more: out of the journey, no attribution window open (a window
+//! is dropped once the next goal occurrence falls after it and no pending
+//! click could bring it forward), and no audience trigger to arrive again.
+//! Opens and clicks are counted when the message is sent (their instants are
+//! known then), so they need no events of their own.
 
 use super::acc::{Acc, Exit};
 use super::compiled::{ActionC, Compiled, EventC};

@@ -87,7 +87,9 @@ def main():
     for t1, t2 in zip(peer["ab_tests"], ours["ab_tests"]):
         print()
         print(f"A/B step {t1['step']}: peer winner {t1['winner']} (p = {t1['p_value']:.3g}); "
-              f"ours winner {t2['winner']} (p = {t2['p_value']:.3g}).")
+              f"ours winner {t2['winner']} (p = {t2['p_value']:.3g}). A verdict is a random quantity "
+              "(near the significance threshold it flips from sample to sample); the rates above are "
+              "what must agree.")
 
 
 if __name__ == "__main__":

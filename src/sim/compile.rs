@@ -285,7 +285,6 @@ pub fn compile(j: &Journey) -> Compiled {
                 })
                 .collect(),
             waits_for_triggers: ifthen_triggers.iter().any(|&w| w),
-            ifthen_triggers,
         });
     }
     out.n_credits = credit;

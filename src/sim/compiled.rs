@@ -177,8 +177,6 @@ pub struct VersionC {
     pub first: u32,
     /// Steps in id order.
     pub steps: Vec<StepC>,
-    /// Which triggers an if/then of this version waits for.
-    pub ifthen_triggers: Vec<bool>,
     /// Which triggers matter while a customer is in this version: exit, goal, if/then.
     pub in_journey_triggers: Vec<bool>,
     /// Some if/then of this version waits for a trigger.

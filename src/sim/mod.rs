@@ -10,7 +10,7 @@
 //! not grow with the number of customers: per worker one accumulator (hour
 //! buckets per step) and a few reused buffers.
 //!
-//! Modelling choices are documented where they are made: [`population`]
+//! Modelling choices are documented where they are made: `population`
 //! (attributes, segments), `customer` (the event loop, S9 order, triggers
 //! and click lift, arrivals), `steps` (step kinds, messages), `run`
 //! (parallelism, A/B decision passes), [`stats`] (Wilson, z-test).
@@ -50,7 +50,7 @@ mod customer;
 mod entry;
 mod json;
 mod names;
-pub mod population;
+mod population;
 mod report;
 pub mod rng;
 mod run;

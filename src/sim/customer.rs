@@ -238,7 +238,7 @@ impl Customer<'_> {
     }
 
     /// Applies everything due at `t`, in the order of S9.
-    fn instant(&mut self, t: f64, first_arrival: bool) {
+    pub(super) fn instant(&mut self, t: f64, first_arrival: bool) {
         let c = self.c;
         let occurs = |s: &Scratch, k: usize| s.next[k] == t;
         // Goal (S11): before anything else at this instant.

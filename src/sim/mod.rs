@@ -50,6 +50,8 @@ mod customer;
 mod entry;
 mod json;
 mod names;
+#[cfg(test)]
+mod order_tests;
 mod population;
 mod report;
 pub mod rng;

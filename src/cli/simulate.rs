@@ -149,7 +149,7 @@ pub fn summary(report: &Report) -> String {
         "{}: {} customers, seed {}",
         report.journey, report.customers, report.seed
     );
-    let _ = writeln!(out, "\nArrivals            {:>12}", a.arrived);
+    let _ = writeln!(out, "\nArrivals                        {:>12}", a.arrived);
     for (label, n) in [
         ("entered", a.entered),
         ("excluded", a.excluded),
@@ -157,12 +157,12 @@ pub fn summary(report: &Report) -> String {
         ("after stop", a.after_stop),
         ("not re-entered", a.not_reentered),
     ] {
-        let _ = writeln!(out, "  {label:<18}{n:>12}  {:>8}", pct(n, a.arrived));
+        let _ = writeln!(out, "  {label:<30}{n:>12}  {:>8}", pct(n, a.arrived));
     }
     let _ = writeln!(out, "\nOutcomes (of {} entered)", a.entered);
     let _ = writeln!(
         out,
-        "  {:<18}{:>12}  {:>8}",
+        "  {:<30}{:>12}  {:>8}",
         "completed",
         o.completed,
         pct(o.completed, a.entered)
@@ -170,7 +170,7 @@ pub fn summary(report: &Report) -> String {
     for (name, n) in &o.suppressed {
         let _ = writeln!(
             out,
-            "  {:<18}{n:>12}  {:>8}",
+            "  {:<30}{n:>12}  {:>8}",
             format!("suppressed: {name}"),
             pct(*n, a.entered)
         );
@@ -178,21 +178,21 @@ pub fn summary(report: &Report) -> String {
     for (name, n) in &o.exit_trigger {
         let _ = writeln!(
             out,
-            "  {:<18}{n:>12}  {:>8}",
+            "  {:<30}{n:>12}  {:>8}",
             format!("exit: {name}"),
             pct(*n, a.entered)
         );
     }
     let _ = writeln!(
         out,
-        "  {:<18}{:>12}  {:>8}",
+        "  {:<30}{:>12}  {:>8}",
         "stopped",
         o.stopped,
         pct(o.stopped, a.entered)
     );
     let _ = writeln!(
         out,
-        "  {:<18}{:>12}  {:>8}",
+        "  {:<30}{:>12}  {:>8}",
         "in progress",
         o.in_progress,
         pct(o.in_progress, a.entered)

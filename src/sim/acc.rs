@@ -7,7 +7,7 @@
 //! cumulative sum up to row `k` is everything at or before `starts_at + k h`
 //! ("a snapshot after everything at that instant").
 
-use super::compile::{Compiled, HOUR};
+use super::compiled::{Compiled, HOUR};
 
 /// Why a customer left the journey other than by completing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,9 +58,14 @@ pub const NOT_REENTERED: usize = 5;
 pub struct Acc {
     /// Timeline rows.
     pub rows: usize,
-    /// Per step, field and hour: `(step * STEP_FIELDS + field) * rows + hour`.
+    /// Steps per hour row.
+    pub n_steps: usize,
+    /// Connections per hour row.
+    pub n_conns: usize,
+    /// Per hour, step and field: `(hour * n_steps + step) * STEP_FIELDS + field`. Hour-major,
+    /// so the counts one instant touches (a chain of zero-time steps) share cache lines.
     pub steps: Vec<u64>,
-    /// Per connection and hour: passes along it.
+    /// Per hour and connection: `hour * n_conns + conn`.
     pub conns: Vec<u64>,
     /// Entries per hour.
     pub entered_h: Vec<u64>,
@@ -100,6 +105,8 @@ impl Acc {
         let rows = c.rows;
         Acc {
             rows,
+            n_steps: c.n_steps,
+            n_conns: c.n_conns,
             steps: vec![0; c.n_steps * STEP_FIELDS * rows],
             conns: vec![0; c.n_conns * rows],
             entered_h: vec![0; rows],
@@ -123,34 +130,36 @@ impl Acc {
     /// The hour bucket of an instant `t` seconds after the start.
     #[inline]
     pub fn bucket(&self, t: f64) -> usize {
-        // ceil without a libm call: t >= 0, and whole hours stay in their own bucket.
-        let x = t / HOUR;
-        let b = x as usize;
-        let b = if (b as f64) < x { b + 1 } else { b };
-        b.min(self.rows - 1)
+        // ceil(t / 3600) without a division or a libm call: t >= 0, and an event at a
+        // whole hour stays in that hour's bucket (b * 3600 is exact in f64).
+        // Signed integers convert to and from f64 in one instruction each.
+        let mut b = (t * (1.0 / HOUR)) as i64;
+        if (b as f64) * HOUR < t {
+            b += 1;
+        } else if b > 0 && ((b - 1) as f64) * HOUR >= t {
+            b -= 1;
+        }
+        (b as usize).min(self.rows - 1)
     }
 
-    /// A step visit.
+    /// A step visit in hour bucket `b`.
     #[inline]
-    pub fn reach(&mut self, step: usize, t: f64) {
-        let b = self.bucket(t);
-        self.steps[(step * STEP_FIELDS + F_REACHED) * self.rows + b] += 1;
+    pub fn reach(&mut self, step: usize, b: usize) {
+        self.steps[(b * self.n_steps + step) * STEP_FIELDS + F_REACHED] += 1;
         self.events += 1;
     }
 
-    /// A step completed along connection `conn`.
+    /// A step completed along connection `conn` in hour bucket `b`.
     #[inline]
-    pub fn complete(&mut self, step: usize, conn: usize, t: f64) {
-        let b = self.bucket(t);
-        self.steps[(step * STEP_FIELDS + F_COMPLETED) * self.rows + b] += 1;
-        self.conns[conn * self.rows + b] += 1;
+    pub fn complete(&mut self, step: usize, conn: usize, b: usize) {
+        self.steps[(b * self.n_steps + step) * STEP_FIELDS + F_COMPLETED] += 1;
+        self.conns[b * self.n_conns + conn] += 1;
     }
 
-    /// A customer left the journey while at `step` (if any) for `why`.
-    pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, t: f64) {
-        let b = self.bucket(t);
+    /// A customer left the journey while at `step` (if any) for `why`, in hour bucket `b`.
+    pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, b: usize) {
         if let Some(step) = step {
-            self.steps[(step * STEP_FIELDS + F_EXITED + why.reason()) * self.rows + b] += 1;
+            self.steps[(b * self.n_steps + step) * STEP_FIELDS + F_EXITED + why.reason()] += 1;
         }
         self.exited_h[b] += 1;
         match why {
@@ -163,25 +172,22 @@ impl Acc {
         }
     }
 
-    /// A customer completed the journey.
-    pub fn finish(&mut self, version: usize, t: f64) {
-        let b = self.bucket(t);
+    /// A customer completed the journey (hour bucket `b`).
+    pub fn finish(&mut self, version: usize, b: usize) {
         self.exited_h[b] += 1;
         self.completed += 1;
         self.versions[version][1] += 1;
     }
 
-    /// A customer entered `version`.
-    pub fn enter(&mut self, version: usize, t: f64) {
-        let b = self.bucket(t);
+    /// A customer entered `version` (hour bucket `b`).
+    pub fn enter(&mut self, version: usize, b: usize) {
         self.entered_h[b] += 1;
         self.arrivals[ENTERED] += 1;
         self.versions[version][0] += 1;
     }
 
-    /// An entry converted at `t`.
-    pub fn convert(&mut self, t: f64) {
-        let b = self.bucket(t);
+    /// An entry converted (hour bucket `b`).
+    pub fn convert(&mut self, b: usize) {
         self.converted_h[b] += 1;
         self.converted += 1;
     }

@@ -6,7 +6,7 @@ use super::acc::{
     AFTER_END_DATE, AFTER_STOP, ARRIVED, Acc, ENTERED, EXCLUDED, F_COMPLETED, F_EXITED, F_REACHED,
     NOT_REENTERED, STEP_FIELDS,
 };
-use super::compile::Compiled;
+use super::compiled::Compiled;
 use super::report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
     Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,
@@ -89,8 +89,10 @@ pub fn build(
     for v in &c.versions {
         for st in &v.steps {
             let field = |f: usize| {
-                let start = (st.global * STEP_FIELDS + f) * rows;
-                cumulative(&acc.steps[start..start + rows])
+                let deltas: Vec<u64> = (0..rows)
+                    .map(|k| acc.steps[(k * acc.n_steps + st.global) * STEP_FIELDS + f])
+                    .collect();
+                cumulative(&deltas)
             };
             let reached = field(F_REACHED);
             let completed = field(F_COMPLETED);
@@ -128,13 +130,15 @@ pub fn build(
                 stopped,
             });
             for (out, target) in st.targets.iter().enumerate() {
-                let start = (st.conn + out) * rows;
+                let deltas: Vec<u64> = (0..rows)
+                    .map(|k| acc.conns[k * acc.n_conns + st.conn + out])
+                    .collect();
                 connections.push(ConnectionSeries {
                     version: v.number,
                     step: st.id,
                     output: out,
                     target: *target,
-                    passes: cumulative(&acc.conns[start..start + rows]),
+                    passes: cumulative(&deltas),
                 });
             }
         }

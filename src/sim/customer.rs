@@ -14,13 +14,29 @@
 //! the next occurrence, from the last instant that changed the picture (an
 //! occurrence, a click, the trigger starting to matter). A click at `c` lifts
 //! the rate until `c + lift_for` (a click during a lift extends it, lifts do
-//! not multiply, S-Interactions); the next occurrence under a piecewise
-//! constant rate is found by inverting the integrated rate.
+//! not multiply: SEMANTICS.md, Steps, Interactions); the next occurrence
+//! under a piecewise constant rate is found by inverting the integrated rate.
+//!
+//! A customer's loop ends at the horizon, or earlier when nothing counted can
+//! happen any more: out of the journey, no attribution window open (a window
+//! is dropped once the next goal occurrence falls after it and no pending
+//! click could bring it forward), and no audience trigger to arrive again.
+//! Opens and clicks are counted when the message is sent (their instants are
+//! known then), so they need no events of their own.
 
-use super::acc::{AFTER_END_DATE, AFTER_STOP, ARRIVED, Acc, EXCLUDED, Exit, NOT_REENTERED};
-use super::compile::{ActionC, Compiled, EventC};
-use super::population::{Scratch, Window};
+use super::acc::{Acc, Exit};
+use super::compiled::{ActionC, Compiled, EventC};
+use super::population::Scratch;
 use super::rng::Stream;
+
+/// Why a trigger's occurrences matter at the moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// In the journey (exit, goal, if/then) or as further arrivals.
+    Always,
+    /// Only as the goal of completed entries still in their attribution window.
+    Windows,
+}
 
 /// Per-run parameters that are not part of the journey.
 #[derive(Clone, Debug)]
@@ -50,6 +66,8 @@ pub struct Entry {
     pub supp_at: f64,
     /// Which suppression segment.
     pub supp: usize,
+    /// The version's stop instant (or infinity).
+    pub stop: f64,
     /// The entry converted.
     pub converted: bool,
     /// Start of this entry's credits in the scratch.
@@ -74,6 +92,16 @@ pub struct Customer<'a> {
     pub now: f64,
     /// The customer has entered at least once.
     pub entered_once: bool,
+    /// Attributes and memberships are drawn.
+    pub drawn: bool,
+    /// The hour bucket of `now` (every count at this instant goes there).
+    pub bucket: usize,
+}
+
+/// The smaller of two instants (no NaN handling needed: NaN never reaches here).
+#[inline]
+fn earlier(a: f64, b: f64) -> f64 {
+    if b < a { b } else { a }
 }
 
 /// Simulates customer `index` and adds its counts to `acc`.
@@ -90,7 +118,7 @@ pub fn simulate_customer(
     } else {
         0.0
     };
-    s.draw_customer(c, &mut rng);
+    s.reset();
     let mut cust = Customer {
         c,
         run,
@@ -100,6 +128,8 @@ pub fn simulate_customer(
         cur: None,
         now: 0.0,
         entered_once: false,
+        drawn: false,
+        bucket: 0,
     };
     cust.live(first);
 }
@@ -109,53 +139,81 @@ impl Customer<'_> {
         let horizon = self.run.horizon;
         let mut first_pending = true;
         loop {
+            if !first_pending
+                && self.cur.is_none()
+                && self.s.windows.is_empty()
+                && self.c.audience_trigger.is_none()
+            {
+                // Nothing can happen to this customer any more that the report counts.
+                break;
+            }
             let mut t = if first_pending { first } else { f64::INFINITY };
-            for k in 0..self.c.triggers.len() {
-                if self.matters(k, first_pending) {
-                    if self.s.next[k].is_nan() || self.s.next[k] < self.now {
-                        self.s.next[k] = self.draw_next(k, self.now);
-                    }
-                    t = t.min(self.s.next[k]);
+            let c = self.c;
+            // Which triggers matter now (see `Role`), worked out once per instant.
+            let in_journey: &[bool] = match &self.cur {
+                Some(e) => &c.versions[e.version].in_journey_triggers,
+                None => &[],
+            };
+            let audience = if first_pending {
+                None
+            } else {
+                c.audience_trigger
+            };
+            let mut goal_windows = None;
+            if !self.s.windows.is_empty() {
+                let now = self.now;
+                self.s.windows.retain(|w| w.until >= now);
+                if !self.s.windows.is_empty() {
+                    goal_windows = c.goal.map(|g| g.trigger);
                 }
             }
+            for k in 0..c.triggers.len() {
+                let role = if audience == Some(k) || in_journey.get(k).copied().unwrap_or(false) {
+                    Role::Always
+                } else if goal_windows == Some(k) {
+                    Role::Windows
+                } else {
+                    continue;
+                };
+                if self.s.next[k].is_nan() || self.s.next[k] < self.now {
+                    self.s.next[k] = self.draw_next(k, self.now);
+                }
+                if role == Role::Windows {
+                    let until = self
+                        .s
+                        .windows
+                        .iter()
+                        .fold(f64::NEG_INFINITY, |u, w| u.max(w.until));
+                    let click_first = self.s.clicks.last().is_some_and(|&x| x <= until);
+                    if !click_first && until < self.s.next[k] {
+                        // The next goal occurrence comes after every open window closes,
+                        // and no click before then can bring it forward.
+                        self.s.windows.clear();
+                        continue;
+                    }
+                }
+                t = earlier(t, self.s.next[k]);
+            }
             if let Some(&click) = self.s.clicks.last() {
-                t = t.min(click);
+                t = earlier(t, click);
             }
             if let Some(e) = &self.cur {
-                let stop = self.c.versions[e.version].stopped;
-                t = t.min(e.supp_at).min(stop).min(e.timer).min(e.yes_at);
+                t = earlier(
+                    earlier(earlier(earlier(t, e.supp_at), e.stop), e.timer),
+                    e.yes_at,
+                );
             }
             if t >= horizon {
                 break;
             }
             self.now = t;
+            self.bucket = self.acc.bucket(t);
             self.acc.events += 1;
             self.instant(t, first_pending && first == t);
             if first_pending && first == t {
                 first_pending = false;
             }
         }
-    }
-
-    /// Whether trigger `k`'s occurrences matter now.
-    fn matters(&mut self, k: usize, first_pending: bool) -> bool {
-        let c = self.c;
-        if c.audience_trigger == Some(k) && !first_pending {
-            return true;
-        }
-        if let Some(e) = &self.cur
-            && (c.exit_triggers.contains(&k)
-                || c.versions[e.version].ifthen_triggers[k]
-                || c.goal.is_some_and(|g| g.trigger == k))
-        {
-            return true;
-        }
-        if c.goal.is_some_and(|g| g.trigger == k) && !self.s.windows.is_empty() {
-            let now = self.now;
-            self.s.windows.retain(|w| w.until >= now);
-            return !self.s.windows.is_empty();
-        }
-        false
     }
 
     /// The next occurrence of trigger `k` after `from`, under the current lift.
@@ -180,7 +238,7 @@ impl Customer<'_> {
     }
 
     /// Applies everything due at `t`, in the order of S9.
-    fn instant(&mut self, t: f64, first_arrival: bool) {
+    pub(super) fn instant(&mut self, t: f64, first_arrival: bool) {
         let c = self.c;
         let occurs = |s: &Scratch, k: usize| s.next[k] == t;
         // Goal (S11): before anything else at this instant.
@@ -191,17 +249,19 @@ impl Customer<'_> {
         }
         if let Some(e) = self.cur {
             // If/then triggers seen during this entry.
-            for k in 0..c.triggers.len() {
-                if occurs(self.s, k) && self.s.seen[k] > t {
-                    self.s.seen[k] = t;
+            if c.versions[e.version].waits_for_triggers {
+                for k in 0..c.triggers.len() {
+                    if occurs(self.s, k) && self.s.seen[k] > t {
+                        self.s.seen[k] = t;
+                    }
                 }
             }
             if e.supp_at <= t {
-                self.leave(Exit::Suppressed(e.supp), t);
+                self.leave(Exit::Suppressed(e.supp));
             } else if let Some(pos) = c.exit_triggers.iter().position(|&k| occurs(self.s, k)) {
-                self.leave(Exit::Trigger(pos), t);
-            } else if c.versions[e.version].stopped <= t {
-                self.leave(Exit::Stopped, t);
+                self.leave(Exit::Trigger(pos));
+            } else if e.stop <= t {
+                self.leave(Exit::Stopped);
             } else {
                 self.step_due(e, t);
             }
@@ -245,116 +305,6 @@ impl Customer<'_> {
                 self.pass(e.version, e.step, 0, *next, t);
             }
             _ => {}
-        }
-    }
-
-    /// An arrival at `t`: refused (S1 order) or entered.
-    fn arrive(&mut self, t: f64) {
-        let c = self.c;
-        self.acc.arrivals[ARRIVED] += 1;
-        let Some(v) = c.versions.iter().rposition(|v| v.live <= t) else {
-            self.acc.arrivals[AFTER_STOP] += 1;
-            return;
-        };
-        if c.versions[v].stopped <= t {
-            self.acc.arrivals[AFTER_STOP] += 1;
-        } else if t >= c.end_date {
-            self.acc.arrivals[AFTER_END_DATE] += 1;
-        } else if self.cur.is_some() || (self.entered_once && !c.reentry) {
-            self.acc.arrivals[NOT_REENTERED] += 1;
-        } else if c.exclude.iter().any(|&g| self.s.since[g] <= t) {
-            self.acc.arrivals[EXCLUDED] += 1;
-        } else {
-            self.enter(v, t);
-        }
-    }
-
-    fn enter(&mut self, v: usize, t: f64) {
-        let c = self.c;
-        self.entered_once = true;
-        self.acc.enter(v, t);
-        self.s.seen.fill(f64::INFINITY);
-        self.s.slots.fill([f64::INFINITY; 3]);
-        let (mut supp_at, mut supp) = (f64::INFINITY, 0);
-        for (pos, &g) in c.suppression.iter().enumerate() {
-            if self.s.since[g] < supp_at {
-                (supp_at, supp) = (self.s.since[g], pos);
-            }
-        }
-        let entry = Entry {
-            version: v,
-            step: c.versions[v].first,
-            entered: t,
-            timer: f64::INFINITY,
-            yes_at: f64::INFINITY,
-            supp_at: supp_at.max(t),
-            supp,
-            converted: false,
-            credits: self.s.credits.len(),
-        };
-        self.cur = Some(entry);
-        if supp_at <= t {
-            // S4: a member at entry enters and exits at once, at no step.
-            self.cur = None;
-            self.acc.exit(None, v, Exit::Suppressed(supp), t);
-            return;
-        }
-        self.run_from(c.versions[v].first, t);
-    }
-
-    /// Leaves the journey at `t` for `why`, from the current step.
-    fn leave(&mut self, why: Exit, t: f64) {
-        let Some(e) = self.cur.take() else { return };
-        let step = self.c.versions[e.version]
-            .steps
-            .get(e.step as usize)
-            .map(|s| s.global);
-        self.acc.exit(step, e.version, why, t);
-    }
-
-    /// The path ended at `t` (S3): completed; the goal window opens.
-    pub(super) fn complete_journey(&mut self, t: f64) {
-        let Some(e) = self.cur.take() else { return };
-        self.acc.finish(e.version, t);
-        if let Some(g) = self.c.goal
-            && !e.converted
-            && g.window > 0.0
-        {
-            self.s.windows.push(Window {
-                until: t + g.window,
-                credits: (e.credits, self.s.credits.len()),
-            });
-        }
-    }
-
-    /// The goal trigger at `t`: the current entry and every open window convert (S11).
-    fn convert(&mut self, t: f64) {
-        if let Some(e) = self.cur.as_mut()
-            && !e.converted
-            && t >= e.entered
-        {
-            e.converted = true;
-            let range = (e.credits, self.s.credits.len());
-            self.credit(range, t);
-        }
-        let mut i = 0;
-        while i < self.s.windows.len() {
-            let w = self.s.windows[i];
-            if w.until >= t {
-                self.credit(w.credits, t);
-                self.s.windows.swap_remove(i);
-            } else {
-                i += 1;
-            }
-        }
-    }
-
-    fn credit(&mut self, (from, to): (usize, usize), t: f64) {
-        self.acc.convert(t);
-        for &(idx, at) in &self.s.credits[from..to] {
-            if at <= t {
-                self.acc.credits[idx as usize] += 1;
-            }
         }
     }
 }

@@ -10,20 +10,49 @@
 //! not grow with the number of customers: per worker one accumulator (hour
 //! buckets per step) and a few reused buffers.
 //!
-//! Modelling choices are documented where they are made: [`population`]
+//! Modelling choices are documented where they are made: `population`
 //! (attributes, segments), `customer` (the event loop, S9 order, triggers
 //! and click lift, arrivals), `steps` (step kinds, messages), `run`
 //! (parallelism, A/B decision passes), [`stats`] (Wilson, z-test).
 //! Versions: drafts (a later version without `published_at`) are not
 //! simulated and do not appear in the report; an arrival enters the newest
 //! published version live at its instant (S8).
+//!
+//! Further modelling choices, in one place:
+//! - Time is seconds after `start.starts_at` in `f64`; spans and instants
+//!   of the file are whole seconds, so deterministic coincidences (a wait
+//!   ending exactly at a stop, S9) compare exactly.
+//! - Arrivals (FORMAT.md): each customer arrives once, uniformly within
+//!   `arrivals_over`; when the audience is a trigger the scenario models, each
+//!   later occurrence is a further arrival. An audience segment needs no
+//!   model and is not required of arrivals; if the scenario models it, its
+//!   model gives membership where conditions ask about it.
+//! - The goal and exit triggers, and triggers an if/then waits for, are
+//!   Poisson processes that matter from the entry on (memoryless, so starting
+//!   them at entry is exact); the audience trigger from the first arrival.
+//! - A/B decisions use assignments and conversions strictly before the
+//!   decision instant; arrivals at or after it take the winner (or the
+//!   default variant). A decision instant at or after the horizon does not
+//!   happen (S16): the verdict is then computed at the horizon, with
+//!   `decided_at: null`.
+//! - Channel optimization's `best` is the channel with the highest goal rate
+//!   among those the step sent on (ties: list order), or `null`.
+//! - Timeline rows run from `starts_at` to the first whole hour at or after
+//!   the horizon; an event at `t` counts in the row at `ceil(t / 1 h)`.
+//! - S14 across machines: draws use only integer arithmetic and `libm`; the
+//!   p-values and Wilson bounds use `statrs`.
 
 mod acc;
 mod build;
 mod compile;
+mod compiled;
 mod customer;
+mod entry;
 mod json;
-pub mod population;
+mod names;
+#[cfg(test)]
+mod order_tests;
+mod population;
 mod report;
 pub mod rng;
 mod run;

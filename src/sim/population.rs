@@ -15,7 +15,7 @@
 //! - An audience segment the scenario does not model (allowed: FORMAT.md,
 //!   Arrivals) counts every customer as a member.
 
-use super::compile::{AttrDist, Compiled, Cond};
+use super::compiled::{AttrDist, Compiled, Cond};
 use super::rng::Stream;
 
 /// Per-customer values reused from customer to customer (no allocation per customer).
@@ -66,8 +66,19 @@ impl Scratch {
         }
     }
 
-    /// Draws a new customer's attributes and memberships and clears the rest.
-    pub fn draw_customer(&mut self, c: &Compiled, rng: &mut Stream) {
+    /// Clears what the previous customer left.
+    pub fn reset(&mut self) {
+        self.next.fill(f64::NAN);
+        self.lift_until.fill(f64::NEG_INFINITY);
+        self.clicks.clear();
+        self.credits.clear();
+        self.windows.clear();
+    }
+
+    /// Draws the customer's attributes and memberships. The engine calls this at the first
+    /// arrival that is not refused by a stop or the end date: arrivals refused for those
+    /// reasons need no population, which saves the draws for them.
+    pub fn draw_population(&mut self, c: &Compiled, rng: &mut Stream) {
         for (value, (_, dist)) in self.attr.iter_mut().zip(&c.attributes) {
             *value = match dist {
                 AttrDist::Choice { cum, .. } => {
@@ -91,11 +102,6 @@ impl Scratch {
                 rng.exponential(m.join_rate)
             };
         }
-        self.next.fill(f64::NAN);
-        self.lift_until.fill(f64::NEG_INFINITY);
-        self.clicks.clear();
-        self.credits.clear();
-        self.windows.clear();
     }
 
     /// Whether condition `cond` holds for this customer at instant `t`.

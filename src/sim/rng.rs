@@ -44,7 +44,7 @@ impl Stream {
     /// A uniform number in `[0, 1)` with 53 random bits.
     #[inline]
     pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        ((self.next_u64() >> 11) as i64) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// An exponential waiting time with rate `rate` (per second); infinite when
@@ -69,7 +69,7 @@ impl Stream {
         loop {
             let bits = self.next_u64();
             let i = (bits & 0xFF) as usize;
-            let u = (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+            let u = ((bits >> 11) as i64) as f64 * (1.0 / (1u64 << 53) as f64);
             let x = u * z.x[i];
             if x < z.x[i + 1] {
                 return x;

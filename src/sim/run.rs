@@ -18,7 +18,7 @@ use rayon::ThreadPool;
 
 use super::SimError;
 use super::acc::Acc;
-use super::compile::Compiled;
+use super::compiled::Compiled;
 use super::customer::{RunParams, simulate_customer};
 use super::population::Scratch;
 use super::stats::{rate, two_proportion_p};

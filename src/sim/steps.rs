@@ -14,14 +14,14 @@
 //! rates come from the first segment in name order they belong to at send
 //! time that overrides the channel in `segment_channels`, else the channel's.
 
-use super::compile::{ActionC, ChanRates, END, EventC};
+use super::compiled::{ActionC, ChanRates, END, EventC};
 use super::customer::Customer;
 
 impl Customer<'_> {
     /// Leaves step `step` of `version` through output `out` towards `next`, at `t`.
     pub(super) fn pass(&mut self, version: usize, step: u32, out: usize, next: u32, t: f64) {
         let st = &self.c.versions[version].steps[step as usize];
-        self.acc.complete(st.global, st.conn + out, t);
+        self.acc.complete(st.global, st.conn + out, self.bucket);
         self.run_from(next, t);
     }
 
@@ -31,6 +31,7 @@ impl Customer<'_> {
         let Some(mut e) = self.cur else { return };
         let version = &c.versions[e.version];
         let mut idx = first;
+        let bucket = self.bucket;
         let mut guard = 4 * version.steps.len() + 16;
         loop {
             if idx == END {
@@ -43,7 +44,7 @@ impl Customer<'_> {
             e.step = idx;
             e.timer = f64::INFINITY;
             e.yes_at = f64::INFINITY;
-            self.acc.reach(st.global, t);
+            self.acc.reach(st.global, bucket);
             if guard == 0 {
                 // TODO(validation): unreachable for valid journeys; the customer stays put.
                 self.cur = Some(e);
@@ -128,7 +129,7 @@ impl Customer<'_> {
                     (0, *next)
                 }
             };
-            self.acc.complete(st.global, st.conn + out, t);
+            self.acc.complete(st.global, st.conn + out, bucket);
             idx = next;
         }
     }

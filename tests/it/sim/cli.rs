@@ -84,6 +84,30 @@ fn simulate_json_has_exactly_the_report_keys() {
         .expect("runs");
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // Top-level keys come in FORMAT.md's order.
+    let text = String::from_utf8_lossy(&out.stdout);
+    let order = [
+        "journey",
+        "seed",
+        "customers",
+        "arrivals",
+        "outcomes",
+        "goal",
+        "steps",
+        "ab_tests",
+        "channels",
+        "channel_optimization",
+        "versions",
+        "timeline",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|k| text.find(&format!("\n  \"{k}\":")).expect("top-level key"))
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "keys in the documented order"
+    );
     let keys = |v: &serde_json::Value| -> Vec<String> {
         let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
         k.sort();

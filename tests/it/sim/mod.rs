@@ -1,5 +1,6 @@
 //! Simulator tests: the rules of SEMANTICS.md (S1–S17), the corpus, properties and the CLI.
 
+mod api;
 mod build;
 mod check;
 mod cli;
@@ -10,3 +11,4 @@ mod exits;
 mod experiments;
 mod goal;
 mod props;
+mod steps;

@@ -216,6 +216,14 @@ fn journey_of(spec: &Spec) -> Journey {
             },
         );
     }
+    if let Some(m) = sc.segments.get_mut("s2") {
+        // A rule-based membership, and one that names another segment (earlier in name order).
+        m.when = Some(if spec.flags & 64 == 0 {
+            Condition::Above("a".to_owned(), 50.0)
+        } else {
+            Condition::InSegment("s0".to_owned())
+        });
+    }
     sc.segment_channels.insert(
         "s2".to_owned(),
         [(Channel::Sms, channel(1.0, 0.5, 0.5))]

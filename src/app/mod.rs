@@ -2,14 +2,18 @@
 //! routes what the user did to `edit` and persists view state with eframe.
 
 pub mod actions;
+pub mod export;
 pub mod files;
 mod menu;
+pub mod run;
+mod runner;
 pub mod sample;
 pub mod screenshot;
 mod shortcuts;
 #[cfg(test)]
 mod tests;
 pub mod view;
+pub mod worker;
 
 use std::path::PathBuf;
 
@@ -40,6 +44,15 @@ pub struct JourneyApp {
     pub screenshot: Option<Screenshot>,
     /// Open tab and in-progress field edits of the inspector.
     pub inspector: InspectorState,
+    /// The latest simulation, the worker and the playhead (issue 6).
+    pub run: run::Run,
+    /// Start a run on the next frame (`--run`).
+    pub run_on_start: bool,
+    /// Where the next export goes instead of asking (tests, scripts).
+    pub export_path: Option<PathBuf>,
+    /// The canvas's screen rectangle last frame (for the PNG export).
+    pub canvas_rect: egui::Rect,
+    capture_message: runner::Pending,
     theme_applied: Option<Theme>,
 }
 
@@ -54,6 +67,11 @@ impl JourneyApp {
             clipboard: None,
             screenshot: None,
             inspector: InspectorState::default(),
+            run: run::Run::default(),
+            run_on_start: false,
+            export_path: None,
+            canvas_rect: egui::Rect::NOTHING,
+            capture_message: runner::Pending::default(),
             theme_applied: None,
         }
     }
@@ -147,7 +165,7 @@ impl JourneyApp {
         shortcuts::shortcuts(ui, self);
         egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, self));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        // TODO(runner): the runner bar and analytics (issue 6) go in a bottom panel here.
+        self.runner_frame(ui);
         if !self.view.hide_problems {
             egui::Panel::bottom("problems")
                 .resizable(true)
@@ -185,6 +203,7 @@ impl JourneyApp {
                 });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.canvas_rect = ui.max_rect();
             let journey = self.doc.journey();
             let input = CanvasInput {
                 journey,
@@ -263,7 +282,7 @@ impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.ui_main(ui);
         if let Some(shot) = &mut self.screenshot {
-            shot.frame(ui.ctx(), self.canvas.is_busy());
+            shot.frame(ui.ctx(), self.canvas.is_busy() || self.run.is_running());
         }
     }
 
@@ -282,7 +301,12 @@ impl eframe::App for JourneyApp {
 
 /// Opens the window (blocking until it closes). With `screenshot`, writes
 /// the settled window to that PNG and closes; returns whether that worked.
-pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), String> {
+/// With `run_first`, simulates at once and shows the run at its end.
+pub fn run(
+    file: Option<PathBuf>,
+    screenshot: Option<PathBuf>,
+    run_first: bool,
+) -> Result<(), String> {
     let shot = screenshot.map(Screenshot::new);
     let outcome = shot.as_ref().map(Screenshot::outcome);
     let options = eframe::NativeOptions {
@@ -309,6 +333,10 @@ pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), Str
             };
             let mut app = JourneyApp::start(file, view);
             app.screenshot = shot;
+            if run_first {
+                app.run_on_start = true;
+                app.run.seek_end_on_done = true;
+            }
             if in_screenshot {
                 // Screenshots look the same on every machine.
                 app.view.theme = Theme::Light;

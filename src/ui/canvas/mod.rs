@@ -109,6 +109,8 @@ pub struct Canvas {
     pub placing: Option<ActionKind>,
     /// Whether dragged cards snap to the grid.
     pub grid_snap: bool,
+    /// A run's counts at the playhead, drawn over the cards (set by the app each frame).
+    pub overlay: Option<crate::ui::runner::overlay::Overlay>,
     fit_pending: bool,
     centre_pending: Option<StepId>,
     gesture: Gesture,
@@ -128,6 +130,7 @@ impl Default for Canvas {
             selection: BTreeSet::new(),
             placing: None,
             grid_snap: true,
+            overlay: None,
             fit_pending: true,
             centre_pending: None,
             gesture: Gesture::Idle,

@@ -13,6 +13,7 @@ use super::geometry::{self, GRID, cards_in, curve, hit_card, input_port, snap};
 use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
+use crate::ui::runner::overlay;
 use crate::model::StepId;
 
 /// Below this zoom, cards are drawn as blocks without text.
@@ -109,6 +110,9 @@ fn contents_ui(
         let moved = card.translated(offset_of(card.id));
         paint_outputs(&painter, &moved, &rect_of, visible, &colors);
     }
+    if let Some(overlay) = &canvas.overlay {
+        overlay::paint_flows(&painter, overlay, &cache.cards, &rect_of, &colors);
+    }
 
     let modifiers = ui.input(|i| i.modifiers);
     // Zoomed far out, text is unreadable: cards become coloured blocks.
@@ -130,7 +134,9 @@ fn contents_ui(
         let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
         label_for_access(ui, &resp, &info.name, to_global);
         let resp = if detailed && canvas.gesture == Gesture::Idle {
-            resp.on_hover_text_at_pointer(format!("{}\n{}", info.name, info.summary))
+            let run = canvas.overlay.as_ref().and_then(|o| o.tooltip(card.id));
+            let run = run.map(|t| format!("\n\n{t}")).unwrap_or_default();
+            resp.on_hover_text_at_pointer(format!("{}\n{}{run}", info.name, info.summary))
         } else {
             resp
         };
@@ -162,6 +168,18 @@ fn contents_ui(
             .on_hover_text(message.as_str());
         }
         shown.push((i, delta));
+    }
+    if let Some(overlay) = &canvas.overlay
+        && detailed
+    {
+        let cards: Vec<_> = shown
+            .iter()
+            .map(|&(i, d): &(usize, Vec2)| {
+                let c = &cache.cards[i];
+                (c.id, c.rect.translate(d), cache.info[i].name.as_str())
+            })
+            .collect();
+        overlay::paint_counts(ui, &painter, overlay, &cards);
     }
     // Ports after every card, so a port is never hidden under a neighbour.
     for (i, delta) in shown {

@@ -1,0 +1,281 @@
+//! The per-step funnel (a bar chart) and the tables: steps, A/B tests with
+//! rate and 95 % interval bars, channels and channel optimization, versions.
+
+use egui::{Color32, Grid, RichText, Sense, Stroke, Ui, vec2};
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::cards::percent;
+use crate::sim::{AbReport, Report, StepReport};
+use crate::ui::runner::overlay::{colours, count};
+use crate::ui::runner::playback::show_when;
+
+/// Horizontal bars of customers reaching each step, in step order.
+pub fn funnel_ui(ui: &mut Ui, steps: &[&StepReport], width: f32) {
+    ui.strong("Funnel: customers reaching each step");
+    let n = steps.len();
+    let names: Vec<String> = steps.iter().map(|s| s.name.clone()).collect();
+    let bars: Vec<Bar> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Bar::new((n - 1 - i) as f64, s.reached as f64)
+                .name(&s.name)
+                .width(0.7)
+        })
+        .collect();
+    let chart = BarChart::new("Reached", bars)
+        .horizontal()
+        .color(colours::NOW);
+    Plot::new("plot-funnel")
+        .height((22.0 * n as f32).clamp(120.0, 320.0))
+        .width(width)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .show_grid([true, false])
+        .y_axis_min_width(150.0)
+        .y_axis_formatter(move |mark, _| {
+            let v = mark.value;
+            if (v - v.round()).abs() > 1e-6 || v < 0.0 {
+                return String::new();
+            }
+            let i = v.round() as usize;
+            if i >= n {
+                return String::new();
+            }
+            let name = &names[n - 1 - i];
+            if name.chars().count() > 22 {
+                format!("{}…", name.chars().take(21).collect::<String>())
+            } else {
+                name.clone()
+            }
+        })
+        .include_x(0.0)
+        .show(ui, |p| p.bar_chart(chart));
+}
+
+/// One row per step: reached, completed, exits by reason, in progress.
+pub fn steps_table_ui(ui: &mut Ui, steps: &[&StepReport], several_versions: bool) {
+    Grid::new("steps-table")
+        .striped(true)
+        .num_columns(8)
+        .show(ui, |ui| {
+            for h in [
+                "Step",
+                "Reached",
+                "Completed",
+                "Suppressed",
+                "Exit trigger",
+                "Stopped",
+                "In progress",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for s in steps {
+                let name = if several_versions {
+                    format!("v{} · {}", s.version, s.name)
+                } else {
+                    s.name.clone()
+                };
+                ui.label(name);
+                for n in [
+                    s.reached,
+                    s.completed,
+                    s.exited.suppressed,
+                    s.exited.exit_trigger,
+                    s.exited.stopped,
+                    s.in_progress,
+                ] {
+                    ui.label(count(n));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// Each A/B test: variants with assigned, converted, rate and its 95 %
+/// interval drawn as a bar, then the p-value and the verdict.
+pub fn ab_tests_ui(ui: &mut Ui, report: &Report) {
+    if report.ab_tests.is_empty() {
+        return;
+    }
+    ui.strong("A/B tests");
+    for ab in &report.ab_tests {
+        let step = step_name(report, ab.version, ab.step);
+        ui.label(RichText::new(format!("v{} · {step}", ab.version)).italics());
+        ab_table_ui(ui, ab);
+        ui.label(verdict(ab));
+        ui.add_space(6.0);
+    }
+}
+
+/// "Winner: B (p = 0.0031), decided Tue 10 Mar 2026, 09:00" or "Inconclusive …".
+pub fn verdict(ab: &AbReport) -> String {
+    let when = ab
+        .decided_at
+        .map(|at| format!(", decided {}", show_when(at)))
+        .unwrap_or_else(|| ", at the end of the run".to_owned());
+    match &ab.winner {
+        Some(w) => format!("Winner: {w} (p = {:.4}){when}", ab.p_value),
+        None => format!(
+            "Inconclusive (p = {:.4}): no significant difference at 95%{when}",
+            ab.p_value
+        ),
+    }
+}
+
+fn ab_table_ui(ui: &mut Ui, ab: &AbReport) {
+    let top = ab
+        .variants
+        .iter()
+        .map(|v| v.ci95[1])
+        .fold(0.0_f64, f64::max)
+        .max(0.01);
+    Grid::new(("ab-table", ab.version, ab.step.0))
+        .striped(true)
+        .show(ui, |ui| {
+            for h in ["Variant", "Assigned", "Converted", "Rate", "95% interval"] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for v in &ab.variants {
+                let winner = ab.winner.as_deref() == Some(v.name.as_str());
+                let name = if winner {
+                    RichText::new(format!("★ {}", v.name)).strong()
+                } else {
+                    RichText::new(&v.name)
+                };
+                ui.label(name);
+                ui.label(count(v.assigned));
+                ui.label(count(v.converted));
+                ui.label(percent(v.rate));
+                interval_bar_ui(ui, v.rate, v.ci95, top, winner);
+                ui.end_row();
+            }
+        });
+}
+
+/// A bar from 0 to `top`: the interval as a band, the rate as a tick.
+fn interval_bar_ui(ui: &mut Ui, rate: f64, ci: [f64; 2], top: f64, winner: bool) {
+    let (rect, resp) = ui.allocate_exact_size(vec2(160.0, 14.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let x = |v: f64| rect.left() + (v / top).clamp(0.0, 1.0) as f32 * rect.width();
+    painter.rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
+    let colour = if winner {
+        colours::COMPLETED
+    } else {
+        colours::NOW
+    };
+    let band = egui::Rect::from_x_y_ranges(x(ci[0])..=x(ci[1]), rect.y_range().shrink(2.0));
+    painter.rect_filled(band, 2.0, colour.gamma_multiply(0.35));
+    painter.line_segment(
+        [egui::pos2(x(rate), rect.top()), egui::pos2(x(rate), rect.bottom())],
+        Stroke::new(2.0, colour),
+    );
+    resp.on_hover_text(format!(
+        "{} (95% interval {} – {})",
+        percent(rate),
+        percent(ci[0]),
+        percent(ci[1])
+    ));
+}
+
+/// Messages per channel, then each channel-optimization step.
+pub fn channels_ui(ui: &mut Ui, report: &Report) {
+    ui.strong("Channels");
+    Grid::new("channels-table").striped(true).show(ui, |ui| {
+        for h in ["Channel", "Sent", "Delivered", "Opened", "Clicked", "Converted"] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        for c in &report.channels {
+            ui.label(c.channel.replace("Custom:", ""));
+            for n in [c.sent, c.delivered, c.opened, c.clicked, c.converted] {
+                ui.label(count(n));
+            }
+            ui.end_row();
+        }
+    });
+    for co in &report.channel_optimization {
+        ui.add_space(4.0);
+        let step = step_name(report, co.version, co.step);
+        ui.label(RichText::new(format!("Channel optimization: v{} · {step}", co.version)).italics());
+        Grid::new(("co-table", co.version, co.step.0))
+            .striped(true)
+            .show(ui, |ui| {
+                for h in ["Channel", "Sent", "Clicked", "Converted", "Rate"] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                for c in &co.channels {
+                    let best = co.best.as_deref() == Some(c.channel.as_str());
+                    let name = if best {
+                        RichText::new(format!("★ {}", c.channel)).strong()
+                    } else {
+                        RichText::new(&c.channel)
+                    };
+                    ui.label(name);
+                    ui.label(count(c.sent));
+                    ui.label(count(c.clicked));
+                    ui.label(count(c.converted));
+                    ui.label(percent(c.rate));
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+/// Per version: entered, completed, stopped.
+pub fn versions_table_ui(ui: &mut Ui, report: &Report) {
+    ui.strong("Versions");
+    Grid::new("versions-table").striped(true).show(ui, |ui| {
+        for h in ["Version", "Entered", "Completed", "Stopped"] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        for v in &report.versions {
+            ui.label(format!("Version {}", v.version));
+            ui.label(count(v.entered));
+            ui.label(count(v.completed));
+            ui.label(count(v.stopped));
+            ui.end_row();
+        }
+    });
+}
+
+/// Beside the run: what a previewed stop would change, step by step.
+pub fn preview_table_ui(ui: &mut Ui, base: &Report, preview: &Report) {
+    ui.label(
+        RichText::new("Stop preview beside the run")
+            .strong()
+            .color(colours::STOPPED),
+    );
+    Grid::new("preview-table").striped(true).show(ui, |ui| {
+        for h in ["Step", "Reached (run)", "Reached (stopped)", "Cut off here"] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        for (a, b) in base.steps.iter().zip(&preview.steps) {
+            ui.label(&a.name);
+            ui.label(count(a.reached));
+            ui.label(count(b.reached));
+            let cut = RichText::new(count(b.exited.stopped));
+            ui.label(if b.exited.stopped > 0 {
+                cut.color(colours::STOPPED).strong()
+            } else {
+                cut.color(Color32::GRAY)
+            });
+            ui.end_row();
+        }
+    });
+}
+
+fn step_name(report: &Report, version: u32, id: crate::model::StepId) -> String {
+    report
+        .steps
+        .iter()
+        .find(|s| s.version == version && s.id == id)
+        .map_or_else(|| format!("step {id}"), |s| s.name.clone())
+}

@@ -1,0 +1,298 @@
+//! The run drawn on the canvas at the playhead: on each card how many
+//! customers are at the step now and how many reached it so far, exit
+//! badges by reason, and on each connection how many passed along it
+//! (label and thickness). The canvas calls [`paint_flows`] and
+//! [`paint_counts`] from its scene; [`Overlay`] is plain data built from a
+//! report once per frame.
+
+use std::collections::HashMap;
+
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, vec2};
+
+use crate::model::StepId;
+use crate::sim::Report;
+use crate::ui::canvas::card::Palette;
+use crate::ui::canvas::geometry::{CardGeometry, END_OFFSET, curve, curve_point, input_port};
+
+/// One step's tile analytics at the playhead.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TileAt {
+    /// At the step now.
+    pub now: u64,
+    /// Visits so far (inflow).
+    pub reached: u64,
+    /// Left for the next step or the end so far (processed).
+    pub completed: u64,
+    /// Suppressed here so far.
+    pub suppressed: u64,
+    /// Exit-triggered here so far.
+    pub exit_trigger: u64,
+    /// Stopped here so far.
+    pub stopped: u64,
+    /// Completed the journey from this step so far (passes to the end).
+    pub finished: u64,
+}
+
+/// What the canvas draws for a run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlay {
+    /// Per step of the shown version.
+    pub steps: HashMap<StepId, TileAt>,
+    /// Passes so far per (step, output).
+    pub passes: HashMap<(StepId, usize), u64>,
+    /// The largest of `passes` (for thickness).
+    pub max_passes: u64,
+    /// True when the run is older than the design (drawn faded).
+    pub stale: bool,
+    /// Conversions so far (whole journey).
+    pub conversions: u64,
+}
+
+impl Overlay {
+    /// The overlay of version `version` (1-based, as in the report) at timeline row `row`.
+    pub fn at(report: &Report, version: u32, row: usize, stale: bool) -> Overlay {
+        let mut steps = HashMap::new();
+        let pick = |v: &[u64]| v.get(row).or(v.last()).copied().unwrap_or(0);
+        let mut passes = HashMap::new();
+        let mut finished: HashMap<StepId, u64> = HashMap::new();
+        for c in report
+            .occupancy
+            .connections
+            .iter()
+            .filter(|c| c.version == version)
+        {
+            let n = pick(&c.passes);
+            passes.insert((c.step, c.output), n);
+            if c.target.is_none() {
+                *finished.entry(c.step).or_default() += n;
+            }
+        }
+        for s in report
+            .occupancy
+            .steps
+            .iter()
+            .filter(|s| s.version == version)
+        {
+            steps.insert(
+                s.id,
+                TileAt {
+                    now: pick(&s.at_step),
+                    reached: pick(&s.reached),
+                    completed: pick(&s.completed),
+                    suppressed: pick(&s.suppressed),
+                    exit_trigger: pick(&s.exit_trigger),
+                    stopped: pick(&s.stopped),
+                    finished: finished.get(&s.id).copied().unwrap_or(0),
+                },
+            );
+        }
+        Overlay {
+            max_passes: passes.values().copied().max().unwrap_or(0),
+            steps,
+            passes,
+            stale,
+            conversions: pick(&report.occupancy.conversions),
+        }
+    }
+
+    /// The full tile analytics of a step, for its hover text.
+    pub fn tooltip(&self, id: StepId) -> Option<String> {
+        let t = self.steps.get(&id)?;
+        let stale = if self.stale {
+            "\n(run is out of date: the design changed since)"
+        } else {
+            ""
+        };
+        Some(format!(
+            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  processed (moved on): {}\n  completed the journey here: {}\n  exits: suppressed {}, exit trigger {}, stopped {}\n  journey conversions so far: {}{stale}",
+            count(t.now),
+            count(t.reached),
+            count(t.completed),
+            count(t.finished),
+            count(t.suppressed),
+            count(t.exit_trigger),
+            count(t.stopped),
+            count(self.conversions),
+        ))
+    }
+}
+
+/// A count with thousands separators: 12,345.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Colours of the exit reasons (also used by the plots).
+pub mod colours {
+    use egui::Color32;
+    /// Completed the journey.
+    pub const COMPLETED: Color32 = Color32::from_rgb(0x16, 0xa3, 0x4a);
+    /// Suppressed by a segment.
+    pub const SUPPRESSED: Color32 = Color32::from_rgb(0x93, 0x33, 0xea);
+    /// Left on an exit trigger.
+    pub const EXIT_TRIGGER: Color32 = Color32::from_rgb(0xd9, 0x77, 0x06);
+    /// Stopped.
+    pub const STOPPED: Color32 = Color32::from_rgb(0xdc, 0x26, 0x26);
+    /// Customers in a step now / in progress.
+    pub const NOW: Color32 = Color32::from_rgb(0x25, 0x63, 0xeb);
+    /// Entries.
+    pub const ENTERED: Color32 = Color32::from_rgb(0x0e, 0x74, 0x90);
+}
+
+/// Thickens connections by their passes and labels them; called after the
+/// connections are painted and before the cards.
+pub fn paint_flows(
+    painter: &Painter,
+    overlay: &Overlay,
+    cards: &[CardGeometry],
+    rect_of: &dyn Fn(StepId) -> Option<Rect>,
+    colors: &Palette,
+) {
+    let fade = if overlay.stale { 0.35 } else { 0.8 };
+    for card in cards {
+        let Some(from) = rect_of(card.id) else {
+            continue;
+        };
+        let delta = from.min - card.rect.min;
+        for (o, (_, target, port)) in card.outputs.iter().enumerate() {
+            let n = overlay.passes.get(&(card.id, o)).copied().unwrap_or(0);
+            if n == 0 {
+                continue;
+            }
+            let port = *port + delta;
+            let width = 2.0 + 10.0 * (n as f32 / overlay.max_passes.max(1) as f32).sqrt();
+            let colour = colours::NOW.gamma_multiply(fade * 0.45);
+            let at = if let Some(to) = target.and_then(rect_of) {
+                let c = curve(port, input_port(to));
+                painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+                    c,
+                    false,
+                    Color32::TRANSPARENT,
+                    Stroke::new(width, colour),
+                ));
+                curve_point(&c, 0.3)
+            } else {
+                let end = port + vec2(END_OFFSET - 7.0, 0.0);
+                painter.line_segment([port, end], Stroke::new(width, colour));
+                port + vec2(END_OFFSET * 0.5, 12.0)
+            };
+            pill(painter, at, &count(n), colors.text, colors.label_bg, 10.5);
+        }
+    }
+}
+
+/// Paints the counts under each card and the exit badges; each count pill
+/// is a hover area with the step's full tile analytics and an accessible
+/// label ("Welcome email: 120 in it now, 4,500 reached so far").
+pub fn paint_counts(
+    ui: &Ui,
+    painter: &Painter,
+    overlay: &Overlay,
+    shown: &[(StepId, Rect, &str)],
+) {
+    let fade = if overlay.stale { 0.45 } else { 1.0 };
+    for (id, rect, name) in shown {
+        let Some(t) = overlay.steps.get(id) else {
+            continue;
+        };
+        let text = format!("● {} now · {} reached", count(t.now), count(t.reached));
+        let at = rect.center_bottom() + vec2(0.0, 12.0);
+        let pill_rect = pill(
+            painter,
+            at,
+            &text,
+            Color32::WHITE,
+            colours::NOW.gamma_multiply(fade),
+            11.5,
+        );
+        let resp = ui.interact(
+            pill_rect,
+            ui.make_persistent_id(("run-counts", id.0)),
+            Sense::hover(),
+        );
+        let label = format!(
+            "{name}: {} in it now, {} reached so far",
+            count(t.now),
+            count(t.reached)
+        );
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        if let Some(tip) = overlay.tooltip(*id) {
+            resp.on_hover_text(format!("{name}\n{tip}"));
+        }
+        let badges = [
+            (t.finished, "completed", colours::COMPLETED),
+            (t.suppressed, "suppressed", colours::SUPPRESSED),
+            (t.exit_trigger, "exit trigger", colours::EXIT_TRIGGER),
+            (t.stopped, "stopped", colours::STOPPED),
+        ];
+        let mut x = rect.left();
+        for (n, what, colour) in badges {
+            if n == 0 {
+                continue;
+            }
+            let galley = painter.layout_no_wrap(
+                format!("{} {what}", count(n)),
+                FontId::proportional(10.5),
+                Color32::WHITE,
+            );
+            let r = Rect::from_min_size(
+                Pos2::new(x, at.y + 12.0),
+                galley.size() + vec2(10.0, 4.0),
+            );
+            painter.rect_filled(r, CornerRadius::same(6), colour.gamma_multiply(fade));
+            painter.galley(r.min + vec2(5.0, 2.0), galley, Color32::WHITE);
+            x = r.right() + 4.0;
+        }
+    }
+}
+
+/// A rounded label centred at `at`; returns its rectangle.
+fn pill(painter: &Painter, at: Pos2, text: &str, fg: Color32, bg: Color32, size: f32) -> Rect {
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), fg);
+    let rect = Align2::CENTER_CENTER
+        .anchor_size(at, galley.size())
+        .expand2(vec2(6.0, 2.0));
+    painter.rect_filled(rect, CornerRadius::same(8), bg);
+    painter.galley(rect.min + vec2(6.0, 2.0), galley, fg);
+    rect
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1000), "1,000");
+        assert_eq!(count(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn overlay_reads_the_occupancy_at_the_row() {
+        let j = crate::app::sample::sample_journey();
+        let options = crate::sim::SimOptions {
+            customers: Some(500),
+            ..Default::default()
+        };
+        let r = crate::sim::simulate(&j, &options).expect("simulates");
+        let s = &r.occupancy.steps[0];
+        let o = Overlay::at(&r, 1, 30, false);
+        let t = &o.steps[&s.id];
+        assert_eq!(t.now, s.at_step[30]);
+        assert_eq!(t.reached, s.reached[30]);
+        let last = r.timeline.len() - 1;
+        let end = Overlay::at(&r, 1, last, false);
+        let total_finished: u64 = end.steps.values().map(|t| t.finished).sum();
+        assert_eq!(total_finished, r.outcomes.completed);
+    }
+}

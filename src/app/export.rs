@@ -150,13 +150,22 @@ mod tests {
         let steps = steps_csv(&r);
         assert_eq!(steps.lines().count(), r.steps.len() + 1);
         let first = &r.steps[0];
-        assert!(steps.lines().nth(1).expect("row").starts_with(&format!(
-            "1,{},{},{}",
-            first.id, first.name, first.reached
-        )));
+        assert!(
+            steps
+                .lines()
+                .nth(1)
+                .expect("row")
+                .starts_with(&format!("1,{},{},{}", first.id, first.name, first.reached))
+        );
         let timeline = timeline_csv(&r);
         assert_eq!(timeline.lines().count(), r.timeline.len() + 1);
-        assert!(timeline.lines().nth(1).expect("row").starts_with("2026-03-02T09:00:00Z,"));
+        assert!(
+            timeline
+                .lines()
+                .nth(1)
+                .expect("row")
+                .starts_with("2026-03-02T09:00:00Z,")
+        );
     }
 
     #[test]

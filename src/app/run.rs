@@ -250,7 +250,10 @@ mod tests {
         assert!(!run.is_running(), "the worker was joined and dropped");
         assert!(!run.poll());
         let after = run.result.as_ref().map(|r| r.report.clone());
-        assert_eq!(after, before, "the previous result is shown, not a partial one");
+        assert_eq!(
+            after, before,
+            "the previous result is shown, not a partial one"
+        );
         assert_eq!(run.result.as_ref().map(|r| r.revision), Some(1));
     }
 

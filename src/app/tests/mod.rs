@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod gestures;
+mod runner;
 
 use super::{JourneyApp, ViewState};
 use crate::edit::Document;

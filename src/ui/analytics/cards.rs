@@ -37,7 +37,12 @@ pub fn cards_ui(ui: &mut Ui, report: &Report) {
         }
         card_ui(ui, "Completed", o.completed, Some(colours::COMPLETED));
         card_ui(ui, "Suppressed", suppressed, Some(colours::SUPPRESSED));
-        card_ui(ui, "Exit trigger", exit_trigger, Some(colours::EXIT_TRIGGER));
+        card_ui(
+            ui,
+            "Exit trigger",
+            exit_trigger,
+            Some(colours::EXIT_TRIGGER),
+        );
         card_ui(ui, "Stopped", o.stopped, Some(colours::STOPPED));
         card_ui(ui, "In progress", o.in_progress, Some(colours::NOW));
         goal_card_ui(ui, report);
@@ -56,8 +61,8 @@ fn goal_card_ui(ui: &mut Ui, report: &Report) {
         return;
     };
     let (accent, verdict) = match goal.met {
-        Some(true) => (colours::COMPLETED, "met ✔"),
-        Some(false) => (colours::STOPPED, "not met ✖"),
+        Some(true) => (colours::COMPLETED, "met"),
+        Some(false) => (colours::STOPPED, "not met"),
         None => (ui.visuals().text_color(), "no target"),
     };
     frame(ui, Some(accent), |ui| {

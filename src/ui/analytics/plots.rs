@@ -62,7 +62,9 @@ pub fn daily(report: &Report) -> Vec<Day> {
     days
 }
 
-fn date_axis(starts_at: Instant) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String {
+fn date_axis(
+    starts_at: Instant,
+) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String {
     move |mark, _| {
         let at = starts_at + Duration::minutes((mark.value * 24.0 * 60.0) as i64);
         at.format("%-d %b").to_string()

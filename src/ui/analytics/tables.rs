@@ -143,7 +143,7 @@ fn ab_table_ui(ui: &mut Ui, ab: &AbReport) {
             for v in &ab.variants {
                 let winner = ab.winner.as_deref() == Some(v.name.as_str());
                 let name = if winner {
-                    RichText::new(format!("★ {}", v.name)).strong()
+                    RichText::new(format!("{} (winner)", v.name)).strong()
                 } else {
                     RichText::new(&v.name)
                 };
@@ -171,7 +171,10 @@ fn interval_bar_ui(ui: &mut Ui, rate: f64, ci: [f64; 2], top: f64, winner: bool)
     let band = egui::Rect::from_x_y_ranges(x(ci[0])..=x(ci[1]), rect.y_range().shrink(2.0));
     painter.rect_filled(band, 2.0, colour.gamma_multiply(0.35));
     painter.line_segment(
-        [egui::pos2(x(rate), rect.top()), egui::pos2(x(rate), rect.bottom())],
+        [
+            egui::pos2(x(rate), rect.top()),
+            egui::pos2(x(rate), rect.bottom()),
+        ],
         Stroke::new(2.0, colour),
     );
     resp.on_hover_text(format!(
@@ -186,7 +189,14 @@ fn interval_bar_ui(ui: &mut Ui, rate: f64, ci: [f64; 2], top: f64, winner: bool)
 pub fn channels_ui(ui: &mut Ui, report: &Report) {
     ui.strong("Channels");
     Grid::new("channels-table").striped(true).show(ui, |ui| {
-        for h in ["Channel", "Sent", "Delivered", "Opened", "Clicked", "Converted"] {
+        for h in [
+            "Channel",
+            "Sent",
+            "Delivered",
+            "Opened",
+            "Clicked",
+            "Converted",
+        ] {
             ui.strong(h);
         }
         ui.end_row();
@@ -201,7 +211,9 @@ pub fn channels_ui(ui: &mut Ui, report: &Report) {
     for co in &report.channel_optimization {
         ui.add_space(4.0);
         let step = step_name(report, co.version, co.step);
-        ui.label(RichText::new(format!("Channel optimization: v{} · {step}", co.version)).italics());
+        ui.label(
+            RichText::new(format!("Channel optimization: v{} · {step}", co.version)).italics(),
+        );
         Grid::new(("co-table", co.version, co.step.0))
             .striped(true)
             .show(ui, |ui| {
@@ -212,7 +224,7 @@ pub fn channels_ui(ui: &mut Ui, report: &Report) {
                 for c in &co.channels {
                     let best = co.best.as_deref() == Some(c.channel.as_str());
                     let name = if best {
-                        RichText::new(format!("★ {}", c.channel)).strong()
+                        RichText::new(format!("{} (best)", c.channel)).strong()
                     } else {
                         RichText::new(&c.channel)
                     };

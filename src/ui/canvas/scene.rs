@@ -13,8 +13,8 @@ use super::geometry::{self, GRID, cards_in, curve, hit_card, input_port, snap};
 use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
-use crate::ui::runner::overlay;
 use crate::model::StepId;
+use crate::ui::runner::overlay;
 
 /// Below this zoom, cards are drawn as blocks without text.
 const DETAIL_SCALE: f32 = 0.3;

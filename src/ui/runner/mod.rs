@@ -113,7 +113,12 @@ pub fn runner_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>) ->
 }
 
 /// Run / progress and Cancel, customers, seed, auto re-run, the run's status, exports.
-fn run_row_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) {
+fn run_row_ui(
+    ui: &mut Ui,
+    state: &mut RunnerState,
+    view: &RunnerView<'_>,
+    out: &mut Vec<RunnerIntent>,
+) {
     ui.horizontal(|ui| {
         if let Some((fraction, customers, seconds)) = view.running {
             ui.add(
@@ -131,7 +136,7 @@ fn run_row_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>, out: 
                 out.push(RunnerIntent::Cancel);
             }
         } else if ui
-            .add(Button::new(RichText::new("▶ Run").strong()).shortcut_text("F5"))
+            .add(Button::new(RichText::new("Run").strong()).min_size(egui::vec2(64.0, 0.0)))
             .on_hover_text("Simulate the journey's scenario (F5)")
             .clicked()
         {
@@ -171,7 +176,7 @@ fn run_row_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>, out: 
         ui.separator();
         status_ui(ui, view);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.toggle_value(&mut state.show_analytics, "📊 Analytics");
+            ui.toggle_value(&mut state.show_analytics, "Analytics");
             ui.add_enabled_ui(view.report.is_some(), |ui| {
                 ui.menu_button("Export", |ui| export_menu_ui(ui, out));
             });

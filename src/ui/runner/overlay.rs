@@ -192,18 +192,13 @@ pub fn paint_flows(
 /// Paints the counts under each card and the exit badges; each count pill
 /// is a hover area with the step's full tile analytics and an accessible
 /// label ("Welcome email: 120 in it now, 4,500 reached so far").
-pub fn paint_counts(
-    ui: &Ui,
-    painter: &Painter,
-    overlay: &Overlay,
-    shown: &[(StepId, Rect, &str)],
-) {
+pub fn paint_counts(ui: &Ui, painter: &Painter, overlay: &Overlay, shown: &[(StepId, Rect, &str)]) {
     let fade = if overlay.stale { 0.45 } else { 1.0 };
     for (id, rect, name) in shown {
         let Some(t) = overlay.steps.get(id) else {
             continue;
         };
-        let text = format!("● {} now · {} reached", count(t.now), count(t.reached));
+        let text = format!("{} now · {} reached", count(t.now), count(t.reached));
         let at = rect.center_bottom() + vec2(0.0, 12.0);
         let pill_rect = pill(
             painter,
@@ -243,10 +238,7 @@ pub fn paint_counts(
                 FontId::proportional(10.5),
                 Color32::WHITE,
             );
-            let r = Rect::from_min_size(
-                Pos2::new(x, at.y + 12.0),
-                galley.size() + vec2(10.0, 4.0),
-            );
+            let r = Rect::from_min_size(Pos2::new(x, at.y + 12.0), galley.size() + vec2(10.0, 4.0));
             painter.rect_filled(r, CornerRadius::same(6), colour.gamma_multiply(fade));
             painter.galley(r.min + vec2(5.0, 2.0), galley, Color32::WHITE);
             x = r.right() + 4.0;

@@ -118,7 +118,10 @@ mod tests {
     #[test]
     fn rows_are_whole_hours_after_the_start() {
         let start: Instant = "2026-03-02T09:00:00Z".parse().expect("instant");
-        assert_eq!(instant_of(start, 25).to_rfc3339(), "2026-03-03T10:00:00+00:00");
+        assert_eq!(
+            instant_of(start, 25).to_rfc3339(),
+            "2026-03-03T10:00:00+00:00"
+        );
         let at: Instant = "2026-03-02T10:30:00Z".parse().expect("instant");
         assert_eq!(row_of(start, at), Some(2.0));
         assert_eq!(row_of(at, start), None);

@@ -21,16 +21,16 @@ pub fn playback_ui(ui: &mut Ui, playback: &mut Playback, view: &RunnerView<'_>, 
     let last = rows.saturating_sub(1) as f64;
     ui.horizontal(|ui| {
         if ui
-            .add(Button::new("⏮"))
+            .add(Button::new("To start"))
             .on_hover_text("Jump to the start")
             .clicked()
         {
             playback.seek(0.0, rows);
         }
         let (icon, tip) = if playback.playing {
-            ("⏸", "Pause")
+            ("Pause", "Pause the playback")
         } else {
-            ("▶", "Play the run over simulated time")
+            ("Play", "Play the run over simulated time")
         };
         if ui.add(Button::new(icon)).on_hover_text(tip).clicked() {
             if playback.playing {
@@ -40,7 +40,7 @@ pub fn playback_ui(ui: &mut Ui, playback: &mut Playback, view: &RunnerView<'_>, 
             }
         }
         if ui
-            .add(Button::new("⏭"))
+            .add(Button::new("To end"))
             .on_hover_text("Jump to the end")
             .clicked()
         {

@@ -126,9 +126,9 @@ fn version_row_ui(
             }
         }
         VersionState::Stopped { live, stopped } => {
-            ui.label(RichText::new(format!("Version {no}: stopped")).strong());
+            ui.label(RichText::new(format!("Version {no} (stopped)")).strong());
             ui.label(format!(
-                "live {} → stopped {}",
+                "live {}, stopped {}",
                 show_when(live),
                 show_when(stopped)
             ));
@@ -157,7 +157,7 @@ fn draft_row_ui(ui: &mut Ui, journey: &Journey, out: &mut Vec<RunnerIntent>) {
             });
         }
         VersionState::Stopped { .. } => {
-            ui.weak("The newest version is stopped: no version can be published after it (S7). Copy the design into a new journey to go on.");
+            ui.weak("The newest version was stopped: no version can be published after it (S7). Copy the design into a new journey to go on.");
         }
         VersionState::Draft => {}
     }
@@ -198,15 +198,15 @@ fn preview_ui(
         }
         if let Some(base) = base {
             ui.label(format!(
-                "· completed {} → {}",
-                count(base.outcomes.completed),
-                count(preview.outcomes.completed)
+                "· completed {} instead of {}",
+                count(preview.outcomes.completed),
+                count(base.outcomes.completed)
             ));
             if let (Some(a), Some(b)) = (&base.goal, &preview.goal) {
                 ui.label(format!(
-                    "· goal rate {:.2}% → {:.2}%",
-                    a.rate * 100.0,
-                    b.rate * 100.0
+                    "· goal rate {:.2}% instead of {:.2}%",
+                    b.rate * 100.0,
+                    a.rate * 100.0
                 ));
             }
         }

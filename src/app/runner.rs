@@ -111,6 +111,7 @@ impl JourneyApp {
     }
 
     /// Does what the runner bar asked.
+    #[allow(clippy::needless_pass_by_value)] // intents are consumed one by one
     pub fn runner_intent(&mut self, intent: RunnerIntent, ctx: &egui::Context) {
         match intent {
             RunnerIntent::Run => self.start_run(Job::Main, ctx),

@@ -142,7 +142,7 @@ mod tests {
     }
 
     fn wait(worker: &mut Worker) -> Finished {
-        let deadline = Instant::now() + Duration::from_secs(120);
+        let deadline = Instant::now() + Duration::from_mins(2);
         loop {
             if let Some(f) = worker.try_finish() {
                 return f;

@@ -35,7 +35,7 @@ fn headless(j: &Journey) -> Report {
 
 /// Steps frames until the worker is done, then settles.
 fn wait_for_run(h: &mut Harness<'_, JourneyApp>) {
-    let deadline = Clock::now() + Duration::from_secs(120);
+    let deadline = Clock::now() + Duration::from_mins(2);
     h.step();
     while h.state().run.is_running() {
         assert!(Clock::now() < deadline, "the run did not finish");

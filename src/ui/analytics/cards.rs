@@ -70,8 +70,7 @@ fn goal_card_ui(ui: &mut Ui, report: &Report) {
             text_ui(ui, "Goal rate", &percent(goal.rate), Some(accent));
             let target = goal
                 .target_percent
-                .map(|t| format!("target {t}% · {verdict}"))
-                .unwrap_or_else(|| verdict.to_owned());
+                .map_or_else(|| verdict.to_owned(), |t| format!("target {t}% · {verdict}"));
             ui.label(RichText::new(target).small().color(accent));
         });
     });

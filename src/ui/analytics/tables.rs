@@ -115,8 +115,10 @@ pub fn ab_tests_ui(ui: &mut Ui, report: &Report) {
 pub fn verdict(ab: &AbReport) -> String {
     let when = ab
         .decided_at
-        .map(|at| format!(", decided {}", show_when(at)))
-        .unwrap_or_else(|| ", at the end of the run".to_owned());
+        .map_or_else(
+            || ", at the end of the run".to_owned(),
+            |at| format!(", decided {}", show_when(at)),
+        );
     match &ab.winner {
         Some(w) => format!("Winner: {w} (p = {:.4}){when}", ab.p_value),
         None => format!(

@@ -122,7 +122,7 @@ pub fn count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -271,12 +271,12 @@ mod tests {
 
     #[test]
     fn overlay_reads_the_occupancy_at_the_row() {
-        let j = crate::app::sample::sample_journey();
+        let journey = crate::app::sample::sample_journey();
         let options = crate::sim::SimOptions {
             customers: Some(500),
             ..Default::default()
         };
-        let r = crate::sim::simulate(&j, &options).expect("simulates");
+        let r = crate::sim::simulate(&journey, &options).expect("simulates");
         let s = &r.occupancy.steps[0];
         let o = Overlay::at(&r, 1, 30, false);
         let t = &o.steps[&s.id];

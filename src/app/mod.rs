@@ -166,7 +166,8 @@ impl JourneyApp {
         egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, self));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         self.runner_frame(ui);
-        if !self.view.hide_problems {
+        // The analytics panel takes the problems list's place while it is open.
+        if !self.view.hide_problems && !self.run.ui.show_analytics {
             egui::Panel::bottom("problems")
                 .resizable(true)
                 .default_size(110.0)

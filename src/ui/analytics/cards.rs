@@ -68,9 +68,10 @@ fn goal_card_ui(ui: &mut Ui, report: &Report) {
     frame(ui, Some(accent), |ui| {
         ui.vertical(|ui| {
             text_ui(ui, "Goal rate", &percent(goal.rate), Some(accent));
-            let target = goal
-                .target_percent
-                .map_or_else(|| verdict.to_owned(), |t| format!("target {t}% · {verdict}"));
+            let target = goal.target_percent.map_or_else(
+                || verdict.to_owned(),
+                |t| format!("target {t}% · {verdict}"),
+            );
             ui.label(RichText::new(target).small().color(accent));
         });
     });
@@ -89,11 +90,14 @@ fn frame(ui: &mut Ui, accent: Option<Color32>, add: impl FnOnce(&mut Ui)) {
         c.gamma_multiply(0.6)
     });
     Frame::group(ui.style())
-        .inner_margin(Margin::symmetric(10, 6))
+        .inner_margin(Margin::symmetric(8, 5))
         .stroke(egui::Stroke::new(1.0, stroke_colour))
         .show(ui, |ui| {
-            ui.set_min_width(86.0);
-            add(ui);
+            // Vertical inside, or labels would flow on from the wrapped row.
+            ui.vertical(|ui| {
+                ui.set_min_width(56.0);
+                add(ui);
+            });
         });
 }
 
@@ -113,7 +117,7 @@ fn text_ui(ui: &mut Ui, title: &str, value: &str, accent: Option<Color32>) {
         value,
         0.0,
         TextFormat {
-            font_id: FontId::proportional(20.0),
+            font_id: FontId::proportional(18.0),
             color: accent.unwrap_or_else(|| ui.visuals().strong_text_color()),
             ..TextFormat::default()
         },

@@ -2,57 +2,51 @@
 //! rate and 95 % interval bars, channels and channel optimization, versions.
 
 use egui::{Color32, Grid, RichText, Sense, Stroke, Ui, vec2};
-use egui_plot::{Bar, BarChart, Plot};
 
 use super::cards::percent;
 use crate::sim::{AbReport, Report, StepReport};
 use crate::ui::runner::overlay::{colours, count};
 use crate::ui::runner::playback::show_when;
 
-/// Horizontal bars of customers reaching each step, in step order.
+/// Horizontal bars of customers reaching each step, in step order, each
+/// with its name and count.
 pub fn funnel_ui(ui: &mut Ui, steps: &[&StepReport], width: f32) {
     ui.strong("Funnel: customers reaching each step");
-    let n = steps.len();
-    let names: Vec<String> = steps.iter().map(|s| s.name.clone()).collect();
-    let bars: Vec<Bar> = steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            Bar::new((n - 1 - i) as f64, s.reached as f64)
-                .name(&s.name)
-                .width(0.7)
-        })
-        .collect();
-    let chart = BarChart::new("Reached", bars)
-        .horizontal()
-        .color(colours::NOW);
-    Plot::new("plot-funnel")
-        .height((22.0 * n as f32).clamp(120.0, 320.0))
-        .width(width)
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_boxed_zoom(false)
-        .show_grid([true, false])
-        .y_axis_min_width(150.0)
-        .y_axis_formatter(move |mark, _| {
-            let v = mark.value;
-            if (v - v.round()).abs() > 1e-6 || v < 0.0 {
-                return String::new();
-            }
-            let i = v.round() as usize;
-            if i >= n {
-                return String::new();
-            }
-            let name = &names[n - 1 - i];
-            if name.chars().count() > 22 {
-                format!("{}…", name.chars().take(21).collect::<String>())
+    let top = steps.iter().map(|s| s.reached).max().unwrap_or(0).max(1);
+    let name_width = 170.0;
+    let bar_width = (width - name_width - 16.0).max(80.0);
+    Grid::new("funnel").spacing(vec2(8.0, 3.0)).show(ui, |ui| {
+        for s in steps {
+            let name = if s.name.chars().count() > 26 {
+                format!("{}…", s.name.chars().take(25).collect::<String>())
             } else {
-                name.clone()
-            }
-        })
-        .include_x(0.0)
-        .show(ui, |p| p.bar_chart(chart));
+                s.name.clone()
+            };
+            ui.add_sized(vec2(name_width, 16.0), egui::Label::new(name).truncate())
+                .on_hover_text(&s.name);
+            let (rect, _) = ui.allocate_exact_size(vec2(bar_width, 16.0), Sense::hover());
+            let painter = ui.painter_at(rect);
+            let fill = rect.width() * (s.reached as f32 / top as f32);
+            painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+            painter.rect_filled(
+                egui::Rect::from_min_size(rect.min, vec2(fill, rect.height())),
+                2.0,
+                colours::NOW.gamma_multiply(0.75),
+            );
+            painter.text(
+                rect.left_center() + vec2(6.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                count(s.reached),
+                egui::FontId::proportional(11.5),
+                if fill > 60.0 {
+                    Color32::WHITE
+                } else {
+                    ui.visuals().text_color()
+                },
+            );
+            ui.end_row();
+        }
+    });
 }
 
 /// One row per step: reached, completed, exits by reason, in progress.
@@ -113,12 +107,10 @@ pub fn ab_tests_ui(ui: &mut Ui, report: &Report) {
 
 /// "Winner: B (p = 0.0031), decided Tue 10 Mar 2026, 09:00" or "Inconclusive …".
 pub fn verdict(ab: &AbReport) -> String {
-    let when = ab
-        .decided_at
-        .map_or_else(
-            || ", at the end of the run".to_owned(),
-            |at| format!(", decided {}", show_when(at)),
-        );
+    let when = ab.decided_at.map_or_else(
+        || ", at the end of the run".to_owned(),
+        |at| format!(", decided {}", show_when(at)),
+    );
     match &ab.winner {
         Some(w) => format!("Winner: {w} (p = {:.4}){when}", ab.p_value),
         None => format!(

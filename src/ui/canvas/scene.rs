@@ -111,7 +111,14 @@ fn contents_ui(
         paint_outputs(&painter, &moved, &rect_of, visible, &colors);
     }
     if let Some(overlay) = &canvas.overlay {
-        overlay::paint_flows(&painter, overlay, &cache.cards, &rect_of, &colors);
+        overlay::paint_flows(
+            &painter,
+            overlay,
+            &cache.cards,
+            &rect_of,
+            &colors,
+            to_global.scaling,
+        );
     }
 
     let modifiers = ui.input(|i| i.modifiers);
@@ -179,7 +186,7 @@ fn contents_ui(
                 (c.id, c.rect.translate(d), cache.info[i].name.as_str())
             })
             .collect();
-        overlay::paint_counts(ui, &painter, overlay, &cards);
+        overlay::paint_counts(ui, &painter, overlay, &cards, to_global.scaling);
     }
     // Ports after every card, so a port is never hidden under a neighbour.
     for (i, delta) in shown {

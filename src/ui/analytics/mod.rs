@@ -49,7 +49,7 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
             cards::cards_ui(ui, report);
             ui.add_space(6.0);
             // Each plot draws its axes outside the given width: leave them room.
-            let width = ((ui.available_width() - 3.0 * 56.0) / 3.0).max(160.0);
+            let width = ((ui.available_width() - 3.0 * 14.0) / 3.0).max(160.0);
             plots::time_plots_ui(ui, report, view.row, width);
             ui.add_space(6.0);
             if report.versions.len() > 1 {

@@ -87,14 +87,19 @@ impl JourneyApp {
         for intent in intents {
             self.runner_intent(intent, &ctx);
         }
+        let version = (self.version_index() + 1) as u32;
         self.canvas.overlay = self.run.result.as_ref().map(|r| {
             let rows = r.report.timeline.len();
-            Overlay::at(
+            let overlay = Overlay::at(
                 &r.report,
-                (self.version_index() + 1) as u32,
+                version,
                 self.run.ui.playback.row(rows),
                 r.revision != revision,
-            )
+            );
+            match &self.run.preview {
+                Some((_, _, p)) => overlay.with_preview(&p.report, version),
+                None => overlay,
+            }
         });
     }
 

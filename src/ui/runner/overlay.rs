@@ -46,6 +46,8 @@ pub struct Overlay {
     pub stale: bool,
     /// Conversions so far (whole journey).
     pub conversions: u64,
+    /// A previewed stop: per step, the customers it would cut off there.
+    pub cut_off: HashMap<StepId, u64>,
 }
 
 impl Overlay {
@@ -92,19 +94,36 @@ impl Overlay {
             passes,
             stale,
             conversions: pick(&report.occupancy.conversions),
+            cut_off: HashMap::new(),
         }
+    }
+
+    /// Adds a previewed stop's report: who it would cut off, at which steps.
+    pub fn with_preview(mut self, preview: &Report, version: u32) -> Overlay {
+        self.cut_off = preview
+            .steps
+            .iter()
+            .filter(|s| s.version == version && s.exited.stopped > 0)
+            .map(|s| (s.id, s.exited.stopped))
+            .collect();
+        self
     }
 
     /// The full tile analytics of a step, for its hover text.
     pub fn tooltip(&self, id: StepId) -> Option<String> {
         let t = self.steps.get(&id)?;
+        let cut = self
+            .cut_off
+            .get(&id)
+            .map(|n| format!("\n  the previewed stop would cut off {} here", count(*n)))
+            .unwrap_or_default();
         let stale = if self.stale {
             "\n(run is out of date: the design changed since)"
         } else {
             ""
         };
         Some(format!(
-            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  processed (moved on): {}\n  completed the journey here: {}\n  exits: suppressed {}, exit trigger {}, stopped {}\n  journey conversions so far: {}{stale}",
+            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  processed (moved on): {}\n  completed the journey here: {}\n  exits: suppressed {}, exit trigger {}, stopped {}\n  journey conversions so far: {}{cut}{stale}",
             count(t.now),
             count(t.reached),
             count(t.completed),
@@ -257,6 +276,12 @@ pub fn paint_counts(
         ];
         let galleys: Vec<_> = badges
             .into_iter()
+            .chain(
+                overlay
+                    .cut_off
+                    .get(id)
+                    .map(|&n| (n, "cut off by the previewed stop", colours::STOPPED)),
+            )
             .filter(|(n, _, _)| *n > 0)
             .map(|(n, what, colour)| {
                 let text = format!("{} {what}", count(n));
@@ -321,5 +346,22 @@ mod tests {
         let end = Overlay::at(&r, 1, last, false);
         let total_finished: u64 = end.steps.values().map(|t| t.finished).sum();
         assert_eq!(total_finished, r.outcomes.completed);
+    }
+
+    #[test]
+    fn s7_a_previewed_stop_marks_who_it_would_cut_off_at_each_step() {
+        let mut journey = crate::app::sample::sample_journey();
+        journey.versions[0].stopped_at = Some(journey.start.starts_at + chrono::Duration::days(4));
+        let options = crate::sim::SimOptions {
+            customers: Some(500),
+            ..Default::default()
+        };
+        let stopped = crate::sim::simulate(&journey, &options).expect("simulates");
+        let o = Overlay::default().with_preview(&stopped, 1);
+        let total: u64 = o.cut_off.values().sum();
+        assert_eq!(total, stopped.outcomes.stopped);
+        let (id, n) = o.cut_off.iter().next().expect("someone is cut off");
+        assert!(o.tooltip(*id).is_none(), "no tile without the run itself");
+        assert!(*n > 0);
     }
 }

@@ -213,6 +213,7 @@ impl JourneyApp {
                 read_only,
             };
             let actions = canvas_ui(ui, &mut self.canvas, &input);
+            runner::canvas_overlay_ui(ui, &self.canvas);
             self.apply_actions(ui, actions);
         });
     }

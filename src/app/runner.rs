@@ -18,6 +18,13 @@ use crate::ui::analytics::{AnalyticsView, analytics_ui};
 use crate::ui::runner::overlay::Overlay;
 use crate::ui::runner::{ExportKind, RunnerIntent, RunnerView, runner_ui};
 
+/// Draws the run's counts over the canvas just drawn.
+pub(super) fn canvas_overlay_ui(ui: &mut Ui, canvas: &crate::ui::canvas::Canvas) {
+    if let (Some(overlay), Some(cache)) = (&canvas.overlay, canvas.cache()) {
+        crate::ui::runner::paint::overlay_ui(ui, overlay, cache, canvas.to_screen());
+    }
+}
+
 /// A message from a callback (the canvas capture) for the status line.
 pub type Pending = Arc<Mutex<Option<String>>>;
 

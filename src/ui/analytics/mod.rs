@@ -77,7 +77,7 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| {
                     ui.set_width(half);
-                    tables::funnel_ui(ui, &steps, half);
+                    tables::funnel_ui(ui, &steps, half, report.versions.len() > 1);
                     tables::steps_table_ui(ui, &steps, report.versions.len() > 1);
                 });
                 ui.separator();

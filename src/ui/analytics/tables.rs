@@ -10,20 +10,25 @@ use crate::ui::runner::playback::show_when;
 
 /// Horizontal bars of customers reaching each step, in step order, each
 /// with its name and count.
-pub fn funnel_ui(ui: &mut Ui, steps: &[&StepReport], width: f32) {
+pub fn funnel_ui(ui: &mut Ui, steps: &[&StepReport], width: f32, several_versions: bool) {
     ui.strong("Funnel: customers reaching each step");
     let top = steps.iter().map(|s| s.reached).max().unwrap_or(0).max(1);
     let name_width = 170.0;
     let bar_width = (width - name_width - 16.0).max(80.0);
     Grid::new("funnel").spacing(vec2(8.0, 3.0)).show(ui, |ui| {
         for s in steps {
-            let name = if s.name.chars().count() > 26 {
-                format!("{}…", s.name.chars().take(25).collect::<String>())
+            let full = if several_versions {
+                format!("v{} · {}", s.version, s.name)
             } else {
                 s.name.clone()
             };
+            let name = if full.chars().count() > 26 {
+                format!("{}…", full.chars().take(25).collect::<String>())
+            } else {
+                full.clone()
+            };
             ui.add_sized(vec2(name_width, 16.0), egui::Label::new(name).truncate())
-                .on_hover_text(&s.name);
+                .on_hover_text(full);
             let (rect, _) = ui.allocate_exact_size(vec2(bar_width, 16.0), Sense::hover());
             let painter = ui.painter_at(rect);
             let fill = rect.width() * (s.reached as f32 / top as f32);

@@ -14,7 +14,7 @@ use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
 use crate::model::StepId;
-use crate::ui::runner::overlay;
+use crate::ui::runner::paint as overlay;
 
 /// Below this zoom, cards are drawn as blocks without text.
 const DETAIL_SCALE: f32 = 0.3;
@@ -111,14 +111,7 @@ fn contents_ui(
         paint_outputs(&painter, &moved, &rect_of, visible, &colors);
     }
     if let Some(overlay) = &canvas.overlay {
-        overlay::paint_flows(
-            &painter,
-            overlay,
-            &cache.cards,
-            &rect_of,
-            &colors,
-            to_global.scaling,
-        );
+        overlay::paint_flows(&painter, overlay, &cache.cards, &rect_of);
     }
 
     let modifiers = ui.input(|i| i.modifiers);
@@ -175,18 +168,6 @@ fn contents_ui(
             .on_hover_text(message.as_str());
         }
         shown.push((i, delta));
-    }
-    if let Some(overlay) = &canvas.overlay
-        && detailed
-    {
-        let cards: Vec<_> = shown
-            .iter()
-            .map(|&(i, d): &(usize, Vec2)| {
-                let c = &cache.cards[i];
-                (c.id, c.rect.translate(d), cache.info[i].name.as_str())
-            })
-            .collect();
-        overlay::paint_counts(ui, &painter, overlay, &cards, to_global.scaling);
     }
     // Ports after every card, so a port is never hidden under a neighbour.
     for (i, delta) in shown {

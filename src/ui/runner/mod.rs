@@ -8,6 +8,7 @@
 //! open dialogs are view state in [`RunnerState`].
 
 pub mod overlay;
+pub mod paint;
 pub mod playback;
 mod timeline;
 mod versions;

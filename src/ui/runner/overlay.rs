@@ -1,18 +1,12 @@
-//! The run drawn on the canvas at the playhead: on each card how many
-//! customers are at the step now and how many reached it so far, exit
-//! badges by reason, and on each connection how many passed along it
-//! (label and thickness). The canvas calls [`paint_flows`] and
-//! [`paint_counts`] from its scene; [`Overlay`] is plain data built from a
-//! report once per frame.
+//! The run on the canvas at the playhead, as plain data built from a report
+//! once per frame: per step how many customers are in it now, reached it so
+//! far and left it by reason; per connection how many passed along it.
+//! [`super::paint`] draws it.
 
 use std::collections::HashMap;
 
-use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, vec2};
-
 use crate::model::StepId;
 use crate::sim::Report;
-use crate::ui::canvas::card::Palette;
-use crate::ui::canvas::geometry::{CardGeometry, END_OFFSET, curve, curve_point, input_port};
 
 /// One step's tile analytics at the playhead.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -164,157 +158,6 @@ pub mod colours {
     pub const NOW: Color32 = Color32::from_rgb(0x25, 0x63, 0xeb);
     /// Entries.
     pub const ENTERED: Color32 = Color32::from_rgb(0x0e, 0x74, 0x90);
-}
-
-/// Font size in canvas units: `base`, but never under `min_px` on screen, so
-/// the counts stay readable when the canvas is zoomed out.
-fn font_size(base: f32, min_px: f32, scale: f32) -> f32 {
-    base.max(min_px / scale.max(0.05))
-}
-
-/// Thickens connections by their passes and labels them; called after the
-/// connections are painted and before the cards. `scale` is the zoom.
-pub fn paint_flows(
-    painter: &Painter,
-    overlay: &Overlay,
-    cards: &[CardGeometry],
-    rect_of: &dyn Fn(StepId) -> Option<Rect>,
-    colors: &Palette,
-    scale: f32,
-) {
-    let fade = if overlay.stale { 0.35 } else { 0.8 };
-    let size = font_size(10.5, 9.5, scale);
-    for card in cards {
-        let Some(from) = rect_of(card.id) else {
-            continue;
-        };
-        let delta = from.min - card.rect.min;
-        let several = card.outputs.len() > 1;
-        for (o, (_, target, port)) in card.outputs.iter().enumerate() {
-            let n = overlay.passes.get(&(card.id, o)).copied().unwrap_or(0);
-            if n == 0 {
-                continue;
-            }
-            let port = *port + delta;
-            let width = 2.0 + 10.0 * (n as f32 / overlay.max_passes.max(1) as f32).sqrt();
-            let colour = colours::NOW.gamma_multiply(fade * 0.45);
-            // Above the line's middle, clear of the arrowhead and of a branch's own label.
-            let lift = vec2(0.0, -(size * 0.9 + width * 0.5));
-            let at = if let Some(to) = target.and_then(rect_of) {
-                let c = curve(port, input_port(to));
-                painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                    c,
-                    false,
-                    Color32::TRANSPARENT,
-                    Stroke::new(width, colour),
-                ));
-                let mid = curve_point(&c, 0.5);
-                if several {
-                    mid + lift * 1.6
-                } else {
-                    mid + lift
-                }
-            } else {
-                let end = port + vec2(END_OFFSET - 7.0, 0.0);
-                painter.line_segment([port, end], Stroke::new(width, colour));
-                port + vec2(END_OFFSET * 0.5, 0.0) + lift
-            };
-            pill(painter, at, &count(n), colors.text, colors.label_bg, size);
-        }
-    }
-}
-
-/// Paints the counts under each card and the exit badges; each count pill
-/// is a hover area with the step's full tile analytics and an accessible
-/// label ("Welcome email: 120 in it now, 4,500 reached so far").
-pub fn paint_counts(
-    ui: &Ui,
-    painter: &Painter,
-    overlay: &Overlay,
-    shown: &[(StepId, Rect, &str)],
-    scale: f32,
-) {
-    let fade = if overlay.stale { 0.45 } else { 1.0 };
-    let size = font_size(11.5, 10.5, scale);
-    let badge_size = font_size(10.5, 9.5, scale);
-    for (id, rect, name) in shown {
-        let Some(t) = overlay.steps.get(id) else {
-            continue;
-        };
-        let text = format!("{} now\n{} reached", count(t.now), count(t.reached));
-        let galley = painter.layout_no_wrap(text, FontId::proportional(size), Color32::WHITE);
-        let pad = vec2(size * 0.5, size * 0.2);
-        let pill_rect = Align2::CENTER_TOP.anchor_size(
-            rect.center_bottom() + vec2(0.0, 4.0),
-            galley.size() + pad * 2.0,
-        );
-        painter.rect_filled(
-            pill_rect,
-            CornerRadius::same(6),
-            colours::NOW.gamma_multiply(fade),
-        );
-        painter.galley(pill_rect.min + pad, galley, Color32::WHITE);
-        let resp = ui.interact(
-            pill_rect,
-            ui.make_persistent_id(("run-counts", id.0)),
-            Sense::hover(),
-        );
-        let label = format!(
-            "{name}: {} in it now, {} reached so far",
-            count(t.now),
-            count(t.reached)
-        );
-        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-        if let Some(tip) = overlay.tooltip(*id) {
-            resp.on_hover_text(format!("{name}\n{tip}"));
-        }
-        let badges = [
-            (t.finished, "completed", colours::COMPLETED),
-            (t.suppressed, "suppressed", colours::SUPPRESSED),
-            (t.exit_trigger, "exit trigger", colours::EXIT_TRIGGER),
-            (t.stopped, "stopped", colours::STOPPED),
-        ];
-        let galleys: Vec<_> = badges
-            .into_iter()
-            .chain(
-                overlay
-                    .cut_off
-                    .get(id)
-                    .map(|&n| (n, "cut off by the previewed stop", colours::STOPPED)),
-            )
-            .filter(|(n, _, _)| *n > 0)
-            .map(|(n, what, colour)| {
-                let text = format!("{} {what}", count(n));
-                let g =
-                    painter.layout_no_wrap(text, FontId::proportional(badge_size), Color32::WHITE);
-                (g, colour)
-            })
-            .collect();
-        // One badge per line, centred under the counts: neighbours' badges never overlap.
-        let pad = vec2(badge_size * 0.4, badge_size * 0.15);
-        let gap = badge_size * 0.25;
-        let mut y = pill_rect.bottom() + gap;
-        for (galley, colour) in galleys {
-            let r = Align2::CENTER_TOP.anchor_size(
-                Pos2::new(pill_rect.center().x, y),
-                galley.size() + pad * 2.0,
-            );
-            painter.rect_filled(r, CornerRadius::same(6), colour.gamma_multiply(fade));
-            y = r.bottom() + gap;
-            painter.galley(r.min + pad, galley, Color32::WHITE);
-        }
-    }
-}
-
-/// A rounded label centred at `at`; returns its rectangle.
-fn pill(painter: &Painter, at: Pos2, text: &str, fg: Color32, bg: Color32, size: f32) -> Rect {
-    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), fg);
-    let rect = Align2::CENTER_CENTER
-        .anchor_size(at, galley.size())
-        .expand2(vec2(6.0, 2.0));
-    painter.rect_filled(rect, CornerRadius::same(8), bg);
-    painter.galley(rect.min + vec2(6.0, 2.0), galley, fg);
-    rect
 }
 
 #[cfg(test)]

@@ -124,10 +124,9 @@ fn run_row_ui(
         if let Some((fraction, customers, seconds)) = view.running {
             ui.add(
                 ProgressBar::new(fraction)
-                    .desired_width(220.0)
-                    .show_percentage()
+                    .desired_width(260.0)
                     .text(format!(
-                        "Simulating {} customers… {:.0}%",
+                        "Simulating {}… {:.0}%",
                         count(customers),
                         fraction * 100.0
                     )),
@@ -196,12 +195,12 @@ fn status_ui(ui: &mut Ui, view: &RunnerView<'_>) {
             ui.weak("Not run yet: press Run to simulate the scenario.");
         }
         None => {}
-        Some(r) if view.stale => {
+        Some(_) if view.running.is_some() => {
+            ui.weak("Showing the last run until this one is done");
+        }
+        Some(_) if view.stale => {
             ui.label(
-                RichText::new(format!(
-                    "Out of date: the design changed since this run of {} customers. Run again.",
-                    count(r.customers)
-                ))
+                RichText::new("Out of date: the design changed since this run. Run again (F5).")
                 .color(ui.visuals().warn_fg_color),
             );
         }

@@ -314,3 +314,45 @@ fn exports_write_the_json_report_and_csv_tables() {
     let text = std::fs::read_to_string(&csv).expect("written");
     assert_eq!(text.lines().count(), report(&h).steps.len() + 1);
 }
+
+#[test]
+fn play_moves_the_playhead_and_pause_stops_it() {
+    let mut h = harness(small_welcome());
+    press_run(&mut h);
+    h.get_by_label("Play").click();
+    for _ in 0..10 {
+        h.step();
+    }
+    let hour = h.state().run.ui.playback.hour;
+    assert!(hour > 0.0, "the playhead moved: {hour}");
+    h.get_by_label("Pause").click();
+    h.step();
+    let paused = h.state().run.ui.playback.hour;
+    h.step();
+    h.step();
+    assert_eq!(h.state().run.ui.playback.hour, paused);
+    assert!(!h.state().run.ui.playback.playing);
+}
+
+#[test]
+fn auto_rerun_runs_again_shortly_after_an_edit() {
+    let mut h = harness(small_welcome());
+    press_run(&mut h);
+    h.get_by_label("Auto re-run on edit").click();
+    h.run();
+    assert!(h.state().run.auto_rerun);
+    let mut j = h.state().doc.journey().clone();
+    j.scenario.seed = 5;
+    h.state_mut()
+        .doc
+        .apply(crate::edit::Command::SetScenario(j.scenario.clone()))
+        .expect("applies");
+    let deadline = Clock::now() + Duration::from_secs(30);
+    while h.state().run.is_stale(h.state().doc.revision()) {
+        assert!(Clock::now() < deadline, "no re-run after the edit");
+        std::thread::sleep(Duration::from_millis(50));
+        h.step();
+    }
+    wait_for_run(&mut h);
+    assert_eq!(report(&h), headless(&j));
+}

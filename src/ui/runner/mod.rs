@@ -201,7 +201,7 @@ fn status_ui(ui: &mut Ui, view: &RunnerView<'_>) {
         Some(_) if view.stale => {
             ui.label(
                 RichText::new("Out of date: the design changed since this run. Run again (F5).")
-                .color(ui.visuals().warn_fg_color),
+                    .color(ui.visuals().warn_fg_color),
             );
         }
         Some(r) => {

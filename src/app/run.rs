@@ -3,9 +3,11 @@
 //! preview, the playhead, and the auto re-run debounce. Never saved with
 //! the journey.
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant as Clock};
 
 use super::worker::{Finished, Worker};
+use crate::edit::Document;
 use crate::model::{Instant, Journey};
 use crate::sim::{Report, SimError};
 use crate::ui::analytics::VersionFilter;
@@ -25,6 +27,8 @@ pub struct RunResult {
     pub journey: Journey,
     /// Wall time of the run.
     pub elapsed: Duration,
+    /// The file of the document it was made from.
+    pub path: Option<PathBuf>,
 }
 
 /// What a worker is computing.
@@ -42,6 +46,7 @@ struct InFlight {
     job: Job,
     revision: u64,
     journey: Journey,
+    path: Option<PathBuf>,
     worker: Worker,
 }
 
@@ -82,12 +87,14 @@ impl Run {
         self.seed.unwrap_or(journey.scenario.seed)
     }
 
-    /// Starts a run of `journey` (at document `revision`), cancelling any run
-    /// in flight. `notify` is called on the worker thread when it ends.
+    /// Starts a run of `journey` (at document `revision`, of the file
+    /// `path`), cancelling any run in flight. `notify` is called on the
+    /// worker thread when it ends.
     pub fn start(
         &mut self,
         journey: &Journey,
         revision: u64,
+        path: Option<&Path>,
         job: Job,
         notify: Box<dyn Fn() + Send>,
     ) {
@@ -107,6 +114,7 @@ impl Run {
                     job,
                     revision,
                     journey: simulated,
+                    path: path.map(Path::to_owned),
                     worker,
                 });
             }
@@ -157,6 +165,7 @@ impl Run {
                     revision: f.revision,
                     journey: f.journey,
                     elapsed,
+                    path: f.path,
                 };
                 match f.job {
                     Job::Main => {
@@ -179,6 +188,25 @@ impl Run {
                 false
             }
         }
+    }
+
+    /// Forgets results of another document: after Open, a run of the old
+    /// journey must not be shown as the new one's. Save As keeps them.
+    pub fn follow_document(&mut self, doc: &Document) {
+        let Some(result) = &mut self.result else {
+            return;
+        };
+        if result.path == doc.path {
+            return;
+        }
+        if result.revision == doc.revision() && result.journey == *doc.journey() {
+            result.path.clone_from(&doc.path);
+            return;
+        }
+        self.cancel();
+        self.result = None;
+        self.preview = None;
+        self.ui.playback = crate::ui::runner::Playback::default();
     }
 
     /// True when the latest result was made from another revision than `revision`.
@@ -227,7 +255,7 @@ mod tests {
             customers: Some(500),
             ..Run::default()
         };
-        run.start(&welcome(), 3, Job::Main, Box::new(|| {}));
+        run.start(&welcome(), 3, None, Job::Main, Box::new(|| {}));
         wait(&mut run);
         assert!(run.result.is_some());
         assert!(!run.is_stale(3));
@@ -240,11 +268,11 @@ mod tests {
             customers: Some(500),
             ..Run::default()
         };
-        run.start(&welcome(), 1, Job::Main, Box::new(|| {}));
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
         wait(&mut run);
         let before = run.result.as_ref().map(|r| r.report.clone());
         run.customers = Some(5_000_000);
-        run.start(&welcome(), 2, Job::Main, Box::new(|| {}));
+        run.start(&welcome(), 2, None, Job::Main, Box::new(|| {}));
         std::thread::sleep(Duration::from_millis(20));
         run.cancel();
         assert!(!run.is_running(), "the worker was joined and dropped");
@@ -263,7 +291,7 @@ mod tests {
             customers: Some(5_000_000),
             ..Run::default()
         };
-        run.start(&welcome(), 1, Job::Main, Box::new(|| {}));
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
         std::thread::sleep(Duration::from_millis(20));
         run.cancel();
         assert!(!run.is_running());
@@ -278,7 +306,7 @@ mod tests {
             customers: Some(800),
             ..Run::default()
         };
-        run.start(&j, 1, Job::PreviewStop(0, at), Box::new(|| {}));
+        run.start(&j, 1, None, Job::PreviewStop(0, at), Box::new(|| {}));
         wait(&mut run);
         let (v, when, result) = run.preview.as_ref().expect("a preview");
         assert_eq!((*v, *when), (0, at));
@@ -289,13 +317,39 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_another_file_is_forgotten_after_open_but_kept_after_save_as() {
+        let mut run = Run {
+            customers: Some(200),
+            ..Run::default()
+        };
+        let a = Path::new("a.journey.ron");
+        let doc = Document::from_file(welcome(), a.to_owned());
+        run.start(
+            doc.journey(),
+            doc.revision(),
+            Some(a),
+            Job::Main,
+            Box::new(|| {}),
+        );
+        wait(&mut run);
+        let mut saved_as = doc.clone();
+        saved_as.mark_saved("b.journey.ron".into());
+        run.follow_document(&saved_as);
+        assert!(run.result.is_some(), "Save As keeps the run");
+        let mut other = welcome();
+        other.name = "Another journey".to_owned();
+        run.follow_document(&Document::from_file(other, "c.journey.ron".into()));
+        assert!(run.result.is_none(), "Open forgets it");
+    }
+
+    #[test]
     fn auto_rerun_waits_for_the_edits_to_settle() {
         let mut run = Run {
             customers: Some(200),
             auto_rerun: true,
             ..Run::default()
         };
-        run.start(&welcome(), 1, Job::Main, Box::new(|| {}));
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
         wait(&mut run);
         let t0 = Clock::now();
         assert!(!run.due(1, t0), "fresh result: nothing to do");

@@ -33,6 +33,7 @@ impl JourneyApp {
     pub(super) fn runner_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.run.poll();
+        self.run.follow_document(&self.doc);
         if std::mem::take(&mut self.run_on_start) {
             self.start_run(Job::Main, &ctx);
         }
@@ -117,6 +118,7 @@ impl JourneyApp {
         self.run.start(
             self.doc.journey(),
             revision,
+            self.doc.path.as_deref(),
             job,
             Box::new(move || repaint.request_repaint()),
         );

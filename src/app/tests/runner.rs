@@ -356,3 +356,34 @@ fn auto_rerun_runs_again_shortly_after_an_edit() {
     wait_for_run(&mut h);
     assert_eq!(report(&h), headless(&j));
 }
+
+#[test]
+fn s12_the_ab_table_shows_rates_and_the_verdict_of_the_report() {
+    let mut j = crate::store::parse(include_str!(
+        "../../../assets/renewal-live-edit.journey.ron"
+    ))
+    .expect("the template parses");
+    j.scenario.customers = 4000;
+    let expected = headless(&j);
+    let ab = expected
+        .ab_tests
+        .first()
+        .expect("the template has an A/B test");
+    let mut h = harness(j);
+    press_run(&mut h);
+    h.get_by_label("Analytics").click();
+    h.run();
+    h.get_by_label(&crate::ui::analytics::tables::verdict(ab));
+    for v in &ab.variants {
+        h.get_by_label(&v.name);
+        assert!(h.query_all_by_label(&count(v.assigned)).next().is_some());
+        assert!(h.query_all_by_label(&percent(v.rate)).next().is_some());
+    }
+    // Two versions: the steps can be shown per version.
+    h.get_by_label("version 2").click();
+    h.run();
+    assert_eq!(
+        h.state().run.filter,
+        crate::ui::analytics::VersionFilter::One(2)
+    );
+}

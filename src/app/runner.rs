@@ -18,8 +18,12 @@ use crate::ui::analytics::{AnalyticsView, analytics_ui};
 use crate::ui::runner::overlay::Overlay;
 use crate::ui::runner::{ExportKind, RunnerIntent, RunnerView, runner_ui};
 
-/// Draws the run's counts over the canvas just drawn.
+/// Draws the run's counts over the canvas just drawn (not during a drag,
+/// where they would stay behind the moving cards).
 pub(super) fn canvas_overlay_ui(ui: &mut Ui, canvas: &crate::ui::canvas::Canvas) {
+    if canvas.is_busy() {
+        return;
+    }
     if let (Some(overlay), Some(cache)) = (&canvas.overlay, canvas.cache()) {
         crate::ui::runner::paint::overlay_ui(ui, overlay, cache, canvas.to_screen());
     }

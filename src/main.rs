@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => match journey_designer::app::run(args.file, args.screenshot) {
+        None => match journey_designer::app::run(args.file, args.screenshot, args.run) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 #[allow(clippy::print_stderr)]

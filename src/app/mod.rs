@@ -3,12 +3,15 @@
 
 pub mod actions;
 pub mod autosave_timer;
+pub mod export;
 pub mod file_dialogs;
 mod file_menu;
 pub mod file_ops;
 pub mod files;
 mod menu;
 mod prompts;
+pub mod run;
+mod runner;
 pub mod sample;
 pub mod screenshot;
 mod shortcuts;
@@ -16,6 +19,7 @@ mod shortcuts;
 mod tests;
 pub mod title;
 pub mod view;
+pub mod worker;
 
 use std::path::PathBuf;
 
@@ -48,6 +52,15 @@ pub struct JourneyApp {
     pub inspector: InspectorState,
     /// Dialogs, autosave and the prompts about files.
     pub files: files::Files,
+    /// The latest simulation, the worker and the playhead (issue 6).
+    pub run: run::Run,
+    /// Start a run on the next frame (`--run`).
+    pub run_on_start: bool,
+    /// Where the next export goes instead of asking (tests, scripts).
+    pub export_path: Option<PathBuf>,
+    /// The canvas's screen rectangle last frame (for the PNG export).
+    pub canvas_rect: egui::Rect,
+    capture_message: runner::Pending,
     theme_applied: Option<Theme>,
 }
 
@@ -63,6 +76,11 @@ impl JourneyApp {
             screenshot: None,
             inspector: InspectorState::default(),
             files: files::Files::default(),
+            run: run::Run::default(),
+            run_on_start: false,
+            export_path: None,
+            canvas_rect: egui::Rect::NOTHING,
+            capture_message: runner::Pending::default(),
             theme_applied: None,
         }
     }
@@ -111,8 +129,9 @@ impl JourneyApp {
         shortcuts::shortcuts(ui, self);
         egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, self));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        // TODO(runner): the runner bar and analytics (issue 6) go in a bottom panel here.
-        if !self.view.hide_problems {
+        self.runner_frame(ui);
+        // The analytics panel takes the problems list's place while it is open.
+        if !self.view.hide_problems && !self.run.ui.show_analytics {
             egui::Panel::bottom("problems")
                 .resizable(true)
                 .default_size(110.0)
@@ -153,6 +172,7 @@ impl JourneyApp {
                 });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.canvas_rect = ui.max_rect();
             let journey = self.doc.journey();
             let input = CanvasInput {
                 journey,
@@ -162,6 +182,7 @@ impl JourneyApp {
                 read_only,
             };
             let actions = canvas_ui(ui, &mut self.canvas, &input);
+            runner::canvas_overlay_ui(ui, &self.canvas);
             self.apply_actions(ui, actions);
         });
         prompts::files_ui(ui, self);
@@ -233,7 +254,7 @@ impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.ui_main(ui);
         if let Some(shot) = &mut self.screenshot {
-            shot.frame(ui.ctx(), self.canvas.is_busy());
+            shot.frame(ui.ctx(), self.canvas.is_busy() || self.run.is_running());
             if shot.settling() {
                 // Panels settle their widths over the first frames: fit again each time.
                 self.canvas.zoom_to_fit();
@@ -275,7 +296,12 @@ impl eframe::App for JourneyApp {
 
 /// Opens the window (blocking until it closes). With `screenshot`, writes
 /// the settled window to that PNG and closes; returns whether that worked.
-pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), String> {
+/// With `run_first`, simulates at once and shows the run at its end.
+pub fn run(
+    file: Option<PathBuf>,
+    screenshot: Option<PathBuf>,
+    run_first: bool,
+) -> Result<(), String> {
     let shot = screenshot.map(Screenshot::new);
     let setup = screenshot::ShotSetup::from_env();
     let outcome = shot.as_ref().map(Screenshot::outcome);
@@ -316,6 +342,10 @@ pub fn run(file: Option<PathBuf>, screenshot: Option<PathBuf>) -> Result<(), Str
                 JourneyApp::start(file, view)
             };
             app.screenshot = shot;
+            if run_first {
+                app.run_on_start = true;
+                app.run.seek_end_on_done = true;
+            }
             if in_screenshot {
                 // Screenshots look the same on every machine (light unless asked).
                 setup.apply(&mut app);

@@ -2,6 +2,8 @@
 //! `&Journey`, returns commands or intents; never touches files or threads
 //! (ARCHITECTURE.md).
 
+pub mod analytics;
 pub mod canvas;
 pub mod dialogs;
 pub mod inspector;
+pub mod runner;

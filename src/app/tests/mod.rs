@@ -10,6 +10,7 @@ mod file_menu;
 mod files;
 mod gestures;
 mod layout;
+mod runner;
 
 use super::{JourneyApp, ViewState};
 use crate::edit::Document;

@@ -113,6 +113,8 @@ pub struct Canvas {
     /// Frames left on which to zoom to fit (the first frames of a window
     /// still settle its panel sizes, so the fit is repeated).
     fit_frames: u8,
+    /// A run's counts at the playhead, drawn over the cards (set by the app each frame).
+    pub overlay: Option<crate::ui::runner::overlay::Overlay>,
     centre_pending: Option<StepId>,
     gesture: Gesture,
     /// A move that ended this frame: the grabbed card and the drag.
@@ -132,6 +134,7 @@ impl Default for Canvas {
             placing: None,
             grid_snap: true,
             fit_frames: 3,
+            overlay: None,
             centre_pending: None,
             gesture: Gesture::Idle,
             finished_move: None,

@@ -17,6 +17,7 @@ use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
 use crate::model::StepId;
+use crate::ui::runner::paint as overlay;
 
 /// Below this zoom, cards are drawn as blocks without text.
 const DETAIL_SCALE: f32 = 0.3;
@@ -119,6 +120,9 @@ fn contents_ui(
     for card in &cache.cards {
         paint_outputs(&painter, card, offset_of(card.id), &rect_of, &edge_style);
     }
+    if let Some(overlay) = &canvas.overlay {
+        overlay::paint_flows(&painter, overlay, &cache.cards, &rect_of);
+    }
 
     let modifiers = ui.input(|i| i.modifiers);
     let mut shown = Vec::new();
@@ -138,9 +142,14 @@ fn contents_ui(
         let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
         label_for_access(ui, &resp, &info.name, to_global);
         let resp = if detailed && canvas.gesture == Gesture::Idle && resp.hovered() {
+            let run = canvas.overlay.as_ref().and_then(|o| o.tooltip(card.id));
             resp.on_hover_ui_at_pointer(|ui| {
                 ui.strong(&info.name);
                 ui.label(&info.summary);
+                if let Some(run) = run {
+                    ui.separator();
+                    ui.label(run);
+                }
             })
         } else {
             resp

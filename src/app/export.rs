@@ -1,0 +1,188 @@
+//! Exports of a run: the JSON report (the same text as `simulate --json`),
+//! the per-step table and the hourly timeline as CSV, and the canvas with
+//! its counts as PNG. Files are written atomically through the store; the
+//! path comes from a save dialog, or is given (tests, scripts).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::sim::Report;
+use crate::ui::runner::ExportKind;
+
+/// The file name offered in the save dialog, and its filter.
+pub fn suggestion(kind: ExportKind, journey: &str) -> (String, &'static str, &'static str) {
+    let base: String = journey
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    match kind {
+        ExportKind::JsonReport => (format!("{base}-report.json"), "JSON", "json"),
+        ExportKind::StepsCsv => (format!("{base}-steps.csv"), "CSV", "csv"),
+        ExportKind::TimelineCsv => (format!("{base}-timeline.csv"), "CSV", "csv"),
+        ExportKind::CanvasPng => (format!("{base}-canvas.png"), "PNG image", "png"),
+    }
+}
+
+/// Asks where to save an export (None when cancelled or there is no dialog).
+pub fn pick_path(kind: ExportKind, journey: &str) -> Option<PathBuf> {
+    let (name, filter, ext) = suggestion(kind, journey);
+    rfd::FileDialog::new()
+        .add_filter(filter, &[ext])
+        .set_file_name(name)
+        .save_file()
+}
+
+/// Quotes a CSV field when it needs it.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The per-step table: one row per (version, step), as in the report.
+pub fn steps_csv(report: &Report) -> String {
+    let mut out = String::from(
+        "version,step,name,reached,completed,suppressed,exit_trigger,stopped,in_progress\n",
+    );
+    for s in &report.steps {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{}",
+            s.version,
+            s.id,
+            field(&s.name),
+            s.reached,
+            s.completed,
+            s.exited.suppressed,
+            s.exited.exit_trigger,
+            s.exited.stopped,
+            s.in_progress
+        );
+    }
+    out
+}
+
+/// The hourly timeline, with conversions so far.
+pub fn timeline_csv(report: &Report) -> String {
+    let mut out = String::from("at,in_progress,entered,exited,conversions_so_far\n");
+    for (k, row) in report.timeline.iter().enumerate() {
+        let conversions = report.occupancy.conversions.get(k).copied().unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{}",
+            row.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            row.in_progress,
+            row.entered,
+            row.exited,
+            conversions
+        );
+    }
+    out
+}
+
+/// Writes a text export of `report` to `path`.
+pub fn write_text(kind: ExportKind, report: &Report, path: &Path) -> Result<(), String> {
+    let text = match kind {
+        ExportKind::JsonReport => report.to_json_string() + "\n",
+        ExportKind::StepsCsv => steps_csv(report),
+        ExportKind::TimelineCsv => timeline_csv(report),
+        ExportKind::CanvasPng => return Err("the canvas is not text".to_owned()),
+    };
+    crate::store::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+/// Writes the part `rect` (in points) of a window capture as a PNG.
+pub fn write_png_region(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+    path: &Path,
+) -> Result<(), String> {
+    let [w, h] = image.size;
+    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, x1) = (px(rect.left(), w), px(rect.right(), w));
+    let (y0, y1) = (px(rect.top(), h), px(rect.bottom(), h));
+    if x1 <= x0 || y1 <= y0 {
+        return Err("the canvas is not on screen".to_owned());
+    }
+    let mut bytes = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            bytes.extend_from_slice(&image.pixels[y * w + x].to_array());
+        }
+    }
+    let buffer = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, bytes)
+        .ok_or_else(|| "could not assemble the image".to_owned())?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    buffer
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| format!("could not encode the PNG: {e}"))?;
+    crate::store::write_atomic(path, png.get_ref())
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Report {
+        let j = crate::app::sample::sample_journey();
+        let options = crate::sim::SimOptions {
+            customers: Some(300),
+            ..Default::default()
+        };
+        crate::sim::simulate(&j, &options).expect("simulates")
+    }
+
+    #[test]
+    fn exports_write_the_report_the_steps_and_the_timeline() {
+        let r = report();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let json = dir.path().join("r.json");
+        write_text(ExportKind::JsonReport, &r, &json).expect("writes");
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&json).expect("reads")).expect("json");
+        assert_eq!(value, r.to_json_value());
+
+        let steps = steps_csv(&r);
+        assert_eq!(steps.lines().count(), r.steps.len() + 1);
+        let first = &r.steps[0];
+        assert!(
+            steps
+                .lines()
+                .nth(1)
+                .expect("row")
+                .starts_with(&format!("1,{},{},{}", first.id, first.name, first.reached))
+        );
+        let timeline = timeline_csv(&r);
+        assert_eq!(timeline.lines().count(), r.timeline.len() + 1);
+        assert!(
+            timeline
+                .lines()
+                .nth(1)
+                .expect("row")
+                .starts_with("2026-03-02T09:00:00Z,")
+        );
+    }
+
+    #[test]
+    fn csv_fields_with_commas_are_quoted() {
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("plain"), "plain");
+    }
+
+    #[test]
+    fn a_region_of_a_capture_becomes_a_png() {
+        let image = egui::ColorImage::new([20, 10], vec![egui::Color32::RED; 200]);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("c.png");
+        let rect = egui::Rect::from_min_max(egui::pos2(2.0, 1.0), egui::pos2(12.0, 9.0));
+        write_png_region(&image, rect, 1.0, &path).expect("writes");
+        let read = image::open(&path).expect("opens").to_rgba8();
+        assert_eq!(read.dimensions(), (10, 8));
+    }
+}

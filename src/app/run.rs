@@ -1,0 +1,363 @@
+//! The Run (ARCHITECTURE.md, third kind of state): the latest report and
+//! the document revision it was made from, the worker in flight, a stop
+//! preview, the playhead, and the auto re-run debounce. Never saved with
+//! the journey.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant as Clock};
+
+use super::worker::{Finished, Worker};
+use crate::edit::Document;
+use crate::model::{Instant, Journey};
+use crate::sim::{Report, SimError};
+use crate::ui::analytics::VersionFilter;
+use crate::ui::runner::RunnerState;
+
+/// How long after the last edit an auto re-run starts.
+pub const DEBOUNCE: Duration = Duration::from_millis(600);
+
+/// A complete run.
+#[derive(Clone, Debug)]
+pub struct RunResult {
+    /// The report.
+    pub report: Report,
+    /// The document revision the run was made from.
+    pub revision: u64,
+    /// The journey as simulated.
+    pub journey: Journey,
+    /// Wall time of the run.
+    pub elapsed: Duration,
+    /// The file of the document it was made from.
+    pub path: Option<PathBuf>,
+}
+
+/// What a worker is computing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Job {
+    /// The document as it is.
+    Main,
+    /// The document with version `.0` stopped at `.1` (a what-if).
+    PreviewStop(usize, Instant),
+}
+
+/// A worker and what it works on.
+#[derive(Debug)]
+struct InFlight {
+    job: Job,
+    revision: u64,
+    journey: Journey,
+    path: Option<PathBuf>,
+    worker: Worker,
+}
+
+/// The run state the app owns.
+#[derive(Debug, Default)]
+pub struct Run {
+    /// Customers for the next run (None: the scenario's).
+    pub customers: Option<u64>,
+    /// Seed for the next run (None: the scenario's).
+    pub seed: Option<u64>,
+    /// The latest complete run.
+    pub result: Option<RunResult>,
+    /// A previewed stop: version, instant and its run.
+    pub preview: Option<(usize, Instant, RunResult)>,
+    /// The runner bar's view state (playhead, dialogs, analytics open).
+    pub ui: RunnerState,
+    /// Which versions the analytics' step funnel shows.
+    pub filter: VersionFilter,
+    /// Whether an edit starts a new run after [`DEBOUNCE`].
+    pub auto_rerun: bool,
+    /// The last run error, said once in the runner bar.
+    pub message: Option<String>,
+    /// Move the playhead to the end when the next run completes.
+    pub seek_end_on_done: bool,
+    in_flight: Option<InFlight>,
+    /// The revision last seen changed, and when (for the debounce).
+    edited: Option<(u64, Clock)>,
+}
+
+impl Run {
+    /// Customers the next run simulates.
+    pub fn customers(&self, journey: &Journey) -> u64 {
+        self.customers.unwrap_or(journey.scenario.customers)
+    }
+
+    /// Seed of the next run.
+    pub fn seed(&self, journey: &Journey) -> u64 {
+        self.seed.unwrap_or(journey.scenario.seed)
+    }
+
+    /// Starts a run of `journey` (at document `revision`, of the file
+    /// `path`), cancelling any run in flight. `notify` is called on the
+    /// worker thread when it ends.
+    pub fn start(
+        &mut self,
+        journey: &Journey,
+        revision: u64,
+        path: Option<&Path>,
+        job: Job,
+        notify: Box<dyn Fn() + Send>,
+    ) {
+        self.cancel();
+        let mut simulated = journey.clone();
+        if let Job::PreviewStop(version, at) = job
+            && let Some(v) = simulated.versions.get_mut(version)
+        {
+            v.stopped_at = Some(at);
+        }
+        let customers = self.customers(journey);
+        let seed = self.seed(journey);
+        match Worker::spawn(simulated.clone(), customers, seed, notify) {
+            Ok(worker) => {
+                self.message = None;
+                self.in_flight = Some(InFlight {
+                    job,
+                    revision,
+                    journey: simulated,
+                    path: path.map(Path::to_owned),
+                    worker,
+                });
+            }
+            Err(e) => self.message = Some(e),
+        }
+    }
+
+    /// Cancels the run in flight (joining its thread); the previous result stays.
+    pub fn cancel(&mut self) {
+        if let Some(f) = self.in_flight.take() {
+            f.worker.cancel();
+        }
+    }
+
+    /// True while a run is in flight.
+    pub fn is_running(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// The run in flight: fraction done, customers, seconds so far.
+    pub fn progress(&self) -> Option<(f32, u64, f32)> {
+        self.in_flight.as_ref().map(|f| {
+            (
+                f.worker.progress(),
+                f.worker.customers(),
+                f.worker.elapsed().as_secs_f32(),
+            )
+        })
+    }
+
+    /// Takes in a finished run, if the worker is done. Returns true when a
+    /// new result arrived. A cancelled run changes nothing; a refused one
+    /// leaves its reason in `message`.
+    pub fn poll(&mut self) -> bool {
+        let Some(f) = self.in_flight.as_mut() else {
+            return false;
+        };
+        let Some(Finished { outcome, elapsed }) = f.worker.try_finish() else {
+            return false;
+        };
+        let Some(f) = self.in_flight.take() else {
+            return false;
+        };
+        match outcome {
+            Ok(report) => {
+                let result = RunResult {
+                    report,
+                    revision: f.revision,
+                    journey: f.journey,
+                    elapsed,
+                    path: f.path,
+                };
+                match f.job {
+                    Job::Main => {
+                        if self.seek_end_on_done {
+                            self.seek_end_on_done = false;
+                            let rows = result.report.timeline.len();
+                            self.ui.playback.seek(rows as f64, rows);
+                        }
+                        self.result = Some(result);
+                    }
+                    Job::PreviewStop(version, at) => {
+                        self.preview = Some((version, at, result));
+                    }
+                }
+                true
+            }
+            Err(SimError::Cancelled) => false,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Forgets results of another document: after Open, a run of the old
+    /// journey must not be shown as the new one's. Save As keeps them.
+    pub fn follow_document(&mut self, doc: &Document) {
+        let Some(result) = &mut self.result else {
+            return;
+        };
+        if result.path == doc.path {
+            return;
+        }
+        if result.revision == doc.revision() && result.journey == *doc.journey() {
+            result.path.clone_from(&doc.path);
+            return;
+        }
+        self.cancel();
+        self.result = None;
+        self.preview = None;
+        self.ui.playback = crate::ui::runner::Playback::default();
+    }
+
+    /// True when the latest result was made from another revision than `revision`.
+    pub fn is_stale(&self, revision: u64) -> bool {
+        self.result.as_ref().is_some_and(|r| r.revision != revision)
+    }
+
+    /// The auto re-run debounce: true once the document has stayed at
+    /// `revision` for [`DEBOUNCE`] after a change, with auto re-run on and
+    /// a result out of date (and nothing running).
+    pub fn due(&mut self, revision: u64, now: Clock) -> bool {
+        if !self.auto_rerun || !self.is_stale(revision) || self.is_running() {
+            self.edited = None;
+            return false;
+        }
+        match self.edited {
+            Some((r, at)) if r == revision => now.duration_since(at) >= DEBOUNCE,
+            _ => {
+                self.edited = Some((revision, now));
+                false
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait(run: &mut Run) {
+        let deadline = Clock::now() + Duration::from_mins(2);
+        while run.is_running() {
+            run.poll();
+            assert!(Clock::now() < deadline, "the run did not end");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn welcome() -> Journey {
+        crate::app::sample::sample_journey()
+    }
+
+    #[test]
+    fn a_run_belongs_to_its_revision_and_is_stale_after_an_edit() {
+        let mut run = Run {
+            customers: Some(500),
+            ..Run::default()
+        };
+        run.start(&welcome(), 3, None, Job::Main, Box::new(|| {}));
+        wait(&mut run);
+        assert!(run.result.is_some());
+        assert!(!run.is_stale(3));
+        assert!(run.is_stale(4));
+    }
+
+    #[test]
+    fn cancelling_keeps_the_previous_result_and_no_partial_one() {
+        let mut run = Run {
+            customers: Some(500),
+            ..Run::default()
+        };
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
+        wait(&mut run);
+        let before = run.result.as_ref().map(|r| r.report.clone());
+        run.customers = Some(5_000_000);
+        run.start(&welcome(), 2, None, Job::Main, Box::new(|| {}));
+        std::thread::sleep(Duration::from_millis(20));
+        run.cancel();
+        assert!(!run.is_running(), "the worker was joined and dropped");
+        assert!(!run.poll());
+        let after = run.result.as_ref().map(|r| r.report.clone());
+        assert_eq!(
+            after, before,
+            "the previous result is shown, not a partial one"
+        );
+        assert_eq!(run.result.as_ref().map(|r| r.revision), Some(1));
+    }
+
+    #[test]
+    fn cancelling_the_first_run_leaves_no_result() {
+        let mut run = Run {
+            customers: Some(5_000_000),
+            ..Run::default()
+        };
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
+        std::thread::sleep(Duration::from_millis(20));
+        run.cancel();
+        assert!(!run.is_running());
+        assert!(run.result.is_none());
+    }
+
+    #[test]
+    fn s7_preview_stop_simulates_a_stopped_copy_and_leaves_the_journey() {
+        let j = welcome();
+        let at = j.start.starts_at + chrono::Duration::days(5);
+        let mut run = Run {
+            customers: Some(800),
+            ..Run::default()
+        };
+        run.start(&j, 1, None, Job::PreviewStop(0, at), Box::new(|| {}));
+        wait(&mut run);
+        let (v, when, result) = run.preview.as_ref().expect("a preview");
+        assert_eq!((*v, *when), (0, at));
+        assert_eq!(result.journey.versions[0].stopped_at, Some(at));
+        assert!(j.versions[0].stopped_at.is_none());
+        assert!(result.report.outcomes.stopped > 0);
+        assert!(run.result.is_none(), "a preview is not the main result");
+    }
+
+    #[test]
+    fn a_run_of_another_file_is_forgotten_after_open_but_kept_after_save_as() {
+        let mut run = Run {
+            customers: Some(200),
+            ..Run::default()
+        };
+        let a = Path::new("a.journey.ron");
+        let doc = Document::from_file(welcome(), a.to_owned());
+        run.start(
+            doc.journey(),
+            doc.revision(),
+            Some(a),
+            Job::Main,
+            Box::new(|| {}),
+        );
+        wait(&mut run);
+        let mut saved_as = doc.clone();
+        saved_as.mark_saved("b.journey.ron".into());
+        run.follow_document(&saved_as);
+        assert!(run.result.is_some(), "Save As keeps the run");
+        let mut other = welcome();
+        other.name = "Another journey".to_owned();
+        run.follow_document(&Document::from_file(other, "c.journey.ron".into()));
+        assert!(run.result.is_none(), "Open forgets it");
+    }
+
+    #[test]
+    fn auto_rerun_waits_for_the_edits_to_settle() {
+        let mut run = Run {
+            customers: Some(200),
+            auto_rerun: true,
+            ..Run::default()
+        };
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
+        wait(&mut run);
+        let t0 = Clock::now();
+        assert!(!run.due(1, t0), "fresh result: nothing to do");
+        assert!(!run.due(2, t0), "an edit starts the clock");
+        assert!(!run.due(3, t0 + DEBOUNCE), "another edit restarts it");
+        assert!(!run.due(3, t0 + DEBOUNCE + Duration::from_millis(100)));
+        assert!(run.due(3, t0 + DEBOUNCE * 2 + Duration::from_millis(1)));
+        run.auto_rerun = false;
+        assert!(!run.due(3, t0 + DEBOUNCE * 5));
+    }
+}

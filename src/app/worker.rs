@@ -1,0 +1,201 @@
+//! One simulation on its own thread: `sim::simulate` with a cancel flag and
+//! a progress counter, so no frame waits for it.
+//!
+//! A `Worker` owns its thread. Cancelling (or dropping the worker) sets the
+//! flag and joins the thread, so a cancelled run leaves nothing behind and
+//! never hands back a partial report: `simulate` answers
+//! `SimError::Cancelled`, and the caller keeps whatever result it had.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::model::Journey;
+use crate::sim::{self, Report, SimError, SimOptions};
+
+/// What the thread hands back.
+pub type Outcome = Result<Report, SimError>;
+
+/// A finished run: its outcome and how long it took.
+#[derive(Debug)]
+pub struct Finished {
+    /// The report, or why there is none.
+    pub outcome: Outcome,
+    /// Wall time of the run.
+    pub elapsed: Duration,
+}
+
+/// A simulation running on a thread of its own.
+#[derive(Debug)]
+pub struct Worker {
+    handle: Option<JoinHandle<Outcome>>,
+    cancel: Arc<AtomicBool>,
+    progress: Arc<AtomicU64>,
+    customers: u64,
+    started: Instant,
+}
+
+impl Worker {
+    /// Starts simulating `journey` with `customers` and `seed` (the same
+    /// options `simulate --json` uses, so the numbers match). `notify` is
+    /// called on the worker thread when the run ends (the app asks for a repaint).
+    pub fn spawn(
+        journey: Journey,
+        customers: u64,
+        seed: u64,
+        notify: Box<dyn Fn() + Send>,
+    ) -> Result<Worker, String> {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let progress = Arc::new(AtomicU64::new(0));
+        let options = SimOptions {
+            customers: Some(customers),
+            seed: Some(seed),
+            threads: None,
+            cancel: Some(Arc::clone(&cancel)),
+            progress: Some(Arc::clone(&progress)),
+        };
+        let handle = std::thread::Builder::new()
+            .name("simulation".to_owned())
+            .spawn(move || {
+                let outcome = sim::simulate(&journey, &options);
+                notify();
+                outcome
+            })
+            .map_err(|e| format!("could not start the simulation: {e}"))?;
+        Ok(Worker {
+            handle: Some(handle),
+            cancel,
+            progress,
+            customers,
+            started: Instant::now(),
+        })
+    }
+
+    /// How far the run is, 0..=1 (customers done in the final pass).
+    pub fn progress(&self) -> f32 {
+        if self.customers == 0 {
+            return 0.0;
+        }
+        (self.progress.load(Ordering::Relaxed) as f64 / self.customers as f64).clamp(0.0, 1.0)
+            as f32
+    }
+
+    /// How many customers the run simulates.
+    pub fn customers(&self) -> u64 {
+        self.customers
+    }
+
+    /// Time since the run started.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// True when the thread has ended (its result is waiting in [`Worker::try_finish`]).
+    pub fn is_finished(&self) -> bool {
+        self.handle.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+
+    /// The outcome, once the thread has ended (joining it); `None` while it runs.
+    pub fn try_finish(&mut self) -> Option<Finished> {
+        if !self.is_finished() {
+            return None;
+        }
+        let elapsed = self.started.elapsed();
+        let outcome = self.join()?;
+        Some(Finished { outcome, elapsed })
+    }
+
+    /// Cancels the run and waits for its thread to end (the engine checks
+    /// the flag between small chunks of customers, so this is quick).
+    pub fn cancel(mut self) {
+        self.cancel_and_join();
+    }
+
+    fn cancel_and_join(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        let _ = self.join();
+    }
+
+    fn join(&mut self) -> Option<Outcome> {
+        let handle = self.handle.take()?;
+        Some(
+            handle
+                .join()
+                .unwrap_or_else(|_| Err(SimError::Threads("the simulation panicked".to_owned()))),
+        )
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.cancel_and_join();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn welcome() -> Journey {
+        crate::app::sample::sample_journey()
+    }
+
+    fn wait(worker: &mut Worker) -> Finished {
+        let deadline = Instant::now() + Duration::from_mins(2);
+        loop {
+            if let Some(f) = worker.try_finish() {
+                return f;
+            }
+            assert!(Instant::now() < deadline, "the run did not end");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn a_finished_run_equals_the_headless_report() {
+        let j = welcome();
+        let mut w = Worker::spawn(j.clone(), 3000, 7, Box::new(|| {})).expect("spawns");
+        let finished = wait(&mut w);
+        let report = finished.outcome.expect("a report");
+        let options = SimOptions {
+            customers: Some(3000),
+            seed: Some(7),
+            ..SimOptions::default()
+        };
+        let headless = sim::simulate(&j, &options).expect("simulates");
+        assert_eq!(report, headless);
+        assert!(w.is_finished());
+        assert!((w.progress() - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn cancelling_joins_the_thread_and_gives_no_report() {
+        let j = welcome();
+        let mut w = Worker::spawn(j, 5_000_000, 1, Box::new(|| {})).expect("spawns");
+        std::thread::sleep(Duration::from_millis(20));
+        // Cancel through the flag, then join: the outcome is Cancelled, never a partial report.
+        w.cancel.store(true, Ordering::Relaxed);
+        let finished = wait(&mut w);
+        assert!(matches!(finished.outcome, Err(SimError::Cancelled)));
+        assert!(w.handle.is_none(), "the thread was joined");
+    }
+
+    #[test]
+    fn cancel_returns_only_after_the_thread_ended() {
+        let j = welcome();
+        let done = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&done);
+        let w = Worker::spawn(
+            j,
+            5_000_000,
+            1,
+            Box::new(move || flag.store(true, Ordering::SeqCst)),
+        )
+        .expect("spawns");
+        std::thread::sleep(Duration::from_millis(20));
+        w.cancel();
+        // The thread ran to its end (notify is its last act) before cancel returned.
+        assert!(done.load(Ordering::SeqCst));
+    }
+}

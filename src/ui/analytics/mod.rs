@@ -1,0 +1,97 @@
+//! The analytics panel: summary cards, plots over simulated time with the
+//! playhead marked, the per-step funnel and tables, A/B tests, channels,
+//! versions, and a previewed stop beside the run. Reads a `Report`; draws
+//! only.
+
+pub mod cards;
+pub mod plots;
+pub mod tables;
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::sim::Report;
+
+/// What the panel shows.
+#[derive(Clone, Copy, Debug)]
+pub struct AnalyticsView<'a> {
+    /// The report.
+    pub report: &'a Report,
+    /// The timeline row at the playhead.
+    pub row: usize,
+    /// True when the design changed since the run.
+    pub stale: bool,
+    /// A previewed stop's report, shown beside the run.
+    pub preview: Option<&'a Report>,
+}
+
+/// Which versions the step funnel and table show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VersionFilter {
+    /// Every version together.
+    #[default]
+    All,
+    /// One version (1-based).
+    One(u32),
+}
+
+/// Draws the panel. `filter` is view state kept by the caller.
+pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsView<'_>) {
+    let report = view.report;
+    if view.stale {
+        ui.label(
+            RichText::new("These numbers are from an earlier design: run again to update them.")
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            cards::cards_ui(ui, report);
+            ui.add_space(6.0);
+            // Each plot draws its axes outside the given width: leave them room.
+            let width = ((ui.available_width() - 3.0 * 14.0) / 3.0).max(160.0);
+            plots::time_plots_ui(ui, report, view.row, width);
+            ui.add_space(6.0);
+            if report.versions.len() > 1 {
+                ui.horizontal(|ui| {
+                    ui.label("Steps of");
+                    ui.selectable_value(filter, VersionFilter::All, "all versions");
+                    for v in &report.versions {
+                        ui.selectable_value(
+                            filter,
+                            VersionFilter::One(v.version),
+                            format!("version {}", v.version),
+                        );
+                    }
+                });
+            }
+            let steps: Vec<_> = report
+                .steps
+                .iter()
+                .filter(|s| match filter {
+                    VersionFilter::All => true,
+                    VersionFilter::One(v) => s.version == *v,
+                })
+                .collect();
+            let half = ((ui.available_width() - 16.0) / 2.0).max(240.0);
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| {
+                    ui.set_width(half);
+                    tables::funnel_ui(ui, &steps, half, report.versions.len() > 1);
+                    tables::steps_table_ui(ui, &steps, report.versions.len() > 1);
+                });
+                ui.separator();
+                ui.vertical(|ui| {
+                    ui.set_width(half);
+                    tables::ab_tests_ui(ui, report);
+                    tables::channels_ui(ui, report);
+                    ui.add_space(6.0);
+                    tables::versions_table_ui(ui, report);
+                    if let Some(preview) = view.preview {
+                        ui.add_space(6.0);
+                        tables::preview_table_ui(ui, report, preview);
+                    }
+                });
+            });
+        });
+}

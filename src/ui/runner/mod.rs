@@ -1,0 +1,233 @@
+//! The runner bar: Run (F5) or a progress bar with Cancel, customers and
+//! seed, the playback row (scrubber with dates, play/pause, speed, jumps),
+//! and the version list with "Preview a stop here", "Stop this version
+//! here" and "Publish edits as new version here".
+//!
+//! It draws from a [`RunnerView`] and returns [`RunnerIntent`]s; the app
+//! owns the worker thread and applies the commands. The playhead and the
+//! open dialogs are view state in [`RunnerState`].
+
+pub mod overlay;
+pub mod paint;
+pub mod playback;
+mod timeline;
+mod versions;
+
+use egui::{Button, DragValue, ProgressBar, RichText, Ui};
+
+use crate::model::{Instant, Journey, MAX_CUSTOMERS};
+use crate::sim::Report;
+use overlay::count;
+pub use playback::Playback;
+
+/// What the runner bar shows.
+#[derive(Clone, Copy, Debug)]
+pub struct RunnerView<'a> {
+    /// The journey as it is now.
+    pub journey: &'a Journey,
+    /// The latest complete report, if any.
+    pub report: Option<&'a Report>,
+    /// The journey the report was made from.
+    pub simulated: Option<&'a Journey>,
+    /// True when the design changed since the report was made.
+    pub stale: bool,
+    /// A run in progress: fraction done, customers, seconds so far.
+    pub running: Option<(f32, u64, f32)>,
+    /// Customers the next run simulates.
+    pub customers: u64,
+    /// Seed of the next run.
+    pub seed: u64,
+    /// Whether an edit starts a new run (debounced).
+    pub auto_rerun: bool,
+    /// The stop being previewed: version index, instant, and its report.
+    pub preview: Option<(usize, Instant, &'a Report)>,
+    /// How long the latest run took, in seconds.
+    pub elapsed: Option<f32>,
+    /// A message about the last run (an error, said once).
+    pub message: Option<&'a str>,
+}
+
+/// What the user asked of the runner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunnerIntent {
+    /// Simulate the journey now.
+    Run,
+    /// Cancel the run in progress.
+    Cancel,
+    /// Use this many customers from now on.
+    SetCustomers(u64),
+    /// Use this seed from now on.
+    SetSeed(u64),
+    /// Turn auto re-run on edit on or off.
+    SetAutoRerun(bool),
+    /// Re-run with version `.0` stopped at `.1`, without changing the document.
+    PreviewStop(usize, Instant),
+    /// Forget the stop preview.
+    ClearPreview,
+    /// Stop version `.0` at `.1` for good (confirmed).
+    StopVersion(usize, Instant),
+    /// Copy the last version into a new draft for editing.
+    StartDraft,
+    /// Publish the draft (the last version) at this instant, and re-run.
+    Publish(Instant),
+    /// Save an export (the app asks where).
+    Export(ExportKind),
+}
+
+/// What can be exported from a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The JSON report of FORMAT.md.
+    JsonReport,
+    /// The per-step table as CSV.
+    StepsCsv,
+    /// The hourly timeline as CSV.
+    TimelineCsv,
+    /// The canvas with the counts at the playhead, as PNG.
+    CanvasPng,
+}
+
+/// View state of the runner: the playhead, the analytics panel, open dialogs.
+#[derive(Clone, Debug, Default)]
+pub struct RunnerState {
+    /// The playhead.
+    pub playback: Playback,
+    /// Whether the analytics panel is open.
+    pub show_analytics: bool,
+    /// A stop waiting for confirmation: version index and instant.
+    pub confirm_stop: Option<(usize, Instant)>,
+    /// A publish waiting for confirmation: the instant.
+    pub confirm_publish: Option<Instant>,
+}
+
+/// Draws the runner bar and returns what the user asked for.
+pub fn runner_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>) -> Vec<RunnerIntent> {
+    let mut out = Vec::new();
+    run_row_ui(ui, state, view, &mut out);
+    if let Some(report) = view.report {
+        ui.separator();
+        timeline::playback_ui(ui, &mut state.playback, view, report);
+    }
+    versions::versions_ui(ui, state, view, &mut out);
+    versions::dialogs_ui(ui, state, view, &mut out);
+    out
+}
+
+/// Run / progress and Cancel, customers, seed, auto re-run, the run's status, exports.
+fn run_row_ui(
+    ui: &mut Ui,
+    state: &mut RunnerState,
+    view: &RunnerView<'_>,
+    out: &mut Vec<RunnerIntent>,
+) {
+    ui.horizontal(|ui| {
+        if let Some((fraction, customers, seconds)) = view.running {
+            ui.add(
+                ProgressBar::new(fraction)
+                    .desired_width(260.0)
+                    .text(format!(
+                        "Simulating {}… {:.0}%",
+                        count(customers),
+                        fraction * 100.0
+                    )),
+            );
+            ui.label(format!("{seconds:.1} s"));
+            if ui.button("Cancel").clicked() {
+                out.push(RunnerIntent::Cancel);
+            }
+        } else if ui
+            .add(Button::new(RichText::new("Run").strong()).min_size(egui::vec2(64.0, 0.0)))
+            .on_hover_text("Simulate the journey's scenario (F5)")
+            .clicked()
+        {
+            out.push(RunnerIntent::Run);
+        }
+        ui.separator();
+        let label = ui.label("Customers");
+        let mut customers = view.customers;
+        if ui
+            .add(
+                DragValue::new(&mut customers)
+                    .range(1..=MAX_CUSTOMERS)
+                    .speed(100.0),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            out.push(RunnerIntent::SetCustomers(customers));
+        }
+        let label = ui.label("Seed");
+        let mut seed = view.seed;
+        if ui
+            .add(DragValue::new(&mut seed).speed(1.0))
+            .labelled_by(label.id)
+            .changed()
+        {
+            out.push(RunnerIntent::SetSeed(seed));
+        }
+        let mut auto = view.auto_rerun;
+        if ui
+            .checkbox(&mut auto, "Auto re-run on edit")
+            .on_hover_text("Run again shortly after each change to the design")
+            .changed()
+        {
+            out.push(RunnerIntent::SetAutoRerun(auto));
+        }
+        ui.separator();
+        status_ui(ui, view);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.toggle_value(&mut state.show_analytics, "Analytics");
+            ui.add_enabled_ui(view.report.is_some(), |ui| {
+                ui.menu_button("Export", |ui| export_menu_ui(ui, out));
+            });
+        });
+    });
+}
+
+/// Says what the latest run is: fresh, out of date, failed, or none yet.
+fn status_ui(ui: &mut Ui, view: &RunnerView<'_>) {
+    if let Some(message) = view.message {
+        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+        return;
+    }
+    match view.report {
+        None if view.running.is_none() => {
+            ui.weak("Not run yet: press Run to simulate the scenario.");
+        }
+        None => {}
+        Some(_) if view.running.is_some() => {
+            ui.weak("Showing the last run until this one is done");
+        }
+        Some(_) if view.stale => {
+            ui.label(
+                RichText::new("Out of date: the design changed since this run. Run again (F5).")
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        Some(r) => {
+            let took = view
+                .elapsed
+                .map(|s| format!(" in {s:.2} s"))
+                .unwrap_or_default();
+            ui.label(format!(
+                "Run complete: {} customers, seed {}{took}",
+                count(r.customers),
+                r.seed
+            ));
+        }
+    }
+}
+
+fn export_menu_ui(ui: &mut Ui, out: &mut Vec<RunnerIntent>) {
+    for (kind, label) in [
+        (ExportKind::JsonReport, "Report as JSON…"),
+        (ExportKind::StepsCsv, "Steps table as CSV…"),
+        (ExportKind::TimelineCsv, "Timeline as CSV…"),
+        (ExportKind::CanvasPng, "Canvas with counts as PNG…"),
+    ] {
+        if ui.button(label).clicked() {
+            out.push(RunnerIntent::Export(kind));
+            ui.close();
+        }
+    }
+}

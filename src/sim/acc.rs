@@ -73,6 +73,9 @@ pub struct Acc {
     pub exited_h: Vec<u64>,
     /// Conversions per hour.
     pub converted_h: Vec<u64>,
+    /// Per hour and step: conversions of entries that reached the step (`hour * n_steps +
+    /// step`), see [`crate::sim::StepSeries::converted`].
+    pub step_conv: Vec<u64>,
     /// Arrival outcomes (see the index constants).
     pub arrivals: [u64; 6],
     /// Entries that completed.
@@ -112,6 +115,7 @@ impl Acc {
             entered_h: vec![0; rows],
             exited_h: vec![0; rows],
             converted_h: vec![0; rows],
+            step_conv: vec![0; c.n_steps * rows],
             arrivals: [0; 6],
             completed: 0,
             stopped: 0,
@@ -192,6 +196,12 @@ impl Acc {
         self.converted += 1;
     }
 
+    /// A conversion of an entry that reached `step`, in hour bucket `b`.
+    #[inline]
+    pub fn step_converted(&mut self, step: usize, b: usize) {
+        self.step_conv[b * self.n_steps + step] += 1;
+    }
+
     /// Adds another accumulator's counts to this one.
     pub fn merge(&mut self, o: &Acc) {
         fn add(a: &mut [u64], b: &[u64]) {
@@ -202,6 +212,7 @@ impl Acc {
         add(&mut self.entered_h, &o.entered_h);
         add(&mut self.exited_h, &o.exited_h);
         add(&mut self.converted_h, &o.converted_h);
+        add(&mut self.step_conv, &o.step_conv);
         add(&mut self.arrivals, &o.arrivals);
         self.completed += o.completed;
         self.stopped += o.stopped;

@@ -105,6 +105,11 @@ pub fn build(
                         .saturating_sub(completed[k] + suppressed[k] + exit_trigger[k] + stopped[k])
                 })
                 .collect();
+            let conv_deltas: Vec<u64> = (0..rows)
+                .map(|k| acc.step_conv[k * acc.n_steps + st.global])
+                .collect();
+            let converted_total = conv_deltas.iter().sum();
+            let converted = cumulative(&conv_deltas);
             let last = |s: &Vec<u64>| s.last().copied().unwrap_or(0);
             steps.push(StepReport {
                 version: v.number,
@@ -128,6 +133,8 @@ pub fn build(
                 suppressed,
                 exit_trigger,
                 stopped,
+                converted,
+                converted_total,
             });
             for (out, target) in st.targets.iter().enumerate() {
                 let deltas: Vec<u64> = (0..rows)

@@ -72,6 +72,8 @@ pub struct Entry {
     pub converted: bool,
     /// Start of this entry's credits in the scratch.
     pub credits: usize,
+    /// Start of this entry's reached-steps bitset in the scratch.
+    pub marks: usize,
 }
 
 /// One customer being simulated.

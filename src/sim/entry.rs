@@ -57,7 +57,10 @@ impl Customer<'_> {
             stop: c.versions[v].stopped,
             converted: false,
             credits: self.s.credits.len(),
+            marks: self.s.marks.len(),
         };
+        let words = self.s.words;
+        self.s.marks.resize(entry.marks + words, 0);
         self.cur = Some(entry);
         if supp_at <= t {
             // S4: a member at entry enters and exits at once, at no step.
@@ -89,6 +92,7 @@ impl Customer<'_> {
             self.s.windows.push(Window {
                 until: t + g.window,
                 credits: (e.credits, self.s.credits.len()),
+                marks: e.marks,
             });
         }
     }
@@ -100,14 +104,14 @@ impl Customer<'_> {
             && t >= e.entered
         {
             e.converted = true;
-            let range = (e.credits, self.s.credits.len());
-            self.credit(range, t);
+            let (range, marks) = ((e.credits, self.s.credits.len()), e.marks);
+            self.credit(range, marks, t);
         }
         let mut i = 0;
         while i < self.s.windows.len() {
             let w = self.s.windows[i];
             if w.until >= t {
-                self.credit(w.credits, t);
+                self.credit(w.credits, w.marks, t);
                 self.s.windows.swap_remove(i);
             } else {
                 i += 1;
@@ -115,11 +119,24 @@ impl Customer<'_> {
         }
     }
 
-    fn credit(&mut self, (from, to): (usize, usize), t: f64) {
+    /// One conversion at `t` of the entry whose credits are `from..to` and whose
+    /// reached-steps bitset starts at `marks`. Every step the entry reached so far gets
+    /// one conversion: those reached at this instant come after the goal (S9), so they
+    /// are not marked yet, and a completed entry's steps were all reached before.
+    fn credit(&mut self, (from, to): (usize, usize), marks: usize, t: f64) {
         self.acc.convert(self.bucket);
         for &(idx, at) in &self.s.credits[from..to] {
             if at <= t {
                 self.acc.credits[idx as usize] += 1;
+            }
+        }
+        let words = self.s.words;
+        for (w, &bits) in self.s.marks[marks..marks + words].iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let step = w * 64 + bits.trailing_zeros() as usize;
+                self.acc.step_converted(step, self.bucket);
+                bits &= bits - 1;
             }
         }
     }

@@ -39,6 +39,10 @@ pub struct Scratch {
     pub credits: Vec<(u32, f64)>,
     /// Attribution windows still open after completed entries.
     pub windows: Vec<Window>,
+    /// Steps reached, one bitset of [`Scratch::words`] words per entry (global step index).
+    pub marks: Vec<u64>,
+    /// Words per entry in [`Scratch::marks`].
+    pub words: usize,
 }
 
 /// A completed entry that may still convert (S11).
@@ -48,6 +52,8 @@ pub struct Window {
     pub until: f64,
     /// The entry's credits in [`Scratch::credits`].
     pub credits: (usize, usize),
+    /// Start of the entry's reached-steps bitset in [`Scratch::marks`].
+    pub marks: usize,
 }
 
 impl Scratch {
@@ -63,6 +69,8 @@ impl Scratch {
             slots: vec![[f64::INFINITY; 3]; c.n_slots],
             credits: Vec::with_capacity(16),
             windows: Vec::with_capacity(2),
+            marks: Vec::with_capacity(4 * c.n_steps.div_ceil(64)),
+            words: c.n_steps.div_ceil(64),
         }
     }
 
@@ -73,6 +81,7 @@ impl Scratch {
         self.clicks.clear();
         self.credits.clear();
         self.windows.clear();
+        self.marks.clear();
     }
 
     /// Draws the customer's attributes and memberships. The engine calls this at the first

@@ -248,6 +248,16 @@ pub struct StepSeries {
     pub exit_trigger: Vec<u64>,
     /// Stopped here so far.
     pub stopped: Vec<u64>,
+    /// Conversions so far of customers who passed here (tile analytics, S11, S17): an
+    /// entry counts once at this step when it reached the step (one or more times) and
+    /// then converted, at the conversion instant — during the entry, or within the
+    /// goal's attribution window after completing. The goal trigger at the very instant
+    /// the step is reached comes first (S9) and does not count here. Each entry converts
+    /// at most once, so it adds one to every step it reached before converting and
+    /// nothing to the steps it never reached or reached only after. Not in the JSON report.
+    pub converted: Vec<u64>,
+    /// The final value of [`StepSeries::converted`]: every such conversion before the horizon.
+    pub converted_total: u64,
 }
 
 /// Passes along one connection so far.

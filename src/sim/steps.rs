@@ -45,6 +45,7 @@ impl Customer<'_> {
             e.timer = f64::INFINITY;
             e.yes_at = f64::INFINITY;
             self.acc.reach(st.global, bucket);
+            self.s.marks[e.marks + st.global / 64] |= 1 << (st.global % 64);
             if guard == 0 {
                 // TODO(validation): unreachable for valid journeys; the customer stays put.
                 self.cur = Some(e);

@@ -25,6 +25,8 @@ pub struct TileAt {
     pub stopped: u64,
     /// Completed the journey from this step so far (passes to the end).
     pub finished: u64,
+    /// Conversions so far of customers who passed here (see `StepSeries::converted`).
+    pub conversions: u64,
 }
 
 /// What the canvas draws for a run.
@@ -79,6 +81,7 @@ impl Overlay {
                     exit_trigger: pick(&s.exit_trigger),
                     stopped: pick(&s.stopped),
                     finished: finished.get(&s.id).copied().unwrap_or(0),
+                    conversions: pick(&s.converted),
                 },
             );
         }
@@ -117,7 +120,7 @@ impl Overlay {
             ""
         };
         Some(format!(
-            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  processed (moved on): {}\n  completed the journey here: {}\n  exits: suppressed {}, exit trigger {}, stopped {}\n  journey conversions so far: {}{cut}{stale}",
+            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  processed (moved on): {}\n  completed the journey here: {}\n  exits: suppressed {}, exit trigger {}, stopped {}\n  conversions (customers who passed here) so far: {}\n  journey conversions so far: {}{cut}{stale}",
             count(t.now),
             count(t.reached),
             count(t.completed),
@@ -125,6 +128,7 @@ impl Overlay {
             count(t.suppressed),
             count(t.exit_trigger),
             count(t.stopped),
+            count(t.conversions),
             count(self.conversions),
         ))
     }
@@ -185,6 +189,12 @@ mod tests {
         let t = &o.steps[&s.id];
         assert_eq!(t.now, s.at_step[30]);
         assert_eq!(t.reached, s.reached[30]);
+        assert_eq!(t.conversions, s.converted[30]);
+        let tip = o.tooltip(s.id).expect("a tile");
+        assert!(tip.contains(&format!(
+            "conversions (customers who passed here) so far: {}",
+            count(s.converted[30])
+        )));
         let last = r.timeline.len() - 1;
         let end = Overlay::at(&r, 1, last, false);
         let total_finished: u64 = end.steps.values().map(|t| t.finished).sum();

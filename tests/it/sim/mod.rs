@@ -11,4 +11,5 @@ mod exits;
 mod experiments;
 mod goal;
 mod props;
+mod step_conversions;
 mod steps;

@@ -96,6 +96,19 @@ fn run_shows_the_numbers_of_the_headless_report() {
         "Welcome email",
         step.in_progress,
         step.reached,
+    ))
+    .hover();
+    h.run();
+    // Hovering the card shows its tile analytics, with the step's own conversions (S11).
+    let series = expected
+        .occupancy
+        .steps
+        .iter()
+        .find(|s| s.id == step.id && s.version == step.version)
+        .expect("series");
+    h.get_by_label_contains(&format!(
+        "conversions (customers who passed here) so far: {}",
+        count(series.converted_total)
     ));
     let coupon = expected
         .steps

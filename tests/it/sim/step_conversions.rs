@@ -51,22 +51,22 @@ fn s11_step_conversions_count_entries_that_passed_the_step_then_converted() {
     let g = r.goal.clone().expect("goal");
     assert_eq!(g.converted, r.arrivals.entered, "everyone converts");
     assert_eq!(conversions(&r, 1), r.arrivals.entered);
-    let (a, b) = (step(&r, 1, 2).reached, step(&r, 1, 3).reached);
-    assert!(a > 0 && b > 0);
-    assert_eq!(a + b, r.arrivals.entered);
+    let (on_a, on_b) = (step(&r, 1, 2).reached, step(&r, 1, 3).reached);
+    assert!(on_a > 0 && on_b > 0);
+    assert_eq!(on_a + on_b, r.arrivals.entered);
     assert_eq!(
         conversions(&r, 2),
-        a,
+        on_a,
         "path A: every passer converted after"
     );
     assert_eq!(
         conversions(&r, 3),
-        b,
+        on_b,
         "path B: every waiter converted while waiting"
     );
     assert_eq!(
         step(&r, 1, 4).reached,
-        b,
+        on_b,
         "everyone on B reaches the last message"
     );
     assert_eq!(
@@ -77,7 +77,7 @@ fn s11_step_conversions_count_entries_that_passed_the_step_then_converted() {
     assert_series_consistent(&r);
     let last = r.timeline.len() - 1;
     let s2 = &r.occupancy.steps[1];
-    assert_eq!(s2.converted[last], a);
+    assert_eq!(s2.converted[last], on_a);
 }
 
 #[test]

@@ -37,6 +37,10 @@
 //!   `decided_at: null`.
 //! - Channel optimization's `best` is the channel with the highest goal rate
 //!   among those the step sent on (ties: list order), or `null`.
+//! - Per-step conversions (tile analytics, in [`Occupancy`] only, not in the JSON
+//!   report): an entry that converts adds one, at its conversion instant, to every step
+//!   it reached before converting (each step once, however often visited). The engine
+//!   keeps a bitset of reached steps per entry and walks it at the conversion.
 //! - Timeline rows run from `starts_at` to the first whole hour at or after
 //!   the horizon; an event at `t` counts in the row at `ceil(t / 1 h)`.
 //! - S14 across machines: draws use only integer arithmetic and `libm`; the

@@ -274,6 +274,12 @@ fn contents_ui(
 
 /// Tells assistive technology (and UI tests) the card's name and where it is on screen.
 fn label_for_access(ui: &Ui, resp: &egui::Response, name: &str, to_global: TSTransform) {
+    // A step may have no name in the file; it still needs one to be found.
+    let name = if name.trim().is_empty() {
+        "Unnamed step"
+    } else {
+        name
+    };
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
     let global = to_global * resp.rect;
     ui.ctx().accesskit_node_builder(resp.id, |node| {

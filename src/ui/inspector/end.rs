@@ -83,7 +83,7 @@ pub fn end_ui(
         "Use the end date to let customers finish; use Stop to end everything now.",
     );
 
-    if end != *old {
+    if super::widgets::differs(&end, old) {
         out.push(Command::SetEnd(end));
     }
 }

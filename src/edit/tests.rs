@@ -309,3 +309,16 @@ proptest! {
         prop_assert_eq!(doc.journey(), &end);
     }
 }
+
+#[test]
+fn new_ids_past_u32_max_reuse_unused_ones() {
+    let mut j = welcome();
+    let v = &mut j.versions[0];
+    let step = v.steps.remove(&StepId(9)).expect("step 9");
+    v.steps.insert(StepId(u32::MAX), step);
+    assert_eq!(v.next_free_id(), StepId(9));
+    assert_eq!(v.free_ids(3), [StepId(9), StepId(10), StepId(11)]);
+    let mut k = welcome();
+    k.versions[0].steps.clear();
+    assert_eq!(k.versions[0].free_ids(2), [StepId(1), StepId(2)]);
+}

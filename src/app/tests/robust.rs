@@ -16,6 +16,8 @@ use crate::model::{
 };
 use crate::ui::inspector::Tab;
 
+mod input;
+
 /// The test journey with a population small enough for debug runs.
 fn base() -> Journey {
     let mut j = welcome();
@@ -526,4 +528,74 @@ fn a_journey_without_versions_says_so_and_offers_one_undoably() {
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().doc.journey(), &j);
     assert!(h.query_by_label("Add a version").is_some());
+}
+
+/// Every canvas edit on an invalid journey: select all, duplicate, copy,
+/// paste, delete, add a step of each kind, auto-layout; then undo all.
+fn edit_tour(name: &str, journey: &Journey) {
+    let mut h = harness(journey.clone());
+    frames(&mut h, 2);
+    let ctrl = Modifiers::COMMAND;
+    for (modifiers, key) in [
+        (ctrl, Key::A),
+        (ctrl, Key::D),
+        (ctrl, Key::C),
+        (ctrl, Key::V),
+        (ctrl, Key::A),
+        (Modifiers::NONE, Key::Delete),
+        (ctrl, Key::V),
+        (ctrl, Key::A),
+        (ctrl, Key::X),
+        (ctrl, Key::V),
+    ] {
+        press(&mut h, modifiers, key);
+    }
+    let canvas = h.state().canvas_rect;
+    for (i, kind) in crate::model::ActionKind::ALL.iter().enumerate() {
+        if let Some(pos) = h
+            .query_by_role_and_label(egui::Role::Button, kind.label())
+            .map(|n| n.rect().center())
+        {
+            click(&mut h, pos);
+            click(
+                &mut h,
+                canvas.center() + egui::vec2(30.0 * i as f32, 20.0 * i as f32),
+            );
+        }
+    }
+    if let Some(pos) = h
+        .query_by_role_and_label(egui::Role::Button, "Auto-layout")
+        .map(|n| n.rect().center())
+    {
+        click(&mut h, pos);
+    }
+    frames(&mut h, 2);
+    while h.state_mut().doc.undo() {}
+    frames(&mut h, 2);
+    let text = |j: &Journey| crate::store::to_ron(j).unwrap_or_default();
+    assert_eq!(
+        text(h.state().doc.journey()),
+        text(journey),
+        "{name}: undo all"
+    );
+}
+
+#[test]
+fn editing_invalid_journeys_never_panics_and_undo_all_restores_them() {
+    let mut failures = Vec::new();
+    for (name, journey) in invalid_journeys() {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            edit_tour(name, &journey);
+        }));
+        if let Err(e) = outcome {
+            let message = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            let short: String = message.chars().take(300).collect();
+            failures.push(format!("{name}: {short}"));
+        }
+    }
+    assert!(failures.is_empty(), "panics:\n{}", failures.join("\n"));
 }

@@ -302,7 +302,8 @@ fn paint_grid(painter: &egui::Painter, visible: Rect, scale: f32, colors: &Palet
     let x1 = (visible.right() / spacing).ceil() as i64;
     let y0 = (visible.top() / spacing).floor() as i64;
     let y1 = (visible.bottom() / spacing).ceil() as i64;
-    if (x1 - x0) * (y1 - y0) > 40_000 {
+    // Saturating: a far-off view (huge positions in a file) must not overflow.
+    if x1.saturating_sub(x0).saturating_mul(y1.saturating_sub(y0)) > 40_000 {
         return;
     }
     let r = 1.0 / scale.max(0.01);

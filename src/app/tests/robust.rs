@@ -17,6 +17,7 @@ use crate::model::{
 use crate::ui::inspector::Tab;
 
 mod input;
+mod mutations;
 
 /// The test journey with a population small enough for debug runs.
 fn base() -> Journey {
@@ -365,6 +366,24 @@ fn invalid_journeys() -> Vec<(&'static str, Journey)> {
             }),
         ),
         (
+            "starts at the last instant chrono knows",
+            with(|j| {
+                j.start.starts_at = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+                j.end.end_date = None;
+            }),
+        ),
+        (
+            "starts at the first instant chrono knows",
+            with(|j| {
+                j.start.starts_at = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+                j.end.end_date = None;
+                *step_action(j, 6) = Action::WaitUntil {
+                    instant: chrono::DateTime::<chrono::Utc>::MAX_UTC,
+                    next: Some(StepId(7)),
+                };
+            }),
+        ),
+        (
             "stopped last version",
             with(|j| last(j).stopped_at = Some(j.start.starts_at + chrono::Duration::days(3))),
         ),
@@ -479,6 +498,7 @@ fn shown_problem(case: &str) -> Option<&'static str> {
         "empty channel list" => "no channel to choose from",
         "self loop" => "loop with no wait",
         "stopped last version" => "This version is stopped",
+        "starts at the last instant chrono knows" => "outside the years 1 to 9999",
         "a draft in the middle" => "only the last version may be a draft",
         "more than the maximum of customers" => "more than the 100000000",
         _ => return None,
@@ -598,4 +618,43 @@ fn editing_invalid_journeys_never_panics_and_undo_all_restores_them() {
         }
     }
     assert!(failures.is_empty(), "panics:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn cancel_stops_a_run_with_enormous_rates_at_once() {
+    // Valid (a rate may be any number of at least 0), but each customer
+    // lives through billions of events: Cancel must not wait for them.
+    let j = with(|j| {
+        for model in j.scenario.triggers.values_mut() {
+            model.per_day = 1e11;
+        }
+        j.scenario.triggers.insert(
+            "signed_up".into(),
+            TriggerModel {
+                per_day: 1e11,
+                click_lift: 1.0,
+                lift_for: Span::Days(1),
+            },
+        );
+        j.start.reentry = true;
+    });
+    assert!(
+        crate::sim::refusals(&j).is_empty(),
+        "{:?}",
+        crate::sim::refusals(&j)
+    );
+    let mut h = harness(j);
+    press(&mut h, Modifiers::NONE, Key::F5);
+    std::thread::sleep(Duration::from_millis(300));
+    frames(&mut h, 1);
+    assert!(h.state().run.is_running(), "the run takes long");
+    let started = Clock::now();
+    h.state_mut().run.cancel();
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "cancel took {:?}",
+        started.elapsed()
+    );
+    frames(&mut h, 2);
+    assert!(h.state().run.result.is_none());
 }

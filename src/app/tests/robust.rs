@@ -658,3 +658,53 @@ fn cancel_stops_a_run_with_enormous_rates_at_once() {
     frames(&mut h, 2);
     assert!(h.state().run.result.is_none());
 }
+
+#[test]
+fn undo_during_a_connection_drag_that_removes_its_output() {
+    let mut h = harness(base());
+    // A third variant, added as an edit so that undo removes it again.
+    let mut step = h.state().doc.journey().versions[0].steps[&StepId(7)].clone();
+    if let Action::AbTest { variants, .. } = &mut step.action {
+        for v in variants.iter_mut() {
+            v.percent = 30.0;
+        }
+        variants.push(Variant {
+            name: "Sms".into(),
+            percent: 40.0,
+            next: None,
+        });
+    }
+    let command = crate::edit::Command::SetStep {
+        version: 0,
+        id: StepId(7),
+        step,
+    };
+    h.state_mut().doc.apply(command).expect("applies");
+    frames(&mut h, 2);
+    let (port, target) = {
+        let app = h.state();
+        let cache = app.canvas.cache().expect("drawn");
+        let card = &cache.cards[cache.index[&StepId(7)]];
+        let to_screen = app.canvas.to_screen();
+        (
+            to_screen * card.outputs[2].2,
+            to_screen * cache.cards[cache.index[&StepId(1)]].rect.center(),
+        )
+    };
+    h.hover_at(port);
+    frames(&mut h, 1);
+    super::button(&h, port, true, Modifiers::NONE);
+    frames(&mut h, 1);
+    h.hover_at(port + egui::vec2(40.0, 40.0));
+    frames(&mut h, 1);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    h.hover_at(target);
+    frames(&mut h, 1);
+    super::button(&h, target, false, Modifiers::NONE);
+    frames(&mut h, 2);
+    let j = h.state().doc.journey();
+    assert!(matches!(
+        &j.versions[0].steps[&StepId(7)].action,
+        Action::AbTest { variants, .. } if variants.len() == 2
+    ));
+}

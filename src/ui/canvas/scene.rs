@@ -210,7 +210,12 @@ fn contents_ui(
     if let Gesture::Connect { from, pointer } = &canvas.gesture {
         let from_port = match from {
             None => Some(start_port),
-            Some((id, o)) => cache.index.get(id).map(|&i| cache.cards[i].outputs[*o].2),
+            // The output may be gone: an undo during the drag can remove it.
+            Some((id, o)) => cache
+                .index
+                .get(id)
+                .and_then(|&i| cache.cards[i].outputs.get(*o))
+                .map(|out| out.2),
         };
         if let Some(p) = from_port {
             let end = hit_card(&cache.cards, *pointer)

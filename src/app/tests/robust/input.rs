@@ -21,10 +21,11 @@ use crate::ui::canvas::generate::generated_version;
 enum Input {
     /// Click a step's card (index into the cards, modulo their number).
     ClickCard(usize, Modifiers),
-    /// Drag a card by some distance.
-    DragCard(usize, f32, f32),
-    /// Drag from a card's output port onto another card (or into empty space).
-    DragPort(usize, usize, Option<usize>),
+    /// Drag a card by some distance (maybe pressing a key half way).
+    DragCard(usize, f32, f32, Option<(Modifiers, Key)>),
+    /// Drag from a card's output port onto another card (or into empty
+    /// space), maybe pressing a key half way.
+    DragPort(usize, usize, Option<usize>, Option<(Modifiers, Key)>),
     /// Click anywhere in the window.
     ClickAt(f32, f32),
     /// Drag anywhere in the window.
@@ -58,10 +59,10 @@ fn input() -> impl Strategy<Value = Input> {
     let modifiers = prop::sample::select(vec![Modifiers::NONE, Modifiers::SHIFT]);
     prop_oneof![
         3 => (any::<usize>(), modifiers).prop_map(|(i, m)| Input::ClickCard(i, m)),
-        2 => (any::<usize>(), -300.0f32..300.0, -300.0f32..300.0)
-            .prop_map(|(i, dx, dy)| Input::DragCard(i, dx, dy)),
-        2 => (any::<usize>(), any::<usize>(), prop::option::of(any::<usize>()))
-            .prop_map(|(i, o, to)| Input::DragPort(i, o, to)),
+        2 => (any::<usize>(), -300.0f32..300.0, -300.0f32..300.0, prop::option::weighted(0.3, key()))
+            .prop_map(|(i, dx, dy, k)| Input::DragCard(i, dx, dy, k)),
+        2 => (any::<usize>(), any::<usize>(), prop::option::of(any::<usize>()), prop::option::weighted(0.3, key()))
+            .prop_map(|(i, o, to, k)| Input::DragPort(i, o, to, k)),
         2 => (0.0f32..1280.0, 0.0f32..800.0).prop_map(|(x, y)| Input::ClickAt(x, y)),
         1 => (0.0f32..1280.0, 0.0f32..800.0, 0.0f32..1280.0, 0.0f32..800.0)
             .prop_map(|(a, b, c, d)| Input::DragAt(a, b, c, d)),
@@ -173,7 +174,7 @@ fn card(h: &Harness<'_, JourneyApp>, i: usize) -> Option<(egui::Rect, Vec<Pos2>)
     Some((rect, ports))
 }
 
-fn drag(h: &mut Harness<'_, JourneyApp>, from: Pos2, to: Pos2) {
+fn drag(h: &mut Harness<'_, JourneyApp>, from: Pos2, to: Pos2, mid: Option<(Modifiers, Key)>) {
     h.hover_at(from);
     frames(h, 1);
     button(h, from, true, Modifiers::NONE);
@@ -181,6 +182,11 @@ fn drag(h: &mut Harness<'_, JourneyApp>, from: Pos2, to: Pos2) {
     for i in 1..=3 {
         h.hover_at(from + (to - from) * (i as f32 / 3.0));
         frames(h, 1);
+        if i == 2
+            && let Some((modifiers, key)) = mid
+        {
+            press(h, modifiers, key);
+        }
     }
     button(h, to, false, Modifiers::NONE);
     frames(h, 1);
@@ -197,12 +203,12 @@ fn perform(h: &mut Harness<'_, JourneyApp>, input: &Input) {
                 frames(h, 1);
             }
         }
-        Input::DragCard(i, dx, dy) => {
+        Input::DragCard(i, dx, dy, mid) => {
             if let Some((rect, _)) = card(h, i) {
-                drag(h, rect.center(), rect.center() + vec2(dx, dy));
+                drag(h, rect.center(), rect.center() + vec2(dx, dy), mid);
             }
         }
-        Input::DragPort(i, o, to) => {
+        Input::DragPort(i, o, to, mid) => {
             if let Some((rect, ports)) = card(h, i) {
                 let from = ports.get(o % ports.len().max(1)).copied();
                 let to = match to.and_then(|t| card(h, t)) {
@@ -210,12 +216,12 @@ fn perform(h: &mut Harness<'_, JourneyApp>, input: &Input) {
                     None => rect.center() + vec2(250.0, 80.0),
                 };
                 if let Some(from) = from {
-                    drag(h, from, to);
+                    drag(h, from, to, mid);
                 }
             }
         }
         Input::ClickAt(x, y) => super::click(h, pos2(x, y)),
-        Input::DragAt(x0, y0, x1, y1) => drag(h, pos2(x0, y0), pos2(x1, y1)),
+        Input::DragAt(x0, y0, x1, y1) => drag(h, pos2(x0, y0), pos2(x1, y1), None),
         Input::Key(modifiers, key) => press(h, modifiers, key),
     }
 }

@@ -125,3 +125,48 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deeply_nested_text_is_an_error_not_a_stack_overflow() {
+    for open in ["(", "[", "{", "Some("] {
+        let text = format!(
+            "Journey(format: 1, name: \"x\", description: {}",
+            open.repeat(200_000)
+        );
+        assert!(store::parse(&text).is_err());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        // ROBUST_CASES=2000 for a longer hunt.
+        cases: std::env::var("ROBUST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(32),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn pasting_mutated_clipboard_text_never_panics(
+        template in 0..TEMPLATES.len(),
+        edits in prop::collection::vec(
+            (any::<usize>(), prop::bool::weighted(0.75), prop::sample::select(REPLACEMENTS)),
+            1..3,
+        ),
+    ) {
+        let journey = store::parse(TEMPLATES[template]).expect("templates parse");
+        let last = journey.versions.len() - 1;
+        let ids = journey.versions[last].steps.keys().copied().collect();
+        let clip = crate::edit::copy_steps(&journey, last, &ids)
+            .to_ron()
+            .expect("copies");
+        let mut text = clip;
+        for (at, in_number, with) in &edits {
+            text = mutate(&text, *at, *in_number, with);
+        }
+        let mut h = harness(journey);
+        h.event(egui::Event::Paste(text));
+        frames(&mut h, 2);
+        while h.state_mut().doc.undo() {}
+        frames(&mut h, 1);
+    }
+}

@@ -17,6 +17,7 @@ use crate::model::{
 use crate::ui::inspector::Tab;
 
 mod input;
+mod inspector;
 mod mutations;
 
 /// The test journey with a population small enough for debug runs.

@@ -19,6 +19,7 @@ use crate::ui::inspector::Tab;
 mod input;
 mod inspector;
 mod mutations;
+mod runner;
 
 /// The test journey with a population small enough for debug runs.
 fn base() -> Journey {

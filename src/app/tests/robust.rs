@@ -710,3 +710,27 @@ fn undo_during_a_connection_drag_that_removes_its_output() {
         Action::AbTest { variants, .. } if variants.len() == 2
     ));
 }
+
+#[test]
+fn tiny_and_odd_window_sizes_never_panic() {
+    for size in [
+        egui::vec2(640.0, 400.0),
+        egui::vec2(120.0, 80.0),
+        egui::vec2(1.0, 1.0),
+        egui::vec2(4000.0, 60.0),
+    ] {
+        for journey in [base(), with(|j| j.versions.clear())] {
+            let app = JourneyApp::new(
+                crate::edit::Document::new(journey),
+                crate::app::ViewState::default(),
+            );
+            let mut h = egui_kittest::Harness::builder()
+                .with_size(size)
+                .build_ui_state(|ui, app: &mut JourneyApp| app.ui_main(ui), app);
+            frames(&mut h, 3);
+            press(&mut h, Modifiers::NONE, Key::F);
+            h.state_mut().run.ui.show_analytics = true;
+            frames(&mut h, 3);
+        }
+    }
+}

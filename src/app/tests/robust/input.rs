@@ -141,12 +141,12 @@ fn journey() -> impl Strategy<Value = Journey> {
     prop_oneof![
         (0..cases).prop_map(|i| invalid_journeys().swap_remove(i).1),
         (1..25usize, any::<u64>()).prop_map(|(n, seed)| {
-            let mut j = super::base();
+            let mut j = super::cases::base();
             j.versions = vec![generated_version(n, seed)];
             j
         }),
         random_version().prop_map(|v| {
-            let mut j = super::base();
+            let mut j = super::cases::base();
             j.versions = vec![v];
             j
         }),

@@ -8,7 +8,7 @@ use egui::{Key, Modifiers, Pos2, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use super::{click, frames, invalid_journeys, press};
+use super::{click, frames, invalid_journeys, panic_message, press};
 use crate::app::JourneyApp;
 use crate::app::tests::harness;
 
@@ -76,15 +76,7 @@ fn clicking_every_runner_and_analytics_control_on_invalid_journeys_never_panics(
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| click_everything(&journey)));
         match outcome {
             Ok(n) => clicked += n,
-            Err(e) => {
-                let message = e
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                    .unwrap_or_default();
-                let short: String = message.chars().take(300).collect();
-                failures.push(format!("{name}: {short}"));
-            }
+            Err(e) => failures.push(format!("{name}: {}", panic_message(e.as_ref()))),
         }
     }
     assert!(failures.is_empty(), "panics:\n{}", failures.join("\n"));

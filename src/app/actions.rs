@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::edit::{self, Command, Document, JourneySteps};
-use crate::model::StepId;
+use crate::model::{Journey, StepId};
 use crate::ui::canvas::{Canvas, CanvasAction, layout};
 
 /// What applying an action asks of the app besides the document change.
@@ -91,6 +91,10 @@ pub fn apply(
                 None => None,
             }
         }
+        CanvasAction::AddVersion => Journey::new_empty("", journey.start.starts_at)
+            .versions
+            .pop()
+            .map(|v| Command::Batch("Add version 1".to_owned(), vec![Command::PushVersion(v)])),
         CanvasAction::AutoLayout => journey.versions.get(version).map(|v| {
             Command::Batch(
                 "Auto-layout".to_owned(),

@@ -118,8 +118,8 @@ pub enum EditError {
     /// An undo that would reach back past a stop.
     #[error("stopping a version cannot be undone")]
     Irreversible,
-    /// Removing the only version.
-    #[error("a journey keeps at least one version")]
+    /// Removing a version when there is none.
+    #[error("the journey has no version to remove")]
     LastVersion,
 }
 
@@ -237,10 +237,11 @@ impl Command {
                 Command::PopVersion
             }
             Command::PopVersion => {
-                if journey.versions.len() <= 1 {
+                // Only ever the inverse of a push (the window offers no
+                // "remove version"), so it may empty a journey that was empty.
+                let Some(index) = journey.versions.len().checked_sub(1) else {
                     return Err(EditError::LastVersion);
-                }
-                let index = journey.versions.len() - 1;
+                };
                 if journey.versions[index].stopped_at.is_some() {
                     return Err(EditError::VersionStopped(index));
                 }

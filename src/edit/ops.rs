@@ -224,13 +224,11 @@ pub fn paste_steps(
     if clip.steps.is_empty() {
         return None;
     }
-    let first_free = v.next_free_id().0;
-    let mapping: BTreeMap<StepId, StepId> = clip
-        .steps
-        .keys()
-        .enumerate()
-        .map(|(i, old)| (*old, StepId(first_free.saturating_add(i as u32))))
-        .collect();
+    let fresh = v.free_ids(clip.steps.len());
+    if fresh.len() < clip.steps.len() {
+        return None;
+    }
+    let mapping: BTreeMap<StepId, StepId> = clip.steps.keys().copied().zip(fresh).collect();
     let min_x = clip
         .steps
         .values()

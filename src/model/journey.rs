@@ -144,14 +144,26 @@ pub struct Version {
 }
 
 impl Version {
-    /// The smallest id not yet used by a step.
+    /// The id for a new step: one past the largest (1 in an empty version),
+    /// or, when the largest is `u32::MAX` (a file may say so), the smallest unused.
     pub fn next_free_id(&self) -> StepId {
-        StepId(
-            self.steps
-                .keys()
-                .next_back()
-                .map_or(1, |id| id.0.saturating_add(1)),
-        )
+        self.free_ids(1)
+            .first()
+            .copied()
+            .unwrap_or(StepId(u32::MAX))
+    }
+
+    /// `n` distinct ids no step uses: past the largest while they last, then
+    /// the unused ones below it (fewer than `n` only if every id is taken).
+    pub fn free_ids(&self, n: usize) -> Vec<StepId> {
+        let largest = self.steps.keys().next_back().map_or(0, |id| id.0);
+        let above = largest
+            .checked_add(1)
+            .map(|a| a..=u32::MAX)
+            .into_iter()
+            .flatten();
+        let below = (1..largest).filter(|i| !self.steps.contains_key(&StepId(*i)));
+        above.chain(below).take(n).map(StepId).collect()
     }
 }
 

@@ -24,6 +24,8 @@
 //! Opens and clicks are counted when the message is sent (their instants are
 //! known then), so they need no events of their own.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use super::acc::{Acc, Exit};
 use super::compiled::{ActionC, Compiled, EventC};
 use super::population::Scratch;
@@ -98,7 +100,13 @@ pub struct Customer<'a> {
     pub drawn: bool,
     /// The hour bucket of `now` (every count at this instant goes there).
     pub bucket: usize,
+    /// The run's cancel flag, looked at now and then within one customer: a
+    /// scenario with enormous rates gives one customer billions of events.
+    pub cancel: Option<&'a AtomicBool>,
 }
+
+/// Events between two looks at the cancel flag within one customer.
+const CANCEL_EVERY: u64 = 1 << 10;
 
 /// The smaller of two instants (no NaN handling needed: NaN never reaches here).
 #[inline]
@@ -113,6 +121,7 @@ pub fn simulate_customer(
     index: u64,
     s: &mut Scratch,
     acc: &mut Acc,
+    cancel: Option<&AtomicBool>,
 ) {
     let mut rng = Stream::new(run.seed, index);
     let first = if c.arrivals_over > 0.0 {
@@ -132,6 +141,7 @@ pub fn simulate_customer(
         entered_once: false,
         drawn: false,
         bucket: 0,
+        cancel,
     };
     cust.live(first);
 }
@@ -211,6 +221,12 @@ impl Customer<'_> {
             self.now = t;
             self.bucket = self.acc.bucket(t);
             self.acc.events += 1;
+            if self.acc.events.is_multiple_of(CANCEL_EVERY)
+                && self.cancel.is_some_and(|f| f.load(Ordering::Relaxed))
+            {
+                // The pass sees the flag too and reports the run cancelled.
+                break;
+            }
             self.instant(t, first_pending && first == t);
             if first_pending && first == t {
                 first_pending = false;

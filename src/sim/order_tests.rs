@@ -53,6 +53,7 @@ fn tie(goal: bool, suppression: bool, exit_trigger: bool) -> (Acc, Compiled) {
             entered_once: false,
             drawn: false,
             bucket: 0,
+            cancel: None,
         };
         cust.s.reset();
         cust.arrive(0.0);

@@ -62,7 +62,12 @@ pub fn run_pass(c: &Compiled, params: &RunParams, pass: &Pass<'_>) -> Result<Acc
                     }
                     let end = ((k + 1) * CHUNK).min(pass.customers);
                     for i in k * CHUNK..end {
-                        simulate_customer(c, params, i, &mut scratch, &mut acc);
+                        simulate_customer(c, params, i, &mut scratch, &mut acc, pass.cancel);
+                    }
+                    // A customer may have stopped half way: never count this chunk.
+                    if pass.cancel.is_some_and(|f| f.load(Ordering::Relaxed)) {
+                        cancelled.store(true, Ordering::Relaxed);
+                        break;
                     }
                     if let Some(p) = pass.progress {
                         p.fetch_add(end - k * CHUNK, Ordering::Relaxed);

@@ -10,6 +10,7 @@ mod file_menu;
 mod files;
 mod gestures;
 mod layout;
+mod robust;
 mod runner;
 
 use super::{JourneyApp, ViewState};

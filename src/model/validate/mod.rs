@@ -79,6 +79,9 @@ pub enum ProblemKind {
     Unmodelled,
     /// A span longer than [`MAX_SPAN`], the longest the product handles.
     SpanTooLong,
+    /// An instant outside the years 1 to 9999 (a file may hold any year
+    /// chrono reads; the simulator counts hours past them).
+    InstantOutOfRange,
 }
 
 /// One problem found by [`validate`].

@@ -1,9 +1,59 @@
 //! Versions and dates: publishing order, drafts, stops, the end date.
 
 use super::{ProblemKind, Problems, Severity};
-use crate::model::Journey;
+use crate::model::{Action, Instant, Journey};
+
+/// The first and last years an instant may have (RFC 3339 writes four digits).
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// Flags every instant of the journey outside [`YEARS`].
+fn check_instants(journey: &Journey, out: &mut Problems) {
+    use chrono::Datelike;
+    let outside = |at: Instant| !YEARS.contains(&at.year());
+    let reason = "outside the years 1 to 9999 Journey Designer handles";
+    let mut flag = |what: String, at: Instant| {
+        if outside(at) {
+            out.journey(
+                Severity::Error,
+                ProblemKind::InstantOutOfRange,
+                format!("{what} {at} is {reason}"),
+            );
+        }
+    };
+    flag("the start".to_owned(), journey.start.starts_at);
+    if let Some(end) = journey.end.end_date {
+        flag("the end date".to_owned(), end);
+    }
+    for (index, version) in journey.versions.iter().enumerate() {
+        let no = index + 1;
+        for (what, at) in [
+            ("published", version.published_at),
+            ("stopped", version.stopped_at),
+        ] {
+            if let Some(at) = at {
+                flag(format!("version {no} {what} at"), at);
+            }
+        }
+    }
+    for (index, version) in journey.versions.iter().enumerate() {
+        for (id, step) in &version.steps {
+            if let Action::WaitUntil { instant, .. } = step.action
+                && outside(instant)
+            {
+                out.step(
+                    Severity::Error,
+                    ProblemKind::InstantOutOfRange,
+                    (index + 1, version),
+                    *id,
+                    format!("it waits until {instant}, {reason}"),
+                );
+            }
+        }
+    }
+}
 
 pub(super) fn check_dates_and_versions(journey: &Journey, out: &mut Problems) {
+    check_instants(journey, out);
     let starts_at = journey.start.starts_at;
     if let Some(end) = journey.end.end_date
         && end < starts_at

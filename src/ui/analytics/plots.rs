@@ -66,8 +66,10 @@ fn date_axis(
     starts_at: Instant,
 ) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String {
     move |mark, _| {
-        let at = starts_at + Duration::minutes((mark.value * 24.0 * 60.0) as i64);
-        at.format("%-d %b").to_string()
+        // Checked: a plot zoomed far out asks for marks past any date.
+        Duration::try_minutes((mark.value * 24.0 * 60.0) as i64)
+            .and_then(|d| starts_at.checked_add_signed(d))
+            .map_or_else(String::new, |at| at.format("%-d %b").to_string())
     }
 }
 

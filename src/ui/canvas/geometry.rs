@@ -27,12 +27,26 @@ pub fn card_size(outputs: usize) -> Vec2 {
     vec2(CARD_WIDTH, needed.max(CARD_MIN_HEIGHT))
 }
 
-/// A step's card: `at` is the top-left corner.
+/// How far from the origin a card is drawn: a file may hold any `f32`
+/// (even `inf` or `NaN`), but egui needs finite rectangles to work with.
+pub const MAX_COORDINATE: f32 = 1.0e7;
+
+/// A position from the file made drawable: clamped to [`MAX_COORDINATE`],
+/// `NaN` drawn at 0.
+pub fn drawable(at: (f32, f32)) -> Pos2 {
+    let clamp = |x: f32| {
+        if x.is_nan() {
+            0.0
+        } else {
+            x.clamp(-MAX_COORDINATE, MAX_COORDINATE)
+        }
+    };
+    pos2(clamp(at.0), clamp(at.1))
+}
+
+/// A step's card: `at` is the top-left corner (see [`drawable`]).
 pub fn card_rect(step: &Step) -> Rect {
-    Rect::from_min_size(
-        pos2(step.at.0, step.at.1),
-        card_size(step.action.outputs().len()),
-    )
+    Rect::from_min_size(drawable(step.at), card_size(step.action.outputs().len()))
 }
 
 /// Where connections arrive: the middle of the card's left edge.

@@ -130,7 +130,8 @@ pub fn connect_gesture(
             let connected = cache
                 .index
                 .get(&id)
-                .is_some_and(|&i| cache.cards[i].outputs[o].1.is_some());
+                .and_then(|&i| cache.cards[i].outputs.get(o))
+                .is_some_and(|out| out.1.is_some());
             if connected {
                 actions.push(CanvasAction::Connect {
                     from: id,

@@ -67,6 +67,8 @@ pub enum CanvasAction {
     },
     /// Lay every step out again.
     AutoLayout,
+    /// Give a journey without any version (an invalid file) a first one.
+    AddVersion,
 }
 
 /// A gesture in progress.
@@ -202,6 +204,24 @@ impl Canvas {
     }
 }
 
+/// A file may hold a journey with no version at all: say so, offer one.
+fn no_version_ui(ui: &mut Ui, actions: &mut Vec<CanvasAction>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        ui.label(
+            egui::RichText::new("This journey has no version: there are no steps to show.")
+                .strong(),
+        );
+        if ui
+            .button("Add a version")
+            .on_hover_text("Start version 1 with one email step")
+            .clicked()
+        {
+            actions.push(CanvasAction::AddVersion);
+        }
+    });
+}
+
 /// Draws the canvas and returns what the user did.
 pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> Vec<CanvasAction> {
     canvas.refresh(input);
@@ -218,6 +238,11 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
         canvas.scene_rect = geometry::centre_on(canvas.scene_rect, cache.cards[i].rect.center());
     }
     let mut actions = Vec::new();
+    if input.journey.versions.is_empty() {
+        no_version_ui(ui, &mut actions);
+        canvas.cache = Some(cache);
+        return actions;
+    }
     keys::keys(ui, canvas, &cache, input, &mut actions);
     if input.read_only {
         ui.label(

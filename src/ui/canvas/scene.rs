@@ -210,7 +210,12 @@ fn contents_ui(
     if let Gesture::Connect { from, pointer } = &canvas.gesture {
         let from_port = match from {
             None => Some(start_port),
-            Some((id, o)) => cache.index.get(id).map(|&i| cache.cards[i].outputs[*o].2),
+            // The output may be gone: an undo during the drag can remove it.
+            Some((id, o)) => cache
+                .index
+                .get(id)
+                .and_then(|&i| cache.cards[i].outputs.get(*o))
+                .map(|out| out.2),
         };
         if let Some(p) = from_port {
             let end = hit_card(&cache.cards, *pointer)
@@ -274,6 +279,12 @@ fn contents_ui(
 
 /// Tells assistive technology (and UI tests) the card's name and where it is on screen.
 fn label_for_access(ui: &Ui, resp: &egui::Response, name: &str, to_global: TSTransform) {
+    // A step may have no name in the file; it still needs one to be found.
+    let name = if name.trim().is_empty() {
+        "Unnamed step"
+    } else {
+        name
+    };
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
     let global = to_global * resp.rect;
     ui.ctx().accesskit_node_builder(resp.id, |node| {
@@ -296,7 +307,8 @@ fn paint_grid(painter: &egui::Painter, visible: Rect, scale: f32, colors: &Palet
     let x1 = (visible.right() / spacing).ceil() as i64;
     let y0 = (visible.top() / spacing).floor() as i64;
     let y1 = (visible.bottom() / spacing).ceil() as i64;
-    if (x1 - x0) * (y1 - y0) > 40_000 {
+    // Saturating: a far-off view (huge positions in a file) must not overflow.
+    if x1.saturating_sub(x0).saturating_mul(y1.saturating_sub(y0)) > 40_000 {
         return;
     }
     let r = 1.0 / scale.max(0.01);

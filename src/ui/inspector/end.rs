@@ -58,7 +58,10 @@ pub fn end_ui(
     let mut has_end = old.end_date.is_some();
     if ui.checkbox(&mut has_end, "Set an end date").changed() {
         end.end_date = has_end.then(|| {
-            (journey.start.starts_at + journey.scenario.horizon.duration())
+            // Checked: a file may start near the last instant chrono knows.
+            (journey.start.starts_at)
+                .checked_add_signed(journey.scenario.horizon.duration())
+                .unwrap_or(journey.start.starts_at)
                 .max(journey.start.starts_at)
         });
     }
@@ -83,7 +86,7 @@ pub fn end_ui(
         "Use the end date to let customers finish; use Stop to end everything now.",
     );
 
-    if end != *old {
+    if super::widgets::differs(&end, old) {
         out.push(Command::SetEnd(end));
     }
 }

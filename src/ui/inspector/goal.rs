@@ -99,7 +99,7 @@ pub fn goal_ui(
         "How long after completing the journey a conversion still counts (default 3 days).",
     );
 
-    if goal != *old {
+    if super::widgets::differs(&goal, old) {
         out.push(Command::SetGoal(Some(goal)));
     }
 }

@@ -88,7 +88,9 @@ fn stop_ui(
             .on_hover_text("Ends the version for everyone at once. Final.")
             .clicked()
         {
-            let default_at = live + journey.scenario.arrivals_over.duration();
+            let default_at = live
+                .checked_add_signed(journey.scenario.arrivals_over.duration())
+                .unwrap_or(live);
             ui.data_mut(|d| d.insert_temp(id, default_at));
         }
         return;

@@ -94,7 +94,7 @@ pub fn scenario_ui(
         );
     }
 
-    if scenario != *old {
+    if super::widgets::differs(&scenario, old) {
         out.push(Command::SetScenario(scenario));
     }
 }

@@ -91,7 +91,7 @@ pub fn start_ui(
         "Version 1 goes live at this instant; arrivals and the simulation begin here.",
     );
 
-    if start != *old {
+    if super::widgets::differs(&start, old) {
         out.push(set_start(journey, start));
     }
 }

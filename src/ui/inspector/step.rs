@@ -64,7 +64,7 @@ pub fn step_ui(
             action_ui(ui, &mut step, id, version, &choices, names);
         });
     });
-    if step != *old && !stopped {
+    if super::widgets::differs(&step, old) && !stopped {
         out.push(Command::SetStep {
             version: version_index,
             id,

@@ -6,7 +6,7 @@ use egui::{ComboBox, RichText, TextEdit, Ui};
 use super::Names;
 use super::conditions::condition_ui;
 use super::widgets::{
-    ERROR_COLOR, buffered, explain, number, rule, span_row, target_combo, target_row,
+    ERROR_COLOR, buffered, differs, explain, number, rule, span_row, target_combo, target_row,
 };
 use crate::model::{Channel, Condition, Decide, Rule, Span, StepId, Variant, trim_float};
 
@@ -64,7 +64,7 @@ pub fn branch_ui(
                 if let Some(t) = target_row(ui, "target", "Then go to", r.next, choices) {
                     changed.next = t;
                 }
-                if changed != *r && rules.len() == before.len() && rules[i] == *r {
+                if differs(&changed, r) && rules.len() == before.len() && !differs(&rules[i], r) {
                     rules[i] = changed;
                 }
             });
@@ -131,7 +131,10 @@ pub fn ab_test_ui(
                 if let Some(t) = target_combo(ui, "target", target_label.id, v.next, choices) {
                     changed.next = t;
                 }
-                if changed != *v && variants.len() == before.len() && variants[i] == *v {
+                if differs(&changed, v)
+                    && variants.len() == before.len()
+                    && !differs(&variants[i], v)
+                {
                     variants[i] = changed;
                 }
             });

@@ -149,6 +149,8 @@ fn run_row_ui(
             .add(
                 DragValue::new(&mut customers)
                     .range(1..=MAX_CUSTOMERS)
+                    // Too many customers in a file are refused by the run, not silently changed.
+                    .clamp_existing_to_range(false)
                     .speed(100.0),
             )
             .labelled_by(label.id)

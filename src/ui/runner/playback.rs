@@ -76,7 +76,9 @@ impl Playback {
 
 /// The instant of timeline row `row` for a journey starting at `starts_at`.
 pub fn instant_of(starts_at: Instant, row: usize) -> Instant {
-    starts_at + Duration::hours(row as i64)
+    Duration::try_hours(row as i64)
+        .and_then(|d| starts_at.checked_add_signed(d))
+        .unwrap_or(starts_at)
 }
 
 /// The row at or after `at` (whole hours from `starts_at`), if `at` is not before the start.

@@ -38,6 +38,12 @@ pub fn problems_ui(ui: &mut Ui, problems: &[&Problem]) {
     }
 }
 
+/// True when a form changed `new` from `old`. Unlike `!=`, a value holding
+/// `NaN` (a file may) is the same as itself, so showing it changes nothing.
+pub fn differs<T: PartialEq + serde::Serialize>(new: &T, old: &T) -> bool {
+    new != old && ron::to_string(new).ok() != ron::to_string(old).ok()
+}
+
 /// Keeps a value in egui's memory while its widget is being edited (focused
 /// or dragged) and returns it once the edit is over, if it changed.
 pub fn buffered<T>(
@@ -49,9 +55,9 @@ pub fn buffered<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let mut value = ui
-        .data(|d| d.get_temp::<T>(id))
-        .unwrap_or_else(|| current.clone());
+    let stored = ui.data(|d| d.get_temp::<T>(id));
+    let was_editing = stored.is_some();
+    let mut value = stored.unwrap_or_else(|| current.clone());
     let response = add(ui, &mut value);
     let active = response.has_focus() || response.dragged() || response.is_pointer_button_down_on();
     if active {
@@ -60,7 +66,10 @@ where
     }
     ui.data_mut(|d| d.remove::<T>(id));
     let cancelled = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape));
-    (!cancelled && value != *current).then_some(value)
+    // Only an edit commits: merely showing a value (NaN never equals itself,
+    // an out-of-range number from a file) must not change the journey.
+    let edited = was_editing || response.changed();
+    (edited && !cancelled && value != *current).then_some(value)
 }
 
 /// A label on its own line, then a full-width text field; commits on Enter
@@ -156,6 +165,8 @@ where
             ui.add(
                 DragValue::new(value)
                     .range(range)
+                    // A value from a file stays as it is until the user edits it.
+                    .clamp_existing_to_range(false)
                     .speed(speed)
                     .suffix(suffix),
             ),

@@ -11,8 +11,8 @@ mod targets;
 
 pub use dates::{date_time_row, from_jiff, show_instant, to_jiff};
 pub use fields::{
-    ERROR_COLOR, Naming, WARNING_COLOR, buffered, explain, number, number_row, problems_ui, rule,
-    span_row, text_field, trailing_row,
+    ERROR_COLOR, Naming, WARNING_COLOR, buffered, differs, explain, number, number_row,
+    problems_ui, rule, span_row, text_field, trailing_row,
 };
 pub use names::{
     add_name_row, add_name_row_with, list_editor, name_field, name_flag, pick_menu, rename_row,

@@ -55,7 +55,7 @@ fn with_second_version(published: Option<Instant>) -> Journey {
 }
 
 /// Every rule, for [`every_rule_has_its_own_test`].
-const ALL_KINDS: [ProblemKind; 27] = [
+const ALL_KINDS: [ProblemKind; 28] = [
     ProblemKind::UnsupportedFormat,
     ProblemKind::NoVersions,
     ProblemKind::MissingFirstStep,
@@ -83,6 +83,7 @@ const ALL_KINDS: [ProblemKind; 27] = [
     ProblemKind::ArrivalsLongerThanHorizon,
     ProblemKind::Unmodelled,
     ProblemKind::SpanTooLong,
+    ProblemKind::InstantOutOfRange,
 ];
 
 /// The test that proves each rule; fails to compile when a rule is added
@@ -122,6 +123,7 @@ fn test_of(kind: ProblemKind) -> &'static str {
         ProblemKind::ArrivalsLongerThanHorizon => "arrivals_over_longer_than_horizon_is_a_warning",
         ProblemKind::Unmodelled => "name_the_scenario_does_not_model_is_a_warning",
         ProblemKind::SpanTooLong => "span_longer_than_the_maximum_is_an_error",
+        ProblemKind::InstantOutOfRange => "instant_outside_the_years_1_to_9999_is_an_error",
     }
 }
 

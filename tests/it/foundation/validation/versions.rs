@@ -27,6 +27,20 @@ fn a_journey_without_versions_is_an_error() {
 }
 
 #[test]
+fn instant_outside_the_years_1_to_9999_is_an_error() {
+    // A file may say "+262142-12-31T23:59:59Z"; hours counted past it overflow.
+    let mut j = rule_test_journey();
+    j.start.starts_at = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+    j.end.end_date = None;
+    let p = only(&j, ProblemKind::InstantOutOfRange, Severity::Error);
+    assert!(p.message.contains("the start"), "{}", p.message);
+    let mut j = rule_test_journey();
+    j.end.end_date = Some(chrono::DateTime::<chrono::Utc>::MAX_UTC);
+    let p = only(&j, ProblemKind::InstantOutOfRange, Severity::Error);
+    assert!(p.message.contains("the end date"), "{}", p.message);
+}
+
+#[test]
 fn end_date_before_start_is_an_error() {
     let mut j = rule_test_journey();
     j.end.end_date = Some(at(1));

@@ -14,4 +14,4 @@ pub use step::{
     Action, ActionKind, Channel, Condition, Decide, Event, Output, Rule, Step, StepId, Variant,
     trim_float,
 };
-pub use validate::{Problem, ProblemKind, Severity, validate};
+pub use validate::{MAX_TRIGGERS_PER_DAY, Problem, ProblemKind, Severity, validate};

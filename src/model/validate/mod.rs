@@ -9,6 +9,8 @@ mod scenario;
 mod steps;
 mod versions;
 
+pub use scenario::MAX_TRIGGERS_PER_DAY;
+
 use super::journey::{FORMAT_VERSION, Journey, Version};
 use super::span::{MAX_SPAN, Span};
 use super::step::StepId;
@@ -65,6 +67,8 @@ pub enum ProblemKind {
     Probability,
     /// A negative (or non-numeric) rate.
     NegativeRate,
+    /// A trigger rate above the product's maximum ([`MAX_TRIGGERS_PER_DAY`](scenario::MAX_TRIGGERS_PER_DAY)).
+    RateTooHigh,
     /// Choice weights negative or summing to 0.
     ChoiceWeights,
     /// A range whose low end is above its high end.

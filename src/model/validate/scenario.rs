@@ -23,6 +23,24 @@ fn check_rate(what: &str, rate: f64, out: &mut Problems) {
     }
 }
 
+/// The most occurrences per day a trigger may have, click lift included:
+/// once a minute. Far above any real behaviour, and it keeps a simulation
+/// from running for hours on a typo (`per_day: 1e11`).
+pub const MAX_TRIGGERS_PER_DAY: f64 = 1_440.0;
+
+fn check_trigger_peak(name: &str, model: &crate::model::TriggerModel, out: &mut Problems) {
+    let peak = model.per_day * model.click_lift.max(1.0);
+    if peak.is_finite() && peak > MAX_TRIGGERS_PER_DAY {
+        out.journey(
+            Severity::Error,
+            ProblemKind::RateTooHigh,
+            format!(
+                "scenario: trigger '{name}' would happen {peak} times a day (click lift included); the most Journey Designer simulates is {MAX_TRIGGERS_PER_DAY} (once a minute)"
+            ),
+        );
+    }
+}
+
 fn check_channel(what: &str, model: &ChannelModel, out: &mut Problems) {
     check_probability(&format!("{what} delivered"), model.delivered, out);
     check_probability(&format!("{what} opened"), model.opened, out);
@@ -111,6 +129,7 @@ pub(super) fn check_scenario(journey: &Journey, out: &mut Problems) {
     }
     for (name, model) in &scenario.triggers {
         check_rate(&format!("trigger '{name}' per day"), model.per_day, out);
+        check_trigger_peak(name, model, out);
         check_rate(
             &format!("trigger '{name}' click lift"),
             model.click_lift,

@@ -38,14 +38,14 @@ fn conversions(r: &Report, id: u32) -> u64 {
 fn s11_step_conversions_count_entries_that_passed_the_step_then_converted() {
     // A/B at entry: A sends a message and completes at once (it converts in the attribution
     // window); B waits a day (it converts while waiting, long before the next message).
-    // Purchases at 2,000 a day: everyone converts within minutes of entering.
+    // Purchases at 1,440 a day (the maximum): everyone converts within minutes of entering.
     let mut j = journey(vec![
         (1, ab(&[("A", 40.0, Some(2)), ("B", 60.0, Some(3))], None)),
         (2, message(Channel::Email, None)),
         (3, wait(Span::Days(1), Some(4))),
         (4, message(Channel::Email, None)),
     ]);
-    j.scenario.triggers = triggers(&[("purchased", trigger(2_000.0))]);
+    j.scenario.triggers = triggers(&[("purchased", trigger(1_440.0))]);
     j.goal = goal("purchased", Span::Days(3));
     let r = run(&j);
     let g = r.goal.clone().expect("goal");
@@ -97,7 +97,7 @@ fn s17_step_conversions_count_an_entry_once_however_often_it_visits_the_step() {
         ),
     ]);
     j.scenario.horizon = Span::Days(10);
-    j.scenario.triggers = triggers(&[("purchased", trigger(2_000.0)), ("never", trigger(0.0))]);
+    j.scenario.triggers = triggers(&[("purchased", trigger(1_440.0)), ("never", trigger(0.0))]);
     j.goal = goal("purchased", Span::Days(3));
     let r = run(&j);
     let entered = r.arrivals.entered;

@@ -78,16 +78,19 @@ fn editing_invalid_journeys_never_panics_and_undo_all_restores_them() {
 
 #[test]
 fn cancel_stops_a_run_with_enormous_rates_at_once() {
-    // Valid (a rate may be any number of at least 0), but each customer
-    // lives through billions of events: Cancel must not wait for them.
+    // Valid (every trigger at the maximum rate, once a minute), but each
+    // customer lives through tens of thousands of events and there are
+    // millions of them: Cancel must not wait for a batch to finish.
     let j = with(|j| {
         for model in j.scenario.triggers.values_mut() {
-            model.per_day = 1e11;
+            model.per_day = crate::model::MAX_TRIGGERS_PER_DAY;
+            model.click_lift = 1.0;
         }
+        j.scenario.customers = 10_000_000;
         j.scenario.triggers.insert(
             "signed_up".into(),
             TriggerModel {
-                per_day: 1e11,
+                per_day: crate::model::MAX_TRIGGERS_PER_DAY,
                 click_lift: 1.0,
                 lift_for: Span::Days(1),
             },
@@ -106,8 +109,11 @@ fn cancel_stops_a_run_with_enormous_rates_at_once() {
     assert!(h.state().run.is_running(), "the run takes long");
     let started = Clock::now();
     h.state_mut().run.cancel();
+    // Not a performance figure: a hang detector. Without the per-customer
+    // cancel check this run would take hours; with it, cancel is immediate
+    // (0.4 s measured), so a generous bound never flakes on a busy machine.
     assert!(
-        started.elapsed() < Duration::from_secs(2),
+        started.elapsed() < Duration::from_secs(30),
         "cancel took {:?}",
         started.elapsed()
     );

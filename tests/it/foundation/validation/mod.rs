@@ -55,7 +55,7 @@ fn with_second_version(published: Option<Instant>) -> Journey {
 }
 
 /// Every rule, for [`every_rule_has_its_own_test`].
-const ALL_KINDS: [ProblemKind; 28] = [
+const ALL_KINDS: [ProblemKind; 29] = [
     ProblemKind::UnsupportedFormat,
     ProblemKind::NoVersions,
     ProblemKind::MissingFirstStep,
@@ -76,6 +76,7 @@ const ALL_KINDS: [ProblemKind; 28] = [
     ProblemKind::StoppedBeforePublished,
     ProblemKind::Probability,
     ProblemKind::NegativeRate,
+    ProblemKind::RateTooHigh,
     ProblemKind::ChoiceWeights,
     ProblemKind::RangeBounds,
     ProblemKind::TooManyCustomers,
@@ -116,6 +117,7 @@ fn test_of(kind: ProblemKind) -> &'static str {
         }
         ProblemKind::Probability => "probability_outside_0_to_1_is_an_error",
         ProblemKind::NegativeRate => "negative_rate_is_an_error",
+        ProblemKind::RateTooHigh => "trigger_rate_above_the_maximum_is_an_error",
         ProblemKind::ChoiceWeights => "choice_weights_negative_or_summing_to_0_is_an_error",
         ProblemKind::RangeBounds => "range_low_above_high_is_an_error",
         ProblemKind::TooManyCustomers => "more_customers_than_the_maximum_is_an_error",

@@ -33,6 +33,37 @@ fn probability_outside_0_to_1_is_an_error() {
 }
 
 #[test]
+fn trigger_rate_above_the_maximum_is_an_error() {
+    // 1,000 a day is allowed; times a click lift of 2 it is not.
+    let mut j = rule_test_journey();
+    j.scenario.triggers.insert(
+        "purchased".into(),
+        TriggerModel {
+            per_day: 1_000.0,
+            ..TriggerModel::default()
+        },
+    );
+    assert!(
+        validate(&j)
+            .iter()
+            .all(|p| p.kind != ProblemKind::RateTooHigh),
+        "1,000 a day is within the maximum"
+    );
+    j.scenario.triggers.get_mut("purchased").unwrap().click_lift = 2.0;
+    let p = only(&j, ProblemKind::RateTooHigh, Severity::Error);
+    assert!(p.message.contains("trigger 'purchased'"), "{}", p.message);
+    let mut j = rule_test_journey();
+    j.scenario.triggers.insert(
+        "purchased".into(),
+        TriggerModel {
+            per_day: 1e11,
+            ..TriggerModel::default()
+        },
+    );
+    only(&j, ProblemKind::RateTooHigh, Severity::Error);
+}
+
+#[test]
 fn negative_rate_is_an_error() {
     let mut j = rule_test_journey();
     j.scenario.triggers.insert(

@@ -33,6 +33,23 @@ pub(super) fn panic_message(e: &(dyn std::any::Any + Send)) -> String {
 
 /// Runs frames, never failing because the UI keeps asking for repaints
 /// (a worker may be running).
+/// Runs `tour` on every invalid journey (at most 200 customers each),
+/// collects the panics as failures and returns how many controls it clicked.
+pub(super) fn tour_invalid_journeys(tour: impl Fn(&Journey) -> usize) -> usize {
+    let mut failures = Vec::new();
+    let mut clicked = 0;
+    for (name, mut journey) in invalid_journeys() {
+        journey.scenario.customers = journey.scenario.customers.min(200);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tour(&journey)));
+        match outcome {
+            Ok(n) => clicked += n,
+            Err(e) => failures.push(format!("{name}: {}", panic_message(e.as_ref()))),
+        }
+    }
+    assert!(failures.is_empty(), "panics:\n{}", failures.join("\n"));
+    clicked
+}
+
 pub(super) fn frames(h: &mut Harness<'_, JourneyApp>, n: usize) {
     for _ in 0..n {
         h.step();

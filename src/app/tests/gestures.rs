@@ -5,7 +5,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use super::{card, click_at, drag, harness, key, step_named, steps, welcome};
+use super::{card, click_at, drag, harness, key, select_card, step_named, steps, welcome};
 use crate::app::JourneyApp;
 use crate::model::{ActionKind, StepId};
 
@@ -135,9 +135,7 @@ fn s7_a_stopped_version_is_shown_but_cannot_be_changed() {
     let mut h = harness(j);
     let before = h.state().doc.journey().clone();
     h.get_by_label_contains("version is stopped");
-    h.get_by_role_and_label(egui::Role::Button, "Offer email")
-        .click();
-    h.run();
+    select_card(&mut h, "Offer email");
     key(&mut h, Modifiers::NONE, Key::Delete);
     let from = card(&h, "Offer email").center();
     drag(&mut h, from, from + vec2(0.0, 100.0));

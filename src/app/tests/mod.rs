@@ -46,6 +46,12 @@ pub(super) fn step_named(h: &Harness<'_, JourneyApp>, name: &str) -> (StepId, St
         .unwrap_or_else(|| panic!("no step named {name}"))
 }
 
+/// Clicks a step's card (selecting it) and runs the frame.
+pub(super) fn select_card(h: &mut Harness<'_, JourneyApp>, name: &str) {
+    h.get_by_role_and_label(egui::Role::Button, name).click();
+    h.run();
+}
+
 /// The card of a step on screen.
 pub(super) fn card(h: &Harness<'_, JourneyApp>, name: &str) -> Rect {
     h.get_by_role_and_label(egui::Role::Button, name).rect()
@@ -122,9 +128,7 @@ fn select_two_steps_and_delete_them_then_undo_and_redo_with_the_keyboard() {
     let mut h = harness(welcome());
     let original = h.state().doc.journey().clone();
 
-    h.get_by_role_and_label(egui::Role::Button, "Offer email")
-        .click();
-    h.run();
+    select_card(&mut h, "Offer email");
     h.get_by_role_and_label(egui::Role::Button, "Reminder SMS")
         .click_modifiers(Modifiers::SHIFT);
     h.run();
@@ -153,9 +157,7 @@ fn select_two_steps_and_delete_them_then_undo_and_redo_with_the_keyboard() {
 #[test]
 fn copy_and_paste_a_step_with_the_keyboard_and_from_ron_text() {
     let mut h = harness(welcome());
-    h.get_by_role_and_label(egui::Role::Button, "Wait 2 days")
-        .click();
-    h.run();
+    select_card(&mut h, "Wait 2 days");
     key(&mut h, Modifiers::COMMAND, Key::C);
     let copied = h.state().clipboard.clone().expect("copied");
     assert!(copied.starts_with("JourneySteps("), "{copied}");
@@ -181,9 +183,7 @@ fn copy_and_paste_a_step_with_the_keyboard_and_from_ron_text() {
 #[test]
 fn dragging_a_selection_is_one_move_command() {
     let mut h = harness(welcome());
-    h.get_by_role_and_label(egui::Role::Button, "Offer email")
-        .click();
-    h.run();
+    select_card(&mut h, "Offer email");
     h.get_by_role_and_label(egui::Role::Button, "Reminder SMS")
         .click_modifiers(Modifiers::SHIFT);
     h.run();
@@ -208,9 +208,7 @@ fn dragging_a_selection_is_one_move_command() {
 #[test]
 fn edit_menu_says_what_undo_will_undo() {
     let mut h = harness(welcome());
-    h.get_by_role_and_label(egui::Role::Button, "Wait 1 day")
-        .click();
-    h.run();
+    select_card(&mut h, "Wait 1 day");
     key(&mut h, Modifiers::COMMAND, Key::D);
     assert_eq!(steps(&h).len(), 10);
     h.get_by_label("Edit").click();
@@ -244,9 +242,7 @@ fn problems_list_selects_and_centres_the_step() {
 #[test]
 fn cut_then_paste_moves_a_step_through_the_clipboard() {
     let mut h = harness(welcome());
-    h.get_by_role_and_label(egui::Role::Button, "Coupon push")
-        .click();
-    h.run();
+    select_card(&mut h, "Coupon push");
     key(&mut h, Modifiers::COMMAND, Key::X);
     assert!(steps(&h).iter().all(|(_, s)| s.name != "Coupon push"));
     assert_eq!(h.state().doc.undo_label(), Some("Cut step"));

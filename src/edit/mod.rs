@@ -1,6 +1,7 @@
 //! Editing: every document change is a [`Command`] with an inverse, which
 //! gives undo/redo in one place (ARCHITECTURE.md). No egui here.
 
+mod apply;
 mod clip;
 mod command;
 mod history;

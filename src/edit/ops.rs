@@ -14,8 +14,8 @@ use crate::model::{
 
 /// A new step of `kind` at `at`, with settings a marketer would start from.
 ///
-/// `version_steps` names the steps already there, so that an if/then step
-/// can wait on the most recent message.
+/// `last_message` is the version's most recent message step, so that an
+/// if/then step can wait for it to be opened.
 pub fn default_step(kind: ActionKind, at: (f32, f32), last_message: Option<StepId>) -> Step {
     let (name, action) = match kind {
         ActionKind::Message => (
@@ -62,18 +62,7 @@ pub fn default_step(kind: ActionKind, at: (f32, f32), last_message: Option<StepI
         ActionKind::AbTest => (
             "A/B test",
             Action::AbTest {
-                variants: vec![
-                    Variant {
-                        name: "A".to_owned(),
-                        percent: 50.0,
-                        next: None,
-                    },
-                    Variant {
-                        name: "B".to_owned(),
-                        percent: 50.0,
-                        next: None,
-                    },
-                ],
+                variants: vec![half("A"), half("B")],
                 decide: None,
             },
         ),
@@ -90,6 +79,15 @@ pub fn default_step(kind: ActionKind, at: (f32, f32), last_message: Option<StepI
         name: name.to_owned(),
         at,
         action,
+    }
+}
+
+/// An A/B variant that gets half the customers and leads nowhere yet.
+fn half(name: &str) -> Variant {
+    Variant {
+        name: name.to_owned(),
+        percent: 50.0,
+        next: None,
     }
 }
 

@@ -1,4 +1,4 @@
-//! The Run (ARCHITECTURE.md, third kind of state): the latest report and
+//! The Run (the third kind of state of the crate docs): the latest report and
 //! the document revision it was made from, the worker in flight, a stop
 //! preview, the playhead, and the auto re-run debounce. Never saved with
 //! the journey.

@@ -14,7 +14,7 @@
 //! the next occurrence, from the last instant that changed the picture (an
 //! occurrence, a click, the trigger starting to matter). A click at `c` lifts
 //! the rate until `c + lift_for` (a click during a lift extends it, lifts do
-//! not multiply: SEMANTICS.md, Steps, Interactions); the next occurrence
+//! not multiply: assets/docs/rules.md, Steps, Interactions); the next occurrence
 //! under a piecewise constant rate is found by inverting the integrated rate.
 //!
 //! A customer's loop ends at the horizon, or earlier when nothing counted can

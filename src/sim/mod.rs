@@ -1,4 +1,4 @@
-//! The deterministic simulator (SEMANTICS.md S1–S17): population, engine,
+//! The deterministic simulator (assets/docs/rules.md S1–S17): population, engine,
 //! statistics and the [`Report`]. No egui, no files.
 //!
 //! [`simulate`] validates the journey, compiles it (names to small
@@ -22,7 +22,7 @@
 //! - Time is seconds after `start.starts_at` in `f64`; spans and instants
 //!   of the file are whole seconds, so deterministic coincidences (a wait
 //!   ending exactly at a stop, S9) compare exactly.
-//! - Arrivals (FORMAT.md): each customer arrives once, uniformly within
+//! - Arrivals (assets/docs/format.md): each customer arrives once, uniformly within
 //!   `arrivals_over`; when the audience is a trigger the scenario models, each
 //!   later occurrence is a further arrival. An audience segment needs no
 //!   model and is not required of arrivals; if the scenario models it, its

@@ -1,6 +1,6 @@
 //! The synthetic population: one customer's attributes and segment memberships.
 //!
-//! Modelling choices (FORMAT.md leaves room):
+//! Modelling choices (assets/docs/format.md leaves room):
 //! - Only what the journey can observe is drawn: attributes named by a
 //!   condition (branch rules, segment `when`), segments named by the design,
 //!   by `segment_channels`, or by the `when` of such a segment. Unused parts of
@@ -12,7 +12,7 @@
 //!   join after an exponential time with rate `joins_per_day` from `starts_at`
 //!   (never, at rate 0). Membership, once gained, is kept, so one instant
 //!   (`since`) describes it: member at `t` iff `since <= t`.
-//! - An audience segment the scenario does not model (allowed: FORMAT.md,
+//! - An audience segment the scenario does not model (allowed: assets/docs/format.md,
 //!   Arrivals) counts every customer as a member.
 
 use super::compiled::{AttrDist, Compiled, Cond};

@@ -1,4 +1,4 @@
-//! Step actions (FORMAT.md's step kinds) and message sends.
+//! Step actions (the format reference's step kinds) and message sends.
 //!
 //! A step is reached, does its action and is completed at the same instant
 //! unless it waits (Wait, WaitUntil in the future, If/then without its

@@ -36,7 +36,7 @@ pub fn start_ui(
     } else {
         &names.triggers
     };
-    // The audience needs no model of its own (FORMAT.md, Arrivals).
+    // The audience needs no model of its own (assets/docs/format.md, Arrivals).
     if let Some(new_name) = name_field(
         ui,
         "audience",
@@ -97,7 +97,7 @@ pub fn start_ui(
 }
 
 /// `SetStart`, moving version 1's explicit publish instant along with the start
-/// date so that the two never disagree (FORMAT.md validation).
+/// date so that the two never disagree (assets/docs/format.md validation).
 fn set_start(journey: &Journey, start: crate::model::Start) -> Command {
     let moves_first_version = start.starts_at != journey.start.starts_at
         && journey.versions.first().is_some_and(|v| {

@@ -6,15 +6,20 @@ use std::mem::replace;
 use super::command::{Command, EditError, VersionIndex};
 use crate::model::{Instant, Journey, Step, StepId, Version};
 
+/// The version at `index`.
+fn version_mut(journey: &mut Journey, index: VersionIndex) -> Result<&mut Version, EditError> {
+    journey
+        .versions
+        .get_mut(index)
+        .ok_or(EditError::NoSuchVersion(index))
+}
+
 /// The version at `index`, if it may be edited (not stopped).
 pub(super) fn editable(
     journey: &mut Journey,
     index: VersionIndex,
 ) -> Result<&mut Version, EditError> {
-    let v = journey
-        .versions
-        .get_mut(index)
-        .ok_or(EditError::NoSuchVersion(index))?;
+    let v = version_mut(journey, index)?;
     if v.stopped_at.is_some() {
         return Err(EditError::VersionStopped(index));
     }
@@ -124,10 +129,7 @@ pub(super) fn stop_version(
     version: VersionIndex,
     at: Instant,
 ) -> Result<Command, EditError> {
-    let v = journey
-        .versions
-        .get_mut(version)
-        .ok_or(EditError::NoSuchVersion(version))?;
+    let v = version_mut(journey, version)?;
     if v.stopped_at.is_some() {
         return Err(EditError::AlreadyStopped(version));
     }

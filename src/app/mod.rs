@@ -30,7 +30,7 @@ use crate::model::VersionState;
 use crate::ui::canvas::{
     Canvas, CanvasInput, canvas_ui, palette::palette_ui, problems::problems_ui,
 };
-use crate::ui::inspector::{InspectorState, inspector_ui};
+use crate::ui::inspector::{InspectorInput, InspectorState, inspector_ui};
 use screenshot::Screenshot;
 pub use view::{Theme, ViewState};
 
@@ -157,13 +157,15 @@ impl JourneyApp {
                         .then(|| self.canvas.selection.first().copied())
                         .flatten();
                     let version = self.version_index();
-                    let commands = inspector_ui(
-                        ui,
-                        &mut self.inspector,
-                        self.doc.journey(),
+                    // TODO(issue 9): validate once per document revision, not per frame.
+                    let problems = crate::model::validate(self.doc.journey());
+                    let input = InspectorInput {
+                        journey: self.doc.journey(),
+                        problems: &problems,
                         version,
                         selected,
-                    );
+                    };
+                    let commands = inspector_ui(ui, &mut self.inspector, &input);
                     for command in commands {
                         if let Err(e) = self.doc.apply(command) {
                             self.status = Some(format!("Could not change the journey: {e}"));

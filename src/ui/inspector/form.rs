@@ -6,11 +6,17 @@
 //! one [`Command`], hence one undo step.
 //!
 //! ```ignore
-//! let old = &form.journey.goal;
-//! let mut goal = old.clone();
-//! SpanField::new("Attribution window").show(ui, &mut goal.attribution);
-//! form.commit(old, goal, Command::SetGoal);
+//! let old = &form.journey.end;
+//! let mut end = old.clone();
+//! ListEditor::new("exit trigger")
+//!     .known(&form.names.known_triggers)
+//!     .show(ui, &mut end.exit_triggers);
+//! form.commit(old, end, Command::SetEnd);
 //! ```
+//!
+//! Sub-forms (`*_ui` taking `&mut` a part of the draft) edit in place the
+//! same way; they never push commands. Actions that are not field edits
+//! (stop a version, make a step the first) use [`Form::push`].
 
 use std::collections::BTreeMap;
 

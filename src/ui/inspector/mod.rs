@@ -4,6 +4,9 @@
 //! It reads the journey and returns [`Command`]s; the app applies them to its
 //! `edit::Document`, which gives undo. Each finished field edit (Enter, focus
 //! lost, drag released, a choice made) is one command, never one per keystroke.
+//! Every form is written the same way: it edits a draft of its part of the
+//! journey with the field builders of [`widgets`] and hands the draft to its
+//! `Form` context, which turns it into one command (see `form.rs`).
 //!
 //! ```ignore
 //! let input = InspectorInput { journey: doc.journey(), problems: &problems, version, selected };
@@ -109,8 +112,9 @@ fn tab_of(problem: &Problem, version_index: usize) -> Option<Tab> {
 pub struct InspectorInput<'a> {
     /// The journey.
     pub journey: &'a Journey,
-    /// The journey's problems, as [`crate::model::validate`] found them
-    /// (computed once per document revision by the caller).
+    /// The journey's problems, as [`crate::model::validate`] returns them.
+    /// The caller computes them (once per document revision), so that the
+    /// inspector does not validate the journey every frame.
     pub problems: &'a [Problem],
     /// The version shown (0-based, normally the last one).
     pub version: usize,
@@ -201,19 +205,17 @@ fn tab_bar_ui(ui: &mut Ui, shown: Tab, input: &InspectorInput<'_>) -> Option<Tab
         ui.spacing_mut().button_padding.x = 5.0;
         for tab in Tab::ALL {
             let mine = input.problems.iter().filter(|p| input.shows(tab, p));
-            let (errors, warnings): (Vec<&Problem>, Vec<&Problem>) =
-                mine.partition(|p| p.is_error());
+            let errors = mine.clone().filter(|p| p.is_error()).count();
+            let warnings = mine.count() - errors;
             if ui.selectable_label(shown == tab, tab.title()).clicked() {
                 clicked = Some(tab);
             }
-            if !errors.is_empty() {
-                let n = errors.len();
+            if errors > 0 {
                 ui.label(RichText::new("•").color(widgets::ERROR_COLOR).strong())
-                    .on_hover_text(format!("{n} error(s) in {}", tab.title()));
-            } else if !warnings.is_empty() {
-                let n = warnings.len();
+                    .on_hover_text(format!("{errors} error(s) in {}", tab.title()));
+            } else if warnings > 0 {
                 ui.label(RichText::new("•").color(widgets::WARNING_COLOR).strong())
-                    .on_hover_text(format!("{n} warning(s) in {}", tab.title()));
+                    .on_hover_text(format!("{warnings} warning(s) in {}", tab.title()));
             }
         }
     });

@@ -22,11 +22,15 @@ mod targets;
 mod text;
 
 pub use combo::ComboField;
-pub use commit::{Labelled, Naming, buffered, commit_into, differs, trailing_row, with_label};
-pub use dates::{DateTimeField, from_jiff, show_instant, to_jiff};
+pub use commit::{Labelled, differs};
+pub use dates::{DateTimeField, show_instant};
 pub use list::ListEditor;
-pub use names::{NameField, add_name_ui, name_flag_ui, pick_menu_ui, rename_ui};
+pub use names::{NameField, add_name_ui, rename_ui};
 pub use notes::{ERROR_COLOR, WARNING_COLOR, explain, problems_ui, rule};
 pub use number::{NumberField, SpanField};
 pub use targets::{TargetField, step_choices};
 pub use text::TextField;
+
+// The building blocks of the fields above.
+use commit::{buffered, commit_into, trailing_row, with_label};
+use names::{name_flag_ui, pick_menu_ui};

@@ -19,22 +19,54 @@ pub fn attributes_ui(ui: &mut Ui, attributes: &mut BTreeMap<String, Dist>) {
         ui,
         "Customer attributes, e.g. country (a choice with weights) or age (a range).",
     );
-    let keys: Vec<String> = attributes.keys().cloned().collect();
-    for key in keys {
-        ui.push_id(("attribute", &key), |ui| {
-            ui.group(|ui| {
-                ui.set_width(ui.available_width());
-                let removed = rename_ui(ui, "Attribute", attributes, &key);
-                if let Some(dist) = attributes.get_mut(&key).filter(|_| !removed) {
-                    dist_ui(ui, dist);
-                }
+    let table = Table {
+        noun: "Attribute",
+        used: &[],
+        fresh: || Dist::Range(0.0, 1.0),
+    };
+    table.show(ui, attributes, dist_ui);
+}
+
+/// A table of named models: the names the design uses that it lacks, each
+/// with a quick "Add"; each entry in a group with its name, "Remove" and its
+/// fields; then a row to add one by name.
+struct Table<'a, M> {
+    /// What an entry is, capitalised ("Segment").
+    noun: &'a str,
+    /// The names the design uses.
+    used: &'a [String],
+    /// What a new entry starts as.
+    fresh: fn() -> M,
+}
+
+impl<M> Table<'_, M> {
+    /// Draws the table of `map`, each entry's fields with `fields`.
+    fn show(
+        self,
+        ui: &mut Ui,
+        map: &mut BTreeMap<String, M>,
+        mut fields: impl FnMut(&mut Ui, &mut M),
+    ) {
+        let known: Vec<String> = map.keys().cloned().collect();
+        if let Some(name) = missing_ui(ui, self.used, &known) {
+            map.entry(name).or_insert_with(self.fresh);
+        }
+        let keys: Vec<String> = map.keys().cloned().collect();
+        for key in keys {
+            ui.push_id((self.noun, &key), |ui| {
+                ui.group(|ui| {
+                    ui.set_width(ui.available_width());
+                    let removed = rename_ui(ui, self.noun, map, &key);
+                    if let Some(model) = map.get_mut(&key).filter(|_| !removed) {
+                        fields(ui, model);
+                    }
+                });
             });
-        });
-    }
-    if let Some(name) = add_name_ui(ui, "Add attribute", |_| None) {
-        attributes
-            .entry(name)
-            .or_insert_with(|| Dist::Range(0.0, 1.0));
+        }
+        let add = format!("Add {}", self.noun.to_lowercase());
+        if let Some(name) = add_name_ui(ui, &add, |_| None) {
+            map.entry(name).or_insert_with(self.fresh);
+        }
     }
 }
 
@@ -151,24 +183,12 @@ pub fn segments_ui(ui: &mut Ui, segments: &mut BTreeMap<String, SegmentModel>, n
         ui,
         "A customer is a member from the start if the condition matches or a draw is below the share; non-members join later at the daily rate.",
     );
-    if let Some(name) = missing_ui(ui, &names.segments, &names.known_segments) {
-        segments.entry(name).or_default();
-    }
-    let keys: Vec<String> = segments.keys().cloned().collect();
-    for key in keys {
-        ui.push_id(("segment", &key), |ui| {
-            ui.group(|ui| {
-                ui.set_width(ui.available_width());
-                let removed = rename_ui(ui, "Segment", segments, &key);
-                if let Some(model) = segments.get_mut(&key).filter(|_| !removed) {
-                    segment_ui(ui, model, names);
-                }
-            });
-        });
-    }
-    if let Some(name) = add_name_ui(ui, "Add segment", |_| None) {
-        segments.entry(name).or_default();
-    }
+    let table = Table {
+        noun: "Segment",
+        used: &names.segments,
+        fresh: SegmentModel::default,
+    };
+    table.show(ui, segments, |ui, model| segment_ui(ui, model, names));
 }
 
 /// One segment model's fields.
@@ -205,24 +225,12 @@ pub fn triggers_ui(ui: &mut Ui, triggers: &mut BTreeMap<String, TriggerModel>, n
         ui,
         "How often customers perform each trigger; a click on any message multiplies the rate for a while.",
     );
-    if let Some(name) = missing_ui(ui, &names.triggers, &names.known_triggers) {
-        triggers.entry(name).or_default();
-    }
-    let keys: Vec<String> = triggers.keys().cloned().collect();
-    for key in keys {
-        ui.push_id(("trigger", &key), |ui| {
-            ui.group(|ui| {
-                ui.set_width(ui.available_width());
-                let removed = rename_ui(ui, "Trigger", triggers, &key);
-                if let Some(model) = triggers.get_mut(&key).filter(|_| !removed) {
-                    trigger_ui(ui, model);
-                }
-            });
-        });
-    }
-    if let Some(name) = add_name_ui(ui, "Add trigger", |_| None) {
-        triggers.entry(name).or_default();
-    }
+    let table = Table {
+        noun: "Trigger",
+        used: &names.triggers,
+        fresh: TriggerModel::default,
+    };
+    table.show(ui, triggers, trigger_ui);
 }
 
 /// One trigger model's fields.

@@ -6,7 +6,7 @@ use egui::Ui;
 
 use super::JourneyApp;
 use crate::ui::canvas::{CanvasInput, canvas_ui, palette::palette_ui, problems::problems_ui};
-use crate::ui::inspector::inspector_ui;
+use crate::ui::inspector::{InspectorInput, inspector_ui};
 
 impl JourneyApp {
     /// The whole window's contents (no `eframe::Frame` needed, so tests drive it).
@@ -54,13 +54,13 @@ impl JourneyApp {
             .then(|| self.canvas.selection.first().copied())
             .flatten();
         let version = self.version_index();
-        let commands = inspector_ui(
-            ui,
-            &mut self.inspector,
-            self.doc.journey(),
+        let input = InspectorInput {
+            journey: self.doc.journey(),
+            problems: self.validation.problems(&self.doc),
             version,
             selected,
-        );
+        };
+        let commands = inspector_ui(ui, &mut self.inspector, &input);
         for command in commands {
             self.apply_command(command, "Could not change the journey");
         }

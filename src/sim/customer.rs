@@ -19,6 +19,12 @@
 //! click could bring it forward), and no audience trigger to arrive again.
 //! Opens and clicks are counted when the message is sent (their instants are
 //! known then), so they need no events of their own.
+//!
+//! Speed: the loop is split into short functions for reading, but it should
+//! compile as one. `live` and `instant` are `#[inline(always)]` and the
+//! helpers they call from other files `#[inline]`: without that, LLVM keeps
+//! them apart and the run does about 5 % more instructions (measured with
+//! cachegrind on the welcome series).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -111,6 +117,7 @@ pub(super) fn earlier(a: f64, b: f64) -> f64 {
 }
 
 /// Simulates customer `index` and adds its counts to `counts`.
+#[inline]
 pub fn simulate_customer(
     journey: &Compiled,
     run: &RunParams,
@@ -145,6 +152,11 @@ pub fn simulate_customer(
 impl Customer<'_> {
     /// Processes instant after instant, the first arrival at `first`, until nothing
     /// counted can happen any more or the horizon.
+    #[expect(
+        clippy::inline_always,
+        reason = "kept in the customer loop, see the module doc"
+    )]
+    #[inline(always)]
     fn live(&mut self, first: f64) {
         let horizon = self.run.horizon;
         let mut first_pending = true;
@@ -198,6 +210,11 @@ impl Customer<'_> {
     }
 
     /// Applies everything due at `t`, in the order of S9.
+    #[expect(
+        clippy::inline_always,
+        reason = "kept in the customer loop, see the module doc"
+    )]
+    #[inline(always)]
     pub(super) fn instant(&mut self, t: f64, first_arrival: bool) {
         let journey = self.journey;
         // Goal (S11): before anything else at this instant.
@@ -233,6 +250,7 @@ impl Customer<'_> {
     }
 
     /// The current step's timer or event, if due at `t`.
+    #[inline]
     fn step_due(&mut self, e: Entry, t: f64) {
         let step = &self.journey.versions[e.version].steps[e.step as usize];
         match &step.action {

@@ -6,6 +6,7 @@ use super::population::{CreditSpan, InteractionTimes, Window};
 
 impl Customer<'_> {
     /// An arrival at `t`: refused (S1 order) or entered.
+    #[inline]
     pub(super) fn arrive(&mut self, t: f64) {
         let journey = self.journey;
         let arrivals = &mut self.counts.arrivals;
@@ -39,6 +40,7 @@ impl Customer<'_> {
         }
     }
 
+    #[inline]
     fn enter(&mut self, version: usize, t: f64) {
         let journey = self.journey;
         self.entered_once = true;
@@ -80,6 +82,7 @@ impl Customer<'_> {
     }
 
     /// Leaves the journey now for `why`, from the current step.
+    #[inline]
     pub(super) fn leave(&mut self, why: Exit) {
         let Some(e) = self.entry.take() else { return };
         let step = self.journey.versions[e.version]
@@ -90,6 +93,7 @@ impl Customer<'_> {
     }
 
     /// The path ended at `t` (S3): completed; the goal window opens.
+    #[inline]
     pub(super) fn complete_journey(&mut self, t: f64) {
         let Some(e) = self.entry.take() else { return };
         self.counts.finish(e.version, self.bucket);
@@ -109,6 +113,7 @@ impl Customer<'_> {
     }
 
     /// The goal trigger at `t`: the current entry and every open window convert (S11).
+    #[inline]
     pub(super) fn convert(&mut self, t: f64) {
         if let Some(e) = self.entry.as_mut()
             && !e.converted
@@ -138,6 +143,7 @@ impl Customer<'_> {
     /// starts at `reached_offset`. Every step the entry reached so far gets one
     /// conversion: those reached at this instant come after the goal (S9), so they are not
     /// marked yet, and a completed entry's steps were all reached before.
+    #[inline]
     fn credit(&mut self, credits: CreditSpan, reached_offset: usize, t: f64) {
         self.counts.convert(self.bucket);
         for credit in &self.scratch.credits[credits.start..credits.end] {

@@ -28,6 +28,7 @@ enum Outcome {
 
 impl Customer<'_> {
     /// Leaves step `step` of `version` through output `output` towards `next`, at `t`.
+    #[inline]
     pub(super) fn pass(&mut self, version: usize, step: u32, output: usize, next: u32, t: f64) {
         let step = &self.journey.versions[version].steps[step as usize];
         self.counts

@@ -118,6 +118,7 @@ impl Customer<'_> {
     }
 
     /// Notes triggers occurring at `t` as seen during this entry (for if/then).
+    #[inline]
     pub(super) fn note_seen_triggers(&mut self, t: f64) {
         for k in 0..self.journey.triggers.len() {
             if self.occurs(k, t) && self.scratch.first_seen[k] > t {
@@ -127,6 +128,7 @@ impl Customer<'_> {
     }
 
     /// Clicks at `t` lift rates from `t` on: occurrences are drawn afresh.
+    #[inline]
     pub(super) fn apply_clicks(&mut self, t: f64) {
         let journey = self.journey;
         while self.scratch.pending_clicks.last().is_some_and(|&x| x <= t) {
@@ -142,10 +144,11 @@ impl Customer<'_> {
     }
 
     /// Occurrences at `t` are used: the next ones are drawn from `t`.
+    #[inline]
     pub(super) fn use_occurrences(&mut self, t: f64) {
-        for next in &mut self.scratch.next_occurrence {
-            if *next == t {
-                *next = f64::NAN;
+        for k in 0..self.journey.triggers.len() {
+            if self.occurs(k, t) {
+                self.scratch.next_occurrence[k] = f64::NAN;
             }
         }
     }

@@ -29,37 +29,37 @@ fn last(series: &[u64]) -> u64 {
     series.last().copied().unwrap_or(0)
 }
 
-fn instant(c: &Compiled, secs: f64) -> Instant {
-    c.starts_at + Duration::milliseconds((secs * 1000.0).round() as i64)
+fn instant(compiled: &Compiled, secs: f64) -> Instant {
+    compiled.starts_at + Duration::milliseconds((secs * 1000.0).round() as i64)
 }
 
 /// Builds the report of a finished run.
 pub fn build(
     journey: &Journey,
-    c: &Compiled,
+    compiled: &Compiled,
     seed: u64,
     customers: u64,
     finished: &Finished,
 ) -> Report {
     let counts = &finished.counts;
-    let steps = Steps::new(c, counts);
+    let steps = Steps::new(compiled, counts);
     Report {
-        journey: c.name.clone(),
+        journey: compiled.name.clone(),
         seed,
         customers,
         arrivals: counts.arrivals.clone(),
         outcomes: outcomes(journey, counts),
         goal: goal(journey, counts),
         steps: steps.reports,
-        ab_tests: ab_tests(c, counts, &finished.ab_results),
-        channels: channels(c, counts),
-        channel_optimization: c
+        ab_tests: ab_tests(compiled, counts, &finished.ab_results),
+        channels: channels(compiled, counts),
+        channel_optimization: compiled
             .channel_optimizations
             .iter()
-            .map(|optimization| channel_optimization(c, counts, optimization))
+            .map(|optimization| channel_optimization(compiled, counts, optimization))
             .collect(),
-        versions: versions(c, counts),
-        timeline: timeline(c, counts),
+        versions: versions(compiled, counts),
+        timeline: timeline(compiled, counts),
         occupancy: Occupancy {
             steps: steps.series,
             connections: steps.connections,
@@ -117,13 +117,13 @@ struct Steps {
 }
 
 impl Steps {
-    fn new(c: &Compiled, counts: &Counts) -> Self {
+    fn new(compiled: &Compiled, counts: &Counts) -> Self {
         let mut steps = Steps {
-            reports: Vec::with_capacity(c.step_count),
-            series: Vec::with_capacity(c.step_count),
-            connections: Vec::with_capacity(c.connection_count),
+            reports: Vec::with_capacity(compiled.step_count),
+            series: Vec::with_capacity(compiled.step_count),
+            connections: Vec::with_capacity(compiled.connection_count),
         };
-        for version in &c.versions {
+        for version in &compiled.versions {
             for step in &version.steps {
                 let series = step_series(counts, version.number, step);
                 steps.reports.push(step_report(&series, &step.name));
@@ -214,8 +214,9 @@ fn connections(
 }
 
 /// The A/B tests (S12).
-fn ab_tests(c: &Compiled, counts: &Counts, results: &[AbResult]) -> Vec<AbReport> {
-    c.ab_tests
+fn ab_tests(compiled: &Compiled, counts: &Counts, results: &[AbResult]) -> Vec<AbReport> {
+    compiled
+        .ab_tests
         .iter()
         .zip(results)
         .map(|(test, result)| AbReport {
@@ -224,7 +225,7 @@ fn ab_tests(c: &Compiled, counts: &Counts, results: &[AbResult]) -> Vec<AbReport
             variants: variants(test, counts),
             winner: result.verdict.winner.map(|w| test.variants[w].clone()),
             p_value: result.verdict.p_value,
-            decided_at: result.decided_at.map(|at| instant(c, at)),
+            decided_at: result.decided_at.map(|at| instant(compiled, at)),
         })
         .collect()
 }
@@ -248,8 +249,9 @@ fn variants(test: &AbTest, counts: &Counts) -> Vec<VariantReport> {
 }
 
 /// Messages per channel.
-fn channels(c: &Compiled, counts: &Counts) -> Vec<ChannelReport> {
-    c.channels
+fn channels(compiled: &Compiled, counts: &Counts) -> Vec<ChannelReport> {
+    compiled
+        .channels
         .iter()
         .zip(&counts.channels)
         .enumerate()
@@ -266,7 +268,7 @@ fn channels(c: &Compiled, counts: &Counts) -> Vec<ChannelReport> {
 
 /// A channel-optimization step: its channels and the best of them.
 fn channel_optimization(
-    c: &Compiled,
+    compiled: &Compiled,
     counts: &Counts,
     optimization: &ChannelOptimization,
 ) -> CoReport {
@@ -277,7 +279,7 @@ fn channel_optimization(
         .map(|(i, &channel)| {
             let credit = optimization.first_credit + i;
             CoChannel {
-                channel: c.channels[channel].id.json_name(),
+                channel: compiled.channels[channel].id.json_name(),
                 sent: counts.assigned[credit],
                 clicked: counts.clicked[credit],
                 converted: counts.credits[credit],
@@ -299,8 +301,9 @@ fn channel_optimization(
     }
 }
 
-fn versions(c: &Compiled, counts: &Counts) -> Vec<VersionReport> {
-    c.versions
+fn versions(compiled: &Compiled, counts: &Counts) -> Vec<VersionReport> {
+    compiled
+        .versions
         .iter()
         .zip(&counts.versions)
         .map(|(version, n)| VersionReport {
@@ -313,12 +316,12 @@ fn versions(c: &Compiled, counts: &Counts) -> Vec<VersionReport> {
 }
 
 /// One row per hour: entries, departures and those in the journey.
-fn timeline(c: &Compiled, counts: &Counts) -> Vec<TimelineRow> {
+fn timeline(compiled: &Compiled, counts: &Counts) -> Vec<TimelineRow> {
     let entered = cumulative(&counts.entered_per_hour);
     let exited = cumulative(&counts.exited_per_hour);
     (0..counts.rows)
         .map(|k| TimelineRow {
-            at: c.starts_at + Duration::hours(k as i64),
+            at: compiled.starts_at + Duration::hours(k as i64),
             in_progress: entered[k].saturating_sub(exited[k]),
             entered: counts.entered_per_hour[k],
             exited: counts.exited_per_hour[k],

@@ -117,29 +117,29 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Empty counts shaped for `c`.
-    pub fn new(c: &Compiled) -> Self {
-        let rows = c.timeline_rows;
+    /// Empty counts shaped for `compiled`.
+    pub fn new(compiled: &Compiled) -> Self {
+        let rows = compiled.timeline_rows;
         Counts {
             rows,
-            step_count: c.step_count,
-            connection_count: c.connection_count,
-            steps: vec![StepCounts::default(); c.step_count * rows],
-            connections: vec![0; c.connection_count * rows],
+            step_count: compiled.step_count,
+            connection_count: compiled.connection_count,
+            steps: vec![StepCounts::default(); compiled.step_count * rows],
+            connections: vec![0; compiled.connection_count * rows],
             entered_per_hour: vec![0; rows],
             exited_per_hour: vec![0; rows],
             converted_per_hour: vec![0; rows],
-            step_conversions: vec![0; c.step_count * rows],
+            step_conversions: vec![0; compiled.step_count * rows],
             arrivals: Arrivals::default(),
             completed: 0,
             stopped: 0,
-            suppressed: vec![0; c.suppression_segments.len()],
-            exit_trigger: vec![0; c.exit_triggers.len()],
-            versions: vec![VersionCounts::default(); c.versions.len()],
-            channels: vec![ChannelCounts::default(); c.channels.len()],
-            credits: vec![0; c.credit_count],
-            assigned: vec![0; c.credit_count],
-            clicked: vec![0; c.credit_count],
+            suppressed: vec![0; compiled.suppression_segments.len()],
+            exit_trigger: vec![0; compiled.exit_triggers.len()],
+            versions: vec![VersionCounts::default(); compiled.versions.len()],
+            channels: vec![ChannelCounts::default(); compiled.channels.len()],
+            credits: vec![0; compiled.credit_count],
+            assigned: vec![0; compiled.credit_count],
+            clicked: vec![0; compiled.credit_count],
             converted: 0,
             events: 0,
         }
@@ -160,35 +160,36 @@ impl Counts {
         (b as usize).min(self.rows - 1)
     }
 
-    /// Step `step`'s counts in hour bucket `b`.
+    /// Step `step`'s counts in hour bucket `bucket`.
     #[inline]
-    fn step_mut(&mut self, step: usize, b: usize) -> &mut StepCounts {
-        &mut self.steps[b * self.step_count + step]
+    fn step_mut(&mut self, step: usize, bucket: usize) -> &mut StepCounts {
+        &mut self.steps[bucket * self.step_count + step]
     }
 
-    /// A step visit in hour bucket `b`.
+    /// A step visit in hour bucket `bucket`.
     #[inline]
-    pub fn reach(&mut self, step: usize, b: usize) {
-        self.step_mut(step, b).reached += 1;
+    pub fn reach(&mut self, step: usize, bucket: usize) {
+        self.step_mut(step, bucket).reached += 1;
         self.events += 1;
     }
 
-    /// A step completed along connection `connection` in hour bucket `b`.
+    /// A step completed along connection `connection` in hour bucket `bucket`.
     #[inline]
-    pub fn complete(&mut self, step: usize, connection: usize, b: usize) {
-        self.step_mut(step, b).completed += 1;
-        self.connections[b * self.connection_count + connection] += 1;
+    pub fn complete(&mut self, step: usize, connection: usize, bucket: usize) {
+        self.step_mut(step, bucket).completed += 1;
+        self.connections[bucket * self.connection_count + connection] += 1;
     }
 
-    /// A customer left the journey while at `step` (if any) for `why`, in hour bucket `b`.
-    pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, b: usize) {
+    /// A customer left the journey while at `step` (if any) for `why`, in hour bucket
+    /// `bucket`.
+    pub fn exit(&mut self, step: Option<usize>, version: usize, why: Exit, bucket: usize) {
         if let Some(step) = step {
-            self.step_mut(step, b).exited[why.reason()] += 1;
+            self.step_mut(step, bucket).exited[why.reason()] += 1;
         }
-        self.exited_per_hour[b] += 1;
+        self.exited_per_hour[bucket] += 1;
         match why {
-            Exit::Suppressed(i) => self.suppressed[i] += 1,
-            Exit::Trigger(i) => self.exit_trigger[i] += 1,
+            Exit::Suppressed(position) => self.suppressed[position] += 1,
+            Exit::Trigger(position) => self.exit_trigger[position] += 1,
             Exit::Stopped => {
                 self.stopped += 1;
                 self.versions[version].stopped += 1;
@@ -196,78 +197,96 @@ impl Counts {
         }
     }
 
-    /// A customer completed the journey (hour bucket `b`).
-    pub fn finish(&mut self, version: usize, b: usize) {
-        self.exited_per_hour[b] += 1;
+    /// A customer completed the journey (hour bucket `bucket`).
+    pub fn finish(&mut self, version: usize, bucket: usize) {
+        self.exited_per_hour[bucket] += 1;
         self.completed += 1;
         self.versions[version].completed += 1;
     }
 
-    /// A customer entered `version` (hour bucket `b`).
-    pub fn enter(&mut self, version: usize, b: usize) {
-        self.entered_per_hour[b] += 1;
+    /// A customer entered `version` (hour bucket `bucket`).
+    pub fn enter(&mut self, version: usize, bucket: usize) {
+        self.entered_per_hour[bucket] += 1;
         self.arrivals.entered += 1;
         self.versions[version].entered += 1;
     }
 
-    /// An entry converted (hour bucket `b`).
-    pub fn convert(&mut self, b: usize) {
-        self.converted_per_hour[b] += 1;
+    /// An entry converted (hour bucket `bucket`).
+    pub fn convert(&mut self, bucket: usize) {
+        self.converted_per_hour[bucket] += 1;
         self.converted += 1;
     }
 
-    /// A conversion of an entry that reached `step`, in hour bucket `b`.
+    /// A conversion of an entry that reached `step`, in hour bucket `bucket`.
     #[inline]
-    pub fn step_converted(&mut self, step: usize, b: usize) {
-        self.step_conversions[b * self.step_count + step] += 1;
+    pub fn step_converted(&mut self, step: usize, bucket: usize) {
+        self.step_conversions[bucket * self.step_count + step] += 1;
     }
 
     /// Adds another worker's counts to these.
-    pub fn merge(&mut self, o: &Counts) {
-        for (a, b) in self.steps.iter_mut().zip(&o.steps) {
-            a.reached += b.reached;
-            a.completed += b.completed;
-            add(&mut a.exited, &b.exited);
+    pub fn merge(&mut self, other: &Counts) {
+        for (mine, theirs) in self.steps.iter_mut().zip(&other.steps) {
+            mine.add(theirs);
         }
-        add(&mut self.connections, &o.connections);
-        add(&mut self.entered_per_hour, &o.entered_per_hour);
-        add(&mut self.exited_per_hour, &o.exited_per_hour);
-        add(&mut self.converted_per_hour, &o.converted_per_hour);
-        add(&mut self.step_conversions, &o.step_conversions);
-        add_arrivals(&mut self.arrivals, &o.arrivals);
-        self.completed += o.completed;
-        self.stopped += o.stopped;
-        add(&mut self.suppressed, &o.suppressed);
-        add(&mut self.exit_trigger, &o.exit_trigger);
-        for (a, b) in self.versions.iter_mut().zip(&o.versions) {
-            a.entered += b.entered;
-            a.completed += b.completed;
-            a.stopped += b.stopped;
+        add(&mut self.connections, &other.connections);
+        add(&mut self.entered_per_hour, &other.entered_per_hour);
+        add(&mut self.exited_per_hour, &other.exited_per_hour);
+        add(&mut self.converted_per_hour, &other.converted_per_hour);
+        add(&mut self.step_conversions, &other.step_conversions);
+        add_arrivals(&mut self.arrivals, &other.arrivals);
+        self.completed += other.completed;
+        self.stopped += other.stopped;
+        add(&mut self.suppressed, &other.suppressed);
+        add(&mut self.exit_trigger, &other.exit_trigger);
+        for (mine, theirs) in self.versions.iter_mut().zip(&other.versions) {
+            mine.add(theirs);
         }
-        for (a, b) in self.channels.iter_mut().zip(&o.channels) {
-            a.sent += b.sent;
-            a.delivered += b.delivered;
-            a.opened += b.opened;
-            a.clicked += b.clicked;
+        for (mine, theirs) in self.channels.iter_mut().zip(&other.channels) {
+            mine.add(theirs);
         }
-        add(&mut self.credits, &o.credits);
-        add(&mut self.assigned, &o.assigned);
-        add(&mut self.clicked, &o.clicked);
-        self.converted += o.converted;
-        self.events += o.events;
+        add(&mut self.credits, &other.credits);
+        add(&mut self.assigned, &other.assigned);
+        add(&mut self.clicked, &other.clicked);
+        self.converted += other.converted;
+        self.events += other.events;
     }
 }
 
-/// Adds `b` to `a` element by element.
-fn add(a: &mut [u64], b: &[u64]) {
-    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+impl StepCounts {
+    fn add(&mut self, other: &StepCounts) {
+        self.reached += other.reached;
+        self.completed += other.completed;
+        add(&mut self.exited, &other.exited);
+    }
 }
 
-fn add_arrivals(a: &mut Arrivals, b: &Arrivals) {
-    a.arrived += b.arrived;
-    a.entered += b.entered;
-    a.excluded += b.excluded;
-    a.after_end_date += b.after_end_date;
-    a.after_stop += b.after_stop;
-    a.not_reentered += b.not_reentered;
+impl VersionCounts {
+    fn add(&mut self, other: &VersionCounts) {
+        self.entered += other.entered;
+        self.completed += other.completed;
+        self.stopped += other.stopped;
+    }
+}
+
+impl ChannelCounts {
+    fn add(&mut self, other: &ChannelCounts) {
+        self.sent += other.sent;
+        self.delivered += other.delivered;
+        self.opened += other.opened;
+        self.clicked += other.clicked;
+    }
+}
+
+/// Adds `other` to `mine` element by element.
+fn add(mine: &mut [u64], other: &[u64]) {
+    mine.iter_mut().zip(other).for_each(|(x, y)| *x += y);
+}
+
+fn add_arrivals(mine: &mut Arrivals, other: &Arrivals) {
+    mine.arrived += other.arrived;
+    mine.entered += other.entered;
+    mine.excluded += other.excluded;
+    mine.after_end_date += other.after_end_date;
+    mine.after_stop += other.after_stop;
+    mine.not_reentered += other.not_reentered;
 }

@@ -99,7 +99,7 @@ pub struct Customer<'a> {
     /// The customer has entered at least once.
     pub entered_once: bool,
     /// Attributes and memberships are drawn.
-    pub drawn: bool,
+    pub population_drawn: bool,
     /// The hour bucket of `now` (every count at this instant goes there).
     pub bucket: usize,
     /// The run's cancel flag, looked at now and then within one customer: a
@@ -142,7 +142,7 @@ pub fn simulate_customer(
         entry: None,
         now: 0.0,
         entered_once: false,
-        drawn: false,
+        population_drawn: false,
         bucket: 0,
         cancel,
     };
@@ -200,10 +200,13 @@ impl Customer<'_> {
         if let Some(&click) = self.scratch.pending_clicks.last() {
             t = earlier(t, click);
         }
-        if let Some(e) = &self.entry {
+        if let Some(entry) = &self.entry {
             t = earlier(
-                earlier(earlier(earlier(t, e.suppressed_at), e.stopped_at), e.timer),
-                e.yes_at,
+                earlier(
+                    earlier(earlier(t, entry.suppressed_at), entry.stopped_at),
+                    entry.timer,
+                ),
+                entry.yes_at,
             );
         }
         t
@@ -223,26 +226,28 @@ impl Customer<'_> {
         {
             self.convert(t);
         }
-        if let Some(e) = self.entry {
-            if journey.versions[e.version].waits_for_triggers {
+        if let Some(entry) = self.entry {
+            if journey.versions[entry.version].waits_for_triggers {
                 self.note_seen_triggers(t);
             }
-            if e.suppressed_at <= t {
-                self.leave(Exit::Suppressed(e.suppression));
+            if entry.suppressed_at <= t {
+                self.leave(Exit::Suppressed(entry.suppression));
             } else if let Some(position) = journey
                 .exit_triggers
                 .iter()
-                .position(|&k| self.occurs(k, t))
+                .position(|&trigger| self.occurs(trigger, t))
             {
                 self.leave(Exit::Trigger(position));
-            } else if e.stopped_at <= t {
+            } else if entry.stopped_at <= t {
                 self.leave(Exit::Stopped);
             } else {
-                self.step_due(e, t);
+                self.step_due(entry, t);
             }
         }
         self.apply_clicks(t);
-        let audience = journey.audience_trigger.is_some_and(|k| self.occurs(k, t));
+        let audience = journey
+            .audience_trigger
+            .is_some_and(|trigger| self.occurs(trigger, t));
         self.use_occurrences(t);
         if first_arrival || audience {
             self.arrive(t);
@@ -251,21 +256,22 @@ impl Customer<'_> {
 
     /// The current step's timer or event, if due at `t`.
     #[inline]
-    fn step_due(&mut self, e: Entry, t: f64) {
-        let step = &self.journey.versions[e.version].steps[e.step as usize];
+    fn step_due(&mut self, entry: Entry, t: f64) {
+        let step = &self.journey.versions[entry.version].steps[entry.step as usize];
         match &step.action {
             compiled::Action::IfThen { event, yes, no, .. } => {
-                let trigger = matches!(event, compiled::Event::Trigger(k) if self.occurs(*k, t));
-                if trigger || e.yes_at <= t {
-                    self.pass(e.version, e.step, 0, *yes, t);
-                } else if e.timer <= t {
-                    self.pass(e.version, e.step, 1, *no, t);
+                let occurred =
+                    matches!(event, compiled::Event::Trigger(trigger) if self.occurs(*trigger, t));
+                if occurred || entry.yes_at <= t {
+                    self.pass(entry.version, entry.step, 0, *yes, t);
+                } else if entry.timer <= t {
+                    self.pass(entry.version, entry.step, 1, *no, t);
                 }
             }
             compiled::Action::Wait { next, .. } | compiled::Action::WaitUntil { next, .. }
-                if e.timer <= t =>
+                if entry.timer <= t =>
             {
-                self.pass(e.version, e.step, 0, *next, t);
+                self.pass(entry.version, entry.step, 0, *next, t);
             }
             _ => {}
         }

@@ -23,9 +23,9 @@ impl Customer<'_> {
             arrivals.after_end_date += 1;
             return;
         }
-        if !self.drawn {
+        if !self.population_drawn {
             self.scratch.draw_population(journey, &mut self.rng);
-            self.drawn = true;
+            self.population_drawn = true;
         }
         if self.entry.is_some() || (self.entered_once && !journey.reentry) {
             self.counts.arrivals.not_reentered += 1;
@@ -84,30 +84,34 @@ impl Customer<'_> {
     /// Leaves the journey now for `why`, from the current step.
     #[inline]
     pub(super) fn leave(&mut self, why: Exit) {
-        let Some(e) = self.entry.take() else { return };
-        let step = self.journey.versions[e.version]
+        let Some(entry) = self.entry.take() else {
+            return;
+        };
+        let step = self.journey.versions[entry.version]
             .steps
-            .get(e.step as usize)
+            .get(entry.step as usize)
             .map(|s| s.index);
-        self.counts.exit(step, e.version, why, self.bucket);
+        self.counts.exit(step, entry.version, why, self.bucket);
     }
 
     /// The path ended at `t` (S3): completed; the goal window opens.
     #[inline]
     pub(super) fn complete_journey(&mut self, t: f64) {
-        let Some(e) = self.entry.take() else { return };
-        self.counts.finish(e.version, self.bucket);
+        let Some(entry) = self.entry.take() else {
+            return;
+        };
+        self.counts.finish(entry.version, self.bucket);
         if let Some(goal) = self.journey.goal
-            && !e.converted
+            && !entry.converted
             && goal.attribution_window > 0.0
         {
             self.scratch.windows.push(Window {
                 until: t + goal.attribution_window,
                 credits: CreditSpan {
-                    start: e.first_credit,
+                    start: entry.first_credit,
                     end: self.scratch.credits.len(),
                 },
-                reached_offset: e.reached_offset,
+                reached_offset: entry.reached_offset,
             });
         }
     }
@@ -115,16 +119,16 @@ impl Customer<'_> {
     /// The goal trigger at `t`: the current entry and every open window convert (S11).
     #[inline]
     pub(super) fn convert(&mut self, t: f64) {
-        if let Some(e) = self.entry.as_mut()
-            && !e.converted
-            && t >= e.entered
+        if let Some(entry) = self.entry.as_mut()
+            && !entry.converted
+            && t >= entry.entered
         {
-            e.converted = true;
+            entry.converted = true;
             let credits = CreditSpan {
-                start: e.first_credit,
+                start: entry.first_credit,
                 end: self.scratch.credits.len(),
             };
-            let reached_offset = e.reached_offset;
+            let reached_offset = entry.reached_offset;
             self.credit(credits, reached_offset, t);
         }
         let mut i = 0;

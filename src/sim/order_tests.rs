@@ -51,7 +51,7 @@ fn tie(goal: bool, suppression: bool, exit_trigger: bool) -> (Counts, Compiled) 
             entry: None,
             now: 0.0,
             entered_once: false,
-            drawn: false,
+            population_drawn: false,
             bucket: 0,
             cancel: None,
         };

@@ -107,17 +107,17 @@ pub struct Window {
 }
 
 impl Scratch {
-    /// Scratch space shaped for `c`.
-    pub fn new(c: &Compiled) -> Self {
-        let words_per_entry = c.step_count.div_ceil(64);
+    /// Scratch space shaped for `compiled`.
+    pub fn new(compiled: &Compiled) -> Self {
+        let words_per_entry = compiled.step_count.div_ceil(64);
         Scratch {
-            member_since: vec![f64::INFINITY; c.segments.len()],
-            attribute_values: vec![0.0; c.attributes.len()],
-            next_occurrence: vec![f64::NAN; c.triggers.len()],
-            lift_until: vec![f64::NEG_INFINITY; c.triggers.len()],
-            first_seen: vec![f64::INFINITY; c.triggers.len()],
+            member_since: vec![f64::INFINITY; compiled.segments.len()],
+            attribute_values: vec![0.0; compiled.attributes.len()],
+            next_occurrence: vec![f64::NAN; compiled.triggers.len()],
+            lift_until: vec![f64::NEG_INFINITY; compiled.triggers.len()],
+            first_seen: vec![f64::INFINITY; compiled.triggers.len()],
             pending_clicks: Vec::with_capacity(8),
-            interactions: vec![InteractionTimes::NONE; c.slot_count],
+            interactions: vec![InteractionTimes::NONE; compiled.slot_count],
             credits: Vec::with_capacity(16),
             windows: Vec::with_capacity(2),
             reached_steps: Vec::with_capacity(4 * words_per_entry),
@@ -138,8 +138,8 @@ impl Scratch {
     /// Draws the customer's attributes and memberships. The engine calls this at the first
     /// arrival that is not refused by a stop or the end date: arrivals refused for those
     /// reasons need no population, which saves the draws for them.
-    pub fn draw_population(&mut self, c: &Compiled, rng: &mut Stream) {
-        for (value, distribution) in self.attribute_values.iter_mut().zip(&c.attributes) {
+    pub fn draw_population(&mut self, compiled: &Compiled, rng: &mut Stream) {
+        for (value, distribution) in self.attribute_values.iter_mut().zip(&compiled.attributes) {
             *value = match distribution {
                 Distribution::Choice {
                     cumulative_weights, ..
@@ -156,9 +156,12 @@ impl Scratch {
             };
         }
         self.member_since.fill(f64::INFINITY);
-        for (segment, model) in c.segments.iter().enumerate() {
+        for (segment, model) in compiled.segments.iter().enumerate() {
             let member = model.always
-                || model.when.as_ref().is_some_and(|w| self.holds(c, w, 0.0))
+                || model
+                    .when
+                    .as_ref()
+                    .is_some_and(|w| self.holds(compiled, w, 0.0))
                 || (model.share > 0.0 && rng.uniform() < model.share);
             self.member_since[segment] = if member {
                 0.0
@@ -169,7 +172,7 @@ impl Scratch {
     }
 
     /// Whether `condition` holds for this customer at instant `t`.
-    pub fn holds(&self, c: &Compiled, condition: &Condition, t: f64) -> bool {
+    pub fn holds(&self, compiled: &Compiled, condition: &Condition, t: f64) -> bool {
         match *condition {
             Condition::InSegment { segment } => self.member_since[segment] <= t,
             Condition::ChoiceIs {
@@ -177,17 +180,17 @@ impl Scratch {
                 choice: Some(choice),
             } => self.attribute_values[attribute] == choice as f64,
             Condition::ChoiceIs { choice: None, .. } => false,
-            Condition::Equals { attribute, number } => self.number(c, attribute) == number,
-            Condition::Above { attribute, number } => self.number(c, attribute) > number,
-            Condition::Below { attribute, number } => self.number(c, attribute) < number,
+            Condition::Equals { attribute, number } => self.number(compiled, attribute) == number,
+            Condition::Above { attribute, number } => self.number(compiled, attribute) > number,
+            Condition::Below { attribute, number } => self.number(compiled, attribute) < number,
         }
     }
 
     /// Attribute `attribute` as a number (a choice's value parsed, NaN if it is not a
     /// number).
-    fn number(&self, c: &Compiled, attribute: usize) -> f64 {
+    fn number(&self, compiled: &Compiled, attribute: usize) -> f64 {
         let value = self.attribute_values[attribute];
-        match &c.attributes[attribute] {
+        match &compiled.attributes[attribute] {
             Distribution::Choice { numbers, .. } => {
                 numbers.get(value as usize).copied().unwrap_or(f64::NAN)
             }

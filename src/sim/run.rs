@@ -47,14 +47,18 @@ impl Pass<'_> {
 }
 
 /// Simulates every customer once with `params` and returns the merged counts.
-pub fn run_pass(c: &Compiled, params: &RunParams, pass: &Pass<'_>) -> Result<Counts, SimError> {
+pub fn run_pass(
+    compiled: &Compiled,
+    params: &RunParams,
+    pass: &Pass<'_>,
+) -> Result<Counts, SimError> {
     let next_chunk = AtomicU64::new(0);
     let cancelled = AtomicBool::new(false);
     let results: Mutex<Vec<Counts>> = Mutex::new(Vec::with_capacity(pass.threads));
     pass.pool.scope(|scope| {
         for _ in 0..pass.threads {
             scope.spawn(|_| {
-                let counts = work(c, params, pass, &next_chunk, &cancelled);
+                let counts = work(compiled, params, pass, &next_chunk, &cancelled);
                 results
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
@@ -66,7 +70,7 @@ pub fn run_pass(c: &Compiled, params: &RunParams, pass: &Pass<'_>) -> Result<Cou
         return Err(SimError::Cancelled);
     }
     let results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
-    let mut total = Counts::new(c);
+    let mut total = Counts::new(compiled);
     for counts in &results {
         total.merge(counts);
     }
@@ -76,15 +80,15 @@ pub fn run_pass(c: &Compiled, params: &RunParams, pass: &Pass<'_>) -> Result<Cou
 /// One worker: takes chunks of customers until none is left (or the run is cancelled,
 /// which it then notes in `cancelled`) and returns their counts.
 fn work(
-    c: &Compiled,
+    compiled: &Compiled,
     params: &RunParams,
     pass: &Pass<'_>,
     next_chunk: &AtomicU64,
     cancelled: &AtomicBool,
 ) -> Counts {
     let chunks = pass.customers.div_ceil(CHUNK);
-    let mut counts = Counts::new(c);
-    let mut scratch = Scratch::new(c);
+    let mut counts = Counts::new(compiled);
+    let mut scratch = Scratch::new(compiled);
     loop {
         let k = next_chunk.fetch_add(1, Ordering::Relaxed);
         if k >= chunks {
@@ -96,7 +100,7 @@ fn work(
         }
         let end = ((k + 1) * CHUNK).min(pass.customers);
         for i in k * CHUNK..end {
-            simulate_customer(c, params, i, &mut scratch, &mut counts, pass.cancel);
+            simulate_customer(compiled, params, i, &mut scratch, &mut counts, pass.cancel);
         }
         // A customer may have stopped half way: never count this chunk.
         if pass.cancelled() {
@@ -180,12 +184,12 @@ pub struct Finished {
 }
 
 /// The distinct decision instants before the horizon, in time order.
-fn decision_instants(c: &Compiled) -> Vec<f64> {
-    let mut instants: Vec<f64> = c
+fn decision_instants(compiled: &Compiled) -> Vec<f64> {
+    let mut instants: Vec<f64> = compiled
         .ab_tests
         .iter()
         .filter_map(|test| test.decision.map(|d| d.at))
-        .filter(|&at| at < c.horizon)
+        .filter(|&at| at < compiled.horizon)
         .collect();
     instants.sort_by(f64::total_cmp);
     instants.dedup();
@@ -193,21 +197,21 @@ fn decision_instants(c: &Compiled) -> Vec<f64> {
 }
 
 /// Runs the decision passes and the final pass.
-pub fn run_all(c: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Finished, SimError> {
-    let mut decided: Vec<Option<Decided>> = vec![None; c.ab_tests.len()];
-    let mut results: Vec<Option<AbResult>> = vec![None; c.ab_tests.len()];
+pub fn run_all(compiled: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Finished, SimError> {
+    let mut decided: Vec<Option<Decided>> = vec![None; compiled.ab_tests.len()];
+    let mut results: Vec<Option<AbResult>> = vec![None; compiled.ab_tests.len()];
     let quiet = Pass {
         progress: None,
         ..*pass
     };
-    for at in decision_instants(c) {
+    for at in decision_instants(compiled) {
         let params = RunParams {
             seed,
             horizon: at,
             decided: decided.clone(),
         };
-        let counts = run_pass(c, &params, &quiet)?;
-        for (i, test) in c.ab_tests.iter().enumerate() {
+        let counts = run_pass(compiled, &params, &quiet)?;
+        for (i, test) in compiled.ab_tests.iter().enumerate() {
             let Some(decision) = test.decision.filter(|d| d.at == at) else {
                 continue;
             };
@@ -222,13 +226,13 @@ pub fn run_all(c: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Finished, Sim
     }
     let params = RunParams {
         seed,
-        horizon: c.horizon,
+        horizon: compiled.horizon,
         decided,
     };
-    let counts = run_pass(c, &params, pass)?;
+    let counts = run_pass(compiled, &params, pass)?;
     let ab_results = results
         .into_iter()
-        .zip(&c.ab_tests)
+        .zip(&compiled.ab_tests)
         .map(|(result, test)| {
             result.unwrap_or_else(|| AbResult {
                 verdict: verdict_of(test, &counts),

@@ -160,7 +160,7 @@ impl Customer<'_> {
         t: f64,
     ) -> Outcome {
         let happened = match event {
-            compiled::Event::Trigger(k) => self.scratch.first_seen[k],
+            compiled::Event::Trigger(trigger) => self.scratch.first_seen[trigger],
             compiled::Event::Joined(segment) => self.scratch.member_since[segment],
             compiled::Event::Interaction { kind, slot } => self.scratch.interactions[slot].at(kind),
         };

@@ -20,10 +20,10 @@ enum Role {
 }
 
 impl Customer<'_> {
-    /// Whether trigger `k` occurs at `t`.
+    /// Whether `trigger` (an index) occurs at `t`.
     #[inline]
-    pub(super) fn occurs(&self, k: usize, t: f64) -> bool {
-        self.scratch.next_occurrence[k] == t
+    pub(super) fn occurs(&self, trigger: usize, t: f64) -> bool {
+        self.scratch.next_occurrence[trigger] == t
     }
 
     /// `t`, or the next occurrence of a trigger that matters now if that is earlier.
@@ -34,7 +34,7 @@ impl Customer<'_> {
         let journey = self.journey;
         // Which triggers matter now (see `Role`), worked out once per instant.
         let in_journey: &[bool] = match &self.entry {
-            Some(e) => &journey.versions[e.version].in_journey_triggers,
+            Some(entry) => &journey.versions[entry.version].in_journey_triggers,
             None => &[],
         };
         let audience = if first_pending {
@@ -43,23 +43,24 @@ impl Customer<'_> {
             journey.audience_trigger
         };
         let goal_windows = self.goal_with_open_windows();
-        for k in 0..journey.triggers.len() {
-            let role = if audience == Some(k) || in_journey.get(k).copied().unwrap_or(false) {
-                Role::Always
-            } else if goal_windows == Some(k) {
-                Role::Windows
-            } else {
-                continue;
-            };
-            let next = self.scratch.next_occurrence[k];
+        for trigger in 0..journey.triggers.len() {
+            let role =
+                if audience == Some(trigger) || in_journey.get(trigger).copied().unwrap_or(false) {
+                    Role::Always
+                } else if goal_windows == Some(trigger) {
+                    Role::Windows
+                } else {
+                    continue;
+                };
+            let next = self.scratch.next_occurrence[trigger];
             if next.is_nan() || next < self.now {
-                self.scratch.next_occurrence[k] = self.draw_next(k, self.now);
+                self.scratch.next_occurrence[trigger] = self.draw_next(trigger, self.now);
             }
-            if role == Role::Windows && self.windows_close_first(k) {
+            if role == Role::Windows && self.windows_close_first(trigger) {
                 self.scratch.windows.clear();
                 continue;
             }
-            t = earlier(t, self.scratch.next_occurrence[k]);
+            t = earlier(t, self.scratch.next_occurrence[trigger]);
         }
         t
     }
@@ -80,9 +81,9 @@ impl Customer<'_> {
         }
     }
 
-    /// Whether the next occurrence of the goal trigger `k` comes after every open window
+    /// Whether the next occurrence of the goal trigger comes after every open window
     /// closes, with no click before then that could bring it forward.
-    fn windows_close_first(&self, k: usize) -> bool {
+    fn windows_close_first(&self, goal_trigger: usize) -> bool {
         let until = self
             .scratch
             .windows
@@ -93,17 +94,17 @@ impl Customer<'_> {
             .pending_clicks
             .last()
             .is_some_and(|&x| x <= until);
-        !click_first && until < self.scratch.next_occurrence[k]
+        !click_first && until < self.scratch.next_occurrence[goal_trigger]
     }
 
-    /// The next occurrence of trigger `k` after `from`, under the current lift.
-    fn draw_next(&mut self, k: usize, from: f64) -> f64 {
-        let model = &self.journey.triggers[k];
+    /// The next occurrence of `trigger` after `from`, under the current lift.
+    fn draw_next(&mut self, trigger: usize, from: f64) -> f64 {
+        let model = &self.journey.triggers[trigger];
         if model.rate <= 0.0 {
             return f64::INFINITY;
         }
         let mut budget = self.rng.unit_exponential();
-        let lift_until = self.scratch.lift_until[k];
+        let lift_until = self.scratch.lift_until[trigger];
         let mut t = from;
         if lift_until > from {
             let lifted = model.rate * model.lift;
@@ -120,9 +121,9 @@ impl Customer<'_> {
     /// Notes triggers occurring at `t` as seen during this entry (for if/then).
     #[inline]
     pub(super) fn note_seen_triggers(&mut self, t: f64) {
-        for k in 0..self.journey.triggers.len() {
-            if self.occurs(k, t) && self.scratch.first_seen[k] > t {
-                self.scratch.first_seen[k] = t;
+        for trigger in 0..self.journey.triggers.len() {
+            if self.occurs(trigger, t) && self.scratch.first_seen[trigger] > t {
+                self.scratch.first_seen[trigger] = t;
             }
         }
     }
@@ -133,12 +134,12 @@ impl Customer<'_> {
         let journey = self.journey;
         while self.scratch.pending_clicks.last().is_some_and(|&x| x <= t) {
             self.scratch.pending_clicks.pop();
-            for &k in &journey.lifted_triggers {
-                let until = t + journey.triggers[k].lift_for;
-                if until > self.scratch.lift_until[k] {
-                    self.scratch.lift_until[k] = until;
+            for &trigger in &journey.lifted_triggers {
+                let until = t + journey.triggers[trigger].lift_for;
+                if until > self.scratch.lift_until[trigger] {
+                    self.scratch.lift_until[trigger] = until;
                 }
-                self.scratch.next_occurrence[k] = f64::NAN;
+                self.scratch.next_occurrence[trigger] = f64::NAN;
             }
         }
     }
@@ -146,9 +147,9 @@ impl Customer<'_> {
     /// Occurrences at `t` are used: the next ones are drawn from `t`.
     #[inline]
     pub(super) fn use_occurrences(&mut self, t: f64) {
-        for k in 0..self.journey.triggers.len() {
-            if self.occurs(k, t) {
-                self.scratch.next_occurrence[k] = f64::NAN;
+        for trigger in 0..self.journey.triggers.len() {
+            if self.occurs(trigger, t) {
+                self.scratch.next_occurrence[trigger] = f64::NAN;
             }
         }
     }

@@ -4,16 +4,17 @@
 //! [`simulate`] validates the journey, compiles it (names to small
 //! integers, steps to indices), then simulates customer by customer on a
 //! thread pool built for the run: each customer has its own random stream
-//! derived from (seed, customer index) ([`rng`]), counts go to one
-//! accumulator per worker, and accumulators are merged by integer addition,
-//! so the report does not depend on the number of threads (S14). Memory does
-//! not grow with the number of customers: per worker one accumulator (hour
-//! buckets per step) and a few reused buffers.
+//! derived from (seed, customer index) ([`rng`]), each worker keeps its own
+//! counts (`counts`), and those are merged by integer addition, so the report
+//! does not depend on the number of threads (S14). Memory does not grow with
+//! the number of customers: per worker one set of counts (hour buckets per
+//! step) and a few reused buffers (`population::Scratch`).
 //!
 //! Modelling choices are documented where they are made: `population`
-//! (attributes, segments), `customer` (the event loop, S9 order, triggers
-//! and click lift, arrivals), `steps` (step kinds, messages), `run`
-//! (parallelism, A/B decision passes), [`stats`] (Wilson, z-test).
+//! (attributes, segments), `customer` (the event loop, S9 order), `triggers`
+//! (Poisson occurrences, click lift), `entry` (arrivals, entries, exits,
+//! conversions), `steps` (step kinds, messages), `run` (parallelism, A/B
+//! decision passes), [`stats`] (Wilson, z-test).
 //! Versions: drafts (a later version without `published_at`) are not
 //! simulated and do not appear in the report; an arrival enters the newest
 //! published version live at its instant (S8).
@@ -46,14 +47,13 @@
 //! - S14 across machines: draws use only integer arithmetic and `libm`; the
 //!   p-values and Wilson bounds use `statrs`.
 
-mod acc;
 mod build;
 mod compile;
 mod compiled;
+mod counts;
 mod customer;
 mod entry;
 mod json;
-mod names;
 #[cfg(test)]
 mod order_tests;
 mod population;
@@ -62,6 +62,7 @@ pub mod rng;
 mod run;
 pub mod stats;
 mod steps;
+mod triggers;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
@@ -150,8 +151,6 @@ pub fn simulate(journey: &Journey, options: &SimOptions) -> Result<Report, SimEr
         cancel: options.cancel.as_deref(),
         progress: options.progress.as_deref(),
     };
-    let (acc, verdicts) = run::run_all(&compiled, seed, &pass)?;
-    Ok(build::build(
-        journey, &compiled, seed, customers, &acc, &verdicts,
-    ))
+    let finished = run::run_all(&compiled, seed, &pass)?;
+    Ok(build::build(journey, &compiled, seed, customers, &finished))
 }

@@ -1,4 +1,4 @@
-//! The simulation side of the window (ARCHITECTURE.md, the Run): the latest
+//! The simulation side of the window (the crate docs: the run, one of the three kinds of state): the latest
 //! report and the run in flight (`state`), what runs hand back (`results`),
 //! the worker thread (`worker`), the runner's part of each frame (`frame`)
 //! and what the user asks of the runner bar (`intents`).

@@ -15,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{LoadError, parse, to_ron, write_atomic};
+use super::{LoadError, parse_file_text, to_ron, write_atomic};
 use crate::model::{Instant, Journey};
 
 /// The first line of every autosave file.
@@ -157,7 +157,7 @@ impl Autosave {
             .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
             .map(|t| t.with_timezone(&chrono::Utc))
             .ok_or_else(|| corrupt("its 'saved_at' is not an instant".to_owned()))?;
-        let journey = parse(&text).map_err(|e: LoadError| corrupt(e.to_string()))?;
+        let journey = parse_file_text(&text).map_err(|e: LoadError| corrupt(e.to_string()))?;
         Ok(Some(Recovery {
             journey,
             original,

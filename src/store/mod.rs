@@ -5,7 +5,9 @@
 mod atomic;
 pub mod autosave;
 mod error;
+mod finite;
 mod format;
+mod scan;
 
 pub use atomic::write_atomic;
 pub use error::{LoadError, SaveError};
@@ -20,6 +22,20 @@ use crate::model::Journey;
 ///
 /// Errors name the file and, for syntax errors, the line and column.
 pub fn load(path: &Path) -> Result<Journey, LoadError> {
+    let bytes = read_bytes(path)?;
+    parse_bytes(&bytes).map_err(|e| e.in_file(path))
+}
+
+/// Reads a journey file's text, as [`load`] does, without parsing it.
+pub fn load_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = read_bytes(path)?;
+    decode(&bytes)
+        .map(str::to_owned)
+        .map_err(|e| e.in_file(path))
+}
+
+/// The file's bytes, at most [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -39,14 +55,21 @@ pub fn load(path: &Path) -> Result<Journey, LoadError> {
             ),
         });
     }
-    parse_bytes(&bytes).map_err(|e| e.in_file(path))
+    Ok(bytes)
 }
 
 /// The largest file [`load`] reads; real journeys are a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 64_000_000;
 
-/// Parses the bytes of a journey file (see [`load`]).
+/// Parses the bytes of a journey file (see [`load`]): [`parse`], and then
+/// `NaN` anywhere and canvas positions that are not finite are refused with
+/// their line and column, as a [`LoadError::Syntax`].
 pub fn parse_bytes(bytes: &[u8]) -> Result<Journey, LoadError> {
+    parse_file_text(decode(bytes)?)
+}
+
+/// The bytes as text: UTF-8 without zero bytes.
+fn decode(bytes: &[u8]) -> Result<&str, LoadError> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(LoadError::NotText {
             path: None,
@@ -61,7 +84,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Journey, LoadError> {
             ),
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.split(|&b| b == b'\n').count();
         let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -76,8 +99,15 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Journey, LoadError> {
                 e.valid_up_to()
             ),
         }
-    })?;
-    parse(text)
+    })
+}
+
+/// [`parse`], then the numbers RON reads but a journey file must not hold.
+fn parse_file_text(text: &str) -> Result<Journey, LoadError> {
+    let journey = parse(text)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    finite::check(text)?;
+    Ok(journey)
 }
 
 /// Writes a journey atomically: the old file is intact until the new one is whole.

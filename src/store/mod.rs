@@ -8,9 +8,10 @@ mod error;
 mod finite;
 mod format;
 mod scan;
+mod temp;
 
 pub use atomic::write_atomic;
-pub use error::{LoadError, SaveError};
+pub use error::{LoadError, NotAFile, SaveError};
 pub use format::{parse, to_ron};
 
 use std::io::Read;
@@ -21,6 +22,7 @@ use crate::model::Journey;
 /// Reads and parses a journey file.
 ///
 /// Errors name the file and, for syntax errors, the line and column.
+/// Temporary files that killed saves left beside the file are removed.
 pub fn load(path: &Path) -> Result<Journey, LoadError> {
     let bytes = read_bytes(path)?;
     parse_bytes(&bytes).map_err(|e| e.in_file(path))
@@ -34,7 +36,8 @@ pub fn load_text(path: &Path) -> Result<String, LoadError> {
         .map_err(|e| e.in_file(path))
 }
 
-/// The file's bytes, at most [`MAX_FILE_BYTES`].
+/// The file's bytes, at most [`MAX_FILE_BYTES`]; then the debris of killed
+/// saves beside it is removed.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
@@ -46,6 +49,9 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io)?;
+    if let Ok(real) = std::fs::canonicalize(path) {
+        temp::remove_stale(&real);
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::NotText {
             path: Some(path.to_owned()),
@@ -116,8 +122,5 @@ pub fn save(path: &Path, journey: &Journey) -> Result<(), SaveError> {
         path: path.to_owned(),
         message: e.to_string(),
     })?;
-    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    write_atomic(path, text.as_bytes())
 }

@@ -3,6 +3,7 @@
 //! killed saves, `fmt`, and saves killed at random moments.
 
 mod positions;
+mod saves;
 mod values;
 
 use std::path::{Path, PathBuf};
@@ -46,4 +47,14 @@ fn journey_designer(args: &[&std::ffi::OsStr]) -> Run {
         run.stderr
     );
     run
+}
+
+/// The names in a folder, sorted.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }

@@ -4,6 +4,7 @@
 
 mod atomic;
 pub mod autosave;
+mod canonical;
 mod error;
 mod finite;
 mod format;
@@ -11,6 +12,7 @@ mod scan;
 mod temp;
 
 pub use atomic::write_atomic;
+pub use canonical::{Canonical, FmtError, canonical};
 pub use error::{LoadError, NotAFile, SaveError};
 pub use format::{parse, to_ron};
 

@@ -3,6 +3,7 @@
 //! killed saves, `fmt`, and saves killed at random moments.
 
 mod fmt;
+mod kill;
 mod positions;
 mod saves;
 mod values;

@@ -24,14 +24,17 @@
 //! - The saved file belongs to the saving user (a rename cannot keep another
 //!   owner), as with every editor that saves this way.
 //!
-//! Why not `tempfile::NamedTempFile::persist` or `atomic-write-file`: both
-//! rename over a symbolic link instead of following it (the documented
-//! behaviour of both; `atomic-write-file` asks callers to canonicalize), do
-//! not treat hard links, and cannot tell their own debris from a killed
-//! process (random names, no lock), so they cannot clean it up; neither
-//! keeps the permissions (`NamedTempFile`) or names the folder in its
-//! errors. Each would still need every step above except the write and the
-//! rename, which are a dozen lines here, and would add a dependency.
+//! Why not `tempfile::NamedTempFile::persist` or `atomic-write-file`
+//! (issue 9 asked): both rename over a symbolic link instead of following it
+//! (`atomic-write-file` documents this and asks callers to canonicalize),
+//! neither treats hard links, and neither can tell its own debris from a
+//! killed process (random names, no lock), so neither can clean it up.
+//! `atomic-write-file` names its temporary file `.NAME.XXXXXX`, 8 bytes
+//! longer than the name, so a 248-byte name cannot be saved;
+//! `NamedTempFile` creates its file private (0600) instead of keeping the
+//! file's permissions. Each would still need every step above except the
+//! create, write and rename, a dozen lines here, and would add a
+//! dependency (`tempfile` is only a dev-dependency).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

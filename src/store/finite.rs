@@ -74,7 +74,7 @@ fn position_problem(text: &str, after: &[Token<'_>]) -> Option<(usize, String)> 
     Some((
         bad.offset,
         format!(
-            "the canvas position {written} is not an ordinary number: a position is two numbers like (240.0, 0.0)"
+            "the canvas position {written} is not two ordinary numbers: a position is written like (240.0, 0.0)"
         ),
     ))
 }

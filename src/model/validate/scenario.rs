@@ -6,7 +6,7 @@
 //! infinity would otherwise slip past the limits and never finish.
 
 use super::{ProblemKind, Problems, Severity, check_span};
-use crate::model::{ChannelModel, Dist, Journey, MAX_CUSTOMERS, TriggerModel};
+use crate::model::{ChannelModel, Dist, Goal, Journey, MAX_CUSTOMERS, TriggerModel};
 
 /// A number as a message shows it: "1.5", "-1", "1e308", "not a number", "infinite".
 ///
@@ -124,19 +124,7 @@ pub(super) fn check_scenario(journey: &Journey, out: &mut Problems) {
         );
     }
     if let Some(goal) = &journey.goal {
-        if let Some(target) = goal.target_percent
-            && !(0.0..=100.0).contains(&target)
-        {
-            out.journey(
-                Severity::Error,
-                ProblemKind::Probability,
-                format!(
-                    "the goal's target is {}%, but a target must be between 0 and 100 percent",
-                    number(target)
-                ),
-            );
-        }
-        check_span("the goal's attribution window", goal.attribution, out);
+        check_goal(goal, out);
     }
     check_span("scenario: the arrival period", scenario.arrivals_over, out);
     check_span("scenario: the simulated period", scenario.horizon, out);
@@ -162,18 +150,7 @@ pub(super) fn check_scenario(journey: &Journey, out: &mut Problems) {
         );
     }
     for (name, model) in &scenario.triggers {
-        check_rate(&format!("trigger '{name}' per day"), model.per_day, out);
-        check_trigger_peak(name, model, out);
-        check_rate(
-            &format!("trigger '{name}' click lift"),
-            model.click_lift,
-            out,
-        );
-        check_span(
-            &format!("scenario: trigger '{name}' lift period"),
-            model.lift_for,
-            out,
-        );
+        check_trigger(name, model, out);
     }
     for (channel, model) in &scenario.channels {
         check_channel(&format!("channel {}", channel.label()), model, out);
@@ -187,6 +164,37 @@ pub(super) fn check_scenario(journey: &Journey, out: &mut Problems) {
             );
         }
     }
+}
+
+fn check_goal(goal: &Goal, out: &mut Problems) {
+    if let Some(target) = goal.target_percent
+        && !(0.0..=100.0).contains(&target)
+    {
+        out.journey(
+            Severity::Error,
+            ProblemKind::Probability,
+            format!(
+                "the goal's target is {}%, but a target must be between 0 and 100 percent",
+                number(target)
+            ),
+        );
+    }
+    check_span("the goal's attribution window", goal.attribution, out);
+}
+
+fn check_trigger(name: &str, model: &TriggerModel, out: &mut Problems) {
+    check_rate(&format!("trigger '{name}' per day"), model.per_day, out);
+    check_trigger_peak(name, model, out);
+    check_rate(
+        &format!("trigger '{name}' click lift"),
+        model.click_lift,
+        out,
+    );
+    check_span(
+        &format!("scenario: trigger '{name}' lift period"),
+        model.lift_for,
+        out,
+    );
 }
 
 /// Weights must be finite, not negative, and add up to more than 0 (a

@@ -26,14 +26,10 @@ pub enum ExportError {
     /// PNG encoding failed.
     #[error("could not encode the PNG: {0}")]
     Encode(#[from] image::ImageError),
-    /// The file could not be written (the previous one is unchanged).
-    #[error("could not write {}: {source}", path.display())]
-    Write {
-        /// The file.
-        path: PathBuf,
-        /// The system's reason.
-        source: std::io::Error,
-    },
+    /// The file could not be written (the previous one is unchanged); the
+    /// save error names the file.
+    #[error(transparent)]
+    Write(#[from] crate::store::SaveError),
 }
 
 /// What the save dialog offers for an export.
@@ -179,10 +175,7 @@ pub fn write_png_region(
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    crate::store::write_atomic(path, bytes).map_err(|source| ExportError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    Ok(crate::store::write_atomic(path, bytes)?)
 }
 
 #[cfg(test)]

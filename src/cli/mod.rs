@@ -3,6 +3,7 @@
 //! The CLI is the one layer allowed to print.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod fmt;
 mod simulate;
 mod summary;
 mod validate;
@@ -54,6 +55,18 @@ pub enum Command {
     /// Exits 0 with a report, 1 when the journey cannot be simulated (every
     /// problem is listed), 2 when the file cannot be read or parsed.
     Simulate(SimulateArgs),
+    /// Rewrite journey files in canonical form (the top comments, then the journey as saved).
+    ///
+    /// With --check nothing changes: exits 1 listing the files that are not
+    /// canonical, 0 when all are; 2 when a file cannot be read, parsed or written.
+    Fmt {
+        /// The `.journey.ron` files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only check: list the files that are not canonical.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 /// Runs a headless command and returns the process exit code.
@@ -61,5 +74,6 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate::run(&files),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Fmt { files, check } => fmt::run(&files, check),
     }
 }

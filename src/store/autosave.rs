@@ -15,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{LoadError, parse, to_ron, write_atomic};
+use super::{LoadError, SaveError, parse_file_text, to_ron, write_atomic};
 use crate::model::{Instant, Journey};
 
 /// The first line of every autosave file.
@@ -34,6 +34,9 @@ pub enum AutosaveError {
         /// The system's reason.
         source: std::io::Error,
     },
+    /// The copy could not be written (the folder, the disk; see [`SaveError`]).
+    #[error("autosave: {0}")]
+    Save(#[from] SaveError),
     /// The journey could not be turned into text.
     #[error("autosave: cannot write the journey: {0}")]
     Serialize(String),
@@ -117,9 +120,8 @@ impl Autosave {
             "{MAGIC}\n// original: {original}\n// saved_at: {}\n{body}",
             quote(&saved_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         );
-        let file = self.file();
-        write_atomic(&file, text.as_bytes())
-            .map_err(|source| AutosaveError::Io { path: file, source })
+        write_atomic(&self.file(), text.as_bytes())?;
+        Ok(())
     }
 
     /// The unsaved work found in the folder, if any. A file that cannot be
@@ -157,7 +159,7 @@ impl Autosave {
             .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
             .map(|t| t.with_timezone(&chrono::Utc))
             .ok_or_else(|| corrupt("its 'saved_at' is not an instant".to_owned()))?;
-        let journey = parse(&text).map_err(|e: LoadError| corrupt(e.to_string()))?;
+        let journey = parse_file_text(&text).map_err(|e: LoadError| corrupt(e.to_string()))?;
         Ok(Some(Recovery {
             journey,
             original,

@@ -91,7 +91,8 @@ fn file_prefix(path: Option<&Path>) -> String {
         .unwrap_or_default()
 }
 
-/// Why a journey could not be saved. The previous file is left untouched.
+/// Why a journey (or an export) could not be saved. The previous file is
+/// left untouched in every case.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// Writing failed.
@@ -110,4 +111,69 @@ pub enum SaveError {
         /// The serialiser's reason.
         message: String,
     },
+    /// The folder the file goes in is missing, is not a folder, or cannot be written.
+    #[error(
+        "{}: cannot save in the folder {}: {} (the previous file is unchanged)",
+        path.display(),
+        folder.display(),
+        folder_reason(source)
+    )]
+    Folder {
+        /// The target file, as given.
+        path: PathBuf,
+        /// Its folder (of the file a symbolic link leads to).
+        folder: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The name does not name an ordinary file.
+    #[error("{}: cannot save: {reason}", path.display())]
+    NotAFile {
+        /// The target, as given.
+        path: PathBuf,
+        /// What it is instead.
+        reason: NotAFile,
+    },
+    /// The file has other names (hard links); see `store::write_atomic`.
+    #[error(
+        "{}: cannot save: the file has {links} names (hard links), and saving would leave the \
+         other names with the old content; use Save As to save it under a name of its own",
+        path.display()
+    )]
+    HardLinked {
+        /// The target, as given.
+        path: PathBuf,
+        /// How many names the file has.
+        links: u64,
+    },
+}
+
+/// What a save target is when it is not an ordinary file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotAFile {
+    /// The name ends in `/`.
+    #[error("the name ends in a slash, so it names a folder: add a file name")]
+    TrailingSlash,
+    /// A folder is there.
+    #[error("it is a folder")]
+    Folder,
+    /// A device, a pipe or a socket is there.
+    #[error("it is not an ordinary file (a device or a pipe)")]
+    Special,
+    /// Symbolic links lead round in a circle (or too far).
+    #[error("its symbolic links lead round in a circle")]
+    LinkLoop,
+}
+
+/// The system's reason, in words for a folder.
+fn folder_reason(source: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        ErrorKind::NotADirectory => "it is not a folder".to_owned(),
+        ErrorKind::PermissionDenied => "you may not write in this folder".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "the disk it is on cannot be written".to_owned(),
+        ErrorKind::StorageFull => "the disk is full".to_owned(),
+        _ => source.to_string(),
+    }
 }

@@ -4,6 +4,10 @@ use super::error::LoadError;
 use crate::model::{FORMAT_VERSION, Journey};
 
 /// Parses journey text. Never panics, whatever the text.
+///
+/// This is RON's reading alone: it accepts `NaN` and infinite canvas
+/// positions, as RON does (the built-in templates and tests use it). Files
+/// go through [`super::parse_bytes`] or [`super::load`], which refuse them.
 pub fn parse(text: &str) -> Result<Journey, LoadError> {
     // A UTF-8 byte order mark, as some Windows editors write, is not content.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

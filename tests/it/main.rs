@@ -9,4 +9,5 @@
 )]
 
 mod foundation;
+mod robust;
 mod sim;

@@ -174,15 +174,17 @@ impl JourneyApp {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.canvas_rect = ui.max_rect();
             let journey = self.doc.journey();
+            let problems = crate::model::validate(journey);
             let input = CanvasInput {
                 journey,
+                problems: &problems,
+                overlay: self.run.overlay.as_ref(),
                 document: self.doc.id(),
                 revision: self.doc.revision(),
                 version: self.version_index(),
                 read_only,
             };
             let actions = canvas_ui(ui, &mut self.canvas, &input);
-            runner::canvas_overlay_ui(ui, &self.canvas);
             self.apply_actions(ui, actions);
         });
         prompts::files_ui(ui, self);
@@ -240,11 +242,9 @@ impl JourneyApp {
     }
 
     fn problems_panel_ui(&mut self, ui: &mut Ui) {
-        let Some(cache) = self.canvas.cache() else {
-            return;
-        };
+        let problems = crate::model::validate(self.doc.journey());
         let several = self.doc.journey().versions.len() > 1;
-        if let Some(id) = problems_ui(ui, &cache.problems, self.version_index(), several) {
+        if let Some(id) = problems_ui(ui, &problems, self.version_index(), several) {
             self.canvas.focus_step(id);
         }
     }

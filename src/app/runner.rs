@@ -15,19 +15,8 @@ use super::run::{DEBOUNCE, Job};
 use crate::edit::Command;
 use crate::model::{Instant, VersionState};
 use crate::ui::analytics::{AnalyticsView, analytics_ui};
-use crate::ui::runner::overlay::Overlay;
+use crate::ui::canvas::Overlay;
 use crate::ui::runner::{ExportKind, RunnerIntent, RunnerView, runner_ui};
-
-/// Draws the run's counts over the canvas just drawn (not during a drag,
-/// where they would stay behind the moving cards).
-pub(super) fn canvas_overlay_ui(ui: &mut Ui, canvas: &crate::ui::canvas::Canvas) {
-    if canvas.is_busy() {
-        return;
-    }
-    if let (Some(overlay), Some(cache)) = (&canvas.overlay, canvas.cache()) {
-        crate::ui::runner::paint::overlay_ui(ui, overlay, cache, canvas.to_screen());
-    }
-}
 
 /// A message from a callback (the canvas capture) for the status line.
 pub type Pending = Arc<Mutex<Option<String>>>;
@@ -100,7 +89,7 @@ impl JourneyApp {
             self.runner_intent(intent, &ctx);
         }
         let version = (self.version_index() + 1) as u32;
-        self.canvas.overlay = self.run.result.as_ref().map(|r| {
+        self.run.overlay = self.run.result.as_ref().map(|r| {
             let rows = r.report.timeline.len();
             let overlay = Overlay::at(
                 &r.report,

@@ -13,8 +13,8 @@ use crate::app::JourneyApp;
 use crate::model::Journey;
 use crate::sim::{self, Report, SimOptions};
 use crate::ui::analytics::cards::{card_text, percent};
-use crate::ui::runner::overlay::count;
 use crate::ui::runner::playback::instant_of;
+use crate::ui::style::count;
 
 /// The welcome series, smaller so that debug builds run it quickly.
 fn small_welcome() -> Journey {

@@ -5,8 +5,8 @@ use egui::{Color32, Grid, RichText, Sense, Stroke, Ui, vec2};
 
 use super::cards::percent;
 use crate::sim::{AbReport, Report, StepReport};
-use crate::ui::runner::overlay::{colours, count};
 use crate::ui::runner::playback::show_when;
+use crate::ui::style::{colours, count};
 
 /// Horizontal bars of customers reaching each step, in step order, each
 /// with its name and count.

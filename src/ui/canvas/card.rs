@@ -1,6 +1,6 @@
 //! Painting cards: steps (icon and colour per kind, name, summary, problem
 //! badge), the Start card and End markers. Painting only; interaction is in
-//! `interact.rs`.
+//! `scene.rs` and `gestures.rs`.
 
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{
@@ -10,6 +10,7 @@ use egui::{
 use super::cache::CardInfo;
 use super::icons::{paint_icon, paint_start_icon};
 use crate::model::{ActionKind, Severity};
+use crate::ui::style::colours;
 
 /// The accent colour of a kind of step (its icon is in `icons.rs`).
 pub fn kind_colour(kind: ActionKind) -> Color32 {
@@ -216,8 +217,8 @@ pub fn badge_rect(card: Rect) -> Rect {
 /// Paints a problem badge: red for errors, amber for warnings.
 pub fn paint_badge(painter: &Painter, card: Rect, severity: Severity) {
     let colour = match severity {
-        Severity::Error => Color32::from_rgb(0xdc, 0x26, 0x26),
-        Severity::Warning => Color32::from_rgb(0xd9, 0x77, 0x06),
+        Severity::Error => colours::ERROR,
+        Severity::Warning => colours::WARNING,
     };
     let r = badge_rect(card);
     painter.circle_filled(r.center(), 9.0, colour);
@@ -238,7 +239,7 @@ pub fn paint_start(
     detailed: bool,
     colors: &Palette,
 ) {
-    let green = Color32::from_rgb(0x16, 0xa3, 0x4a);
+    let green = colours::GOOD;
     let radius = CornerRadius::same(20);
     painter.rect_filled(
         rect.translate(vec2(0.0, 2.0)),

@@ -8,6 +8,7 @@ use egui::{Rect, Sense, Stroke, StrokeKind, Ui, Vec2, pos2, vec2};
 use super::card::{
     Palette, badge_rect, paint_badge, paint_card, paint_card_block, paint_port, paint_start,
 };
+use super::counts::paint_flows;
 use super::edges::{EdgeStyle, paint_curve, paint_outputs};
 use super::geometry::{self, GRID, curve, hit_card, input_port};
 use super::gestures::{
@@ -17,10 +18,7 @@ use super::menus::{self, MenuTarget};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
 use crate::model::StepId;
-use crate::ui::runner::paint as overlay;
-
-/// Below this zoom, cards are drawn as blocks without text.
-const DETAIL_SCALE: f32 = 0.3;
+use crate::ui::style::DETAIL_SCALE;
 
 /// Shows the scene: everything on the canvas, with pan and zoom.
 pub fn scene_ui(
@@ -120,8 +118,8 @@ fn contents_ui(
     for card in &cache.cards {
         paint_outputs(&painter, card, offset_of(card.id), &rect_of, &edge_style);
     }
-    if let Some(overlay) = &canvas.overlay {
-        overlay::paint_flows(&painter, overlay, &cache.cards, &rect_of);
+    if let Some(overlay) = input.overlay {
+        paint_flows(&painter, overlay, &cache.cards, &rect_of);
     }
 
     let modifiers = ui.input(|i| i.modifiers);
@@ -142,7 +140,7 @@ fn contents_ui(
         let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
         label_for_access(ui, &resp, &info.name, to_global);
         let resp = if detailed && canvas.gesture == Gesture::Idle && resp.hovered() {
-            let run = canvas.overlay.as_ref().and_then(|o| o.tooltip(card.id));
+            let run = input.overlay.and_then(|o| o.tooltip(card.id));
             resp.on_hover_ui_at_pointer(|ui| {
                 ui.strong(&info.name);
                 ui.label(&info.summary);

@@ -8,7 +8,6 @@
 //! open dialogs are view state in [`RunnerState`].
 
 pub mod overlay;
-pub mod paint;
 pub mod playback;
 mod timeline;
 mod versions;
@@ -17,7 +16,7 @@ use egui::{Button, DragValue, ProgressBar, RichText, Ui};
 
 use crate::model::{Instant, Journey, MAX_CUSTOMERS};
 use crate::sim::Report;
-use overlay::count;
+use crate::ui::style::count;
 pub use playback::Playback;
 
 /// What the runner bar shows.

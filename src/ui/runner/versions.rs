@@ -9,11 +9,11 @@
 
 use egui::{RichText, Ui};
 
-use super::overlay::count;
 use super::playback::{instant_of, show_when};
 use super::{RunnerIntent, RunnerState, RunnerView};
 use crate::model::{Instant, Journey, VersionState};
 use crate::sim::Report;
+use crate::ui::style::{colours, count};
 
 /// The instant at the playhead, when there is a report to play back.
 pub fn playhead_instant(state: &RunnerState, report: &Report) -> Option<Instant> {
@@ -180,7 +180,7 @@ fn preview_ui(
                 show_when(at)
             ))
             .strong()
-            .color(super::overlay::colours::STOPPED),
+            .color(colours::STOPPED),
         );
         ui.label(format!(
             "would cut off {} customers",

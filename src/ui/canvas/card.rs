@@ -120,14 +120,23 @@ fn lines(
     painter.layout_job(job)
 }
 
+/// How a card is drawn this frame.
+#[derive(Clone, Copy, Debug)]
+pub struct CardLook {
+    /// Selected: a thick outline.
+    pub selected: bool,
+    /// Under the pointer: a light outline.
+    pub hovered: bool,
+    /// The first step (connected from Start): labelled so.
+    pub first: bool,
+}
+
 /// Paints a step card.
 pub fn paint_card(
     painter: &Painter,
     rect: Rect,
     info: &CardInfo,
-    selected: bool,
-    hovered: bool,
-    first: bool,
+    look: CardLook,
     colors: &Palette,
 ) {
     let accent = kind_colour(info.kind);
@@ -150,15 +159,26 @@ pub fn paint_card(
         },
         accent,
     );
-    let stroke = if selected {
+    let stroke = if look.selected {
         Stroke::new(2.5, colors.selected)
-    } else if hovered {
+    } else if look.hovered {
         Stroke::new(1.5, colors.selected.gamma_multiply(0.6))
     } else {
         Stroke::new(1.0, colors.border)
     };
     painter.rect_stroke(rect, radius, stroke, StrokeKind::Inside);
+    paint_card_text(painter, rect, info, look.first, accent, colors);
+}
 
+/// A card's icon, name and summary, and "first step" above the first one.
+fn paint_card_text(
+    painter: &Painter,
+    rect: Rect,
+    info: &CardInfo,
+    first: bool,
+    accent: Color32,
+    colors: &Palette,
+) {
     let icon_centre = pos2(rect.left() + 24.0, rect.top() + 22.0);
     painter.circle_filled(icon_centre, 12.0, accent.gamma_multiply(0.18));
     paint_icon(painter, info.kind, icon_centre, 14.0, accent);

@@ -8,7 +8,9 @@ use egui::{Modifiers, Rect, Sense, Ui, Vec2, vec2};
 use super::SceneFrame;
 use crate::model::StepId;
 use crate::ui::canvas::cache::CardInfo;
-use crate::ui::canvas::card::{badge_rect, paint_badge, paint_card, paint_card_block, paint_port};
+use crate::ui::canvas::card::{
+    CardLook, badge_rect, paint_badge, paint_card, paint_card_block, paint_port,
+};
 use crate::ui::canvas::gestures::{card_gesture, connect_gesture};
 use crate::ui::canvas::menus::{self, MenuTarget};
 use crate::ui::canvas::{Canvas, CanvasAction, Gesture};
@@ -65,15 +67,6 @@ pub(super) fn card_ui(
     Some(delta)
 }
 
-/// How a card is drawn this frame.
-#[derive(Clone, Copy)]
-struct CardLook {
-    selected: bool,
-    hovered: bool,
-    /// The first step (connected from Start).
-    first: bool,
-}
-
 /// A card's painting (in full, or a block when zoomed out) and its problem
 /// badge, which says the problems on hover.
 fn card_face_ui(
@@ -85,15 +78,7 @@ fn card_face_ui(
     look: CardLook,
 ) {
     if f.detailed {
-        paint_card(
-            &f.painter,
-            rect,
-            info,
-            look.selected,
-            look.hovered,
-            look.first,
-            &f.colors,
-        );
+        paint_card(&f.painter, rect, info, look, &f.colors);
     } else {
         paint_card_block(&f.painter, rect, info, look.selected, &f.colors);
     }

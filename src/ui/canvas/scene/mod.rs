@@ -13,7 +13,9 @@ use super::card::{Palette, paint_port, paint_start};
 use super::counts::paint_flows;
 use super::edges::{EdgeStyle, paint_curve, paint_outputs};
 use super::geometry::{self, GRID, curve, hit_card, input_port};
-use super::gestures::{background_gesture, connect_gesture, finish_move, place_at, snapped_delta};
+use super::gestures::{
+    Background, background_gesture, connect_gesture, finish_move, place_at, snapped_delta,
+};
 use super::palette::PaletteDrag;
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
 use crate::model::StepId;
@@ -145,16 +147,12 @@ fn contents_ui(
     ports_ui(ui, canvas, &f, &shown, actions);
     finish_move(canvas, cache, actions);
     paint_connection_preview(canvas, &f, start_port);
-    background_gesture(
-        ui,
-        canvas,
-        cache,
-        input,
-        &background,
+    let background = Background {
+        response: &background,
         pointer,
         modifiers,
-        actions,
-    );
+    };
+    background_gesture(ui, canvas, cache, input, &background, actions);
     paint_band(canvas, &f);
     paint_ghost(ui.ctx(), canvas, &f, pointer);
 }

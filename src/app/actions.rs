@@ -1,126 +1,183 @@
 //! The one place where what the user did on the canvas becomes
-//! `edit::Command`s applied to the document.
+//! `edit::Command`s applied to the document: [`plan`] works out the command
+//! (a pure function of the journey), [`JourneyApp::apply_canvas_actions`]
+//! applies it and does the rest (selection, clipboard, status line).
 
 use std::collections::BTreeSet;
 
-use crate::edit::{self, Command, Document, JourneySteps};
-use crate::model::{Journey, StepId};
-use crate::ui::canvas::{Canvas, CanvasAction, layout};
+use egui::Ui;
 
-/// What applying an action asks of the app besides the document change.
+use super::JourneyApp;
+use crate::edit::{self, Command, JourneySteps};
+use crate::model::{Journey, StepId};
+use crate::ui::canvas::{CanvasAction, layout};
+
+/// What a canvas action comes to.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Effect {
+pub struct Plan {
+    /// The change to the document, if any.
+    pub command: Option<Command>,
+    /// The steps to select once the command is applied (new or pasted ones).
+    pub select: Option<BTreeSet<StepId>>,
     /// Text to put on the clipboard.
     pub copied: Option<String>,
     /// A message for the status line (an error said once, in words).
     pub message: Option<String>,
 }
 
-/// Applies a canvas action to the document. `clipboard` is the text the app
-/// last copied, used when the platform gives no text on paste.
-pub fn apply(
-    doc: &mut Document,
-    canvas: &mut Canvas,
+impl Plan {
+    /// Just a change to the document.
+    fn change(command: Option<Command>) -> Plan {
+        Plan {
+            command,
+            ..Plan::default()
+        }
+    }
+
+    /// A change that adds steps, which are then selected.
+    fn adding(added: Option<(Command, Vec<StepId>)>) -> Plan {
+        match added {
+            Some((command, ids)) => Plan {
+                command: Some(command),
+                select: Some(ids.into_iter().collect()),
+                ..Plan::default()
+            },
+            None => Plan::default(),
+        }
+    }
+
+    /// Nothing changes; `message` says why.
+    fn refused(message: String) -> Plan {
+        Plan {
+            message: Some(message),
+            ..Plan::default()
+        }
+    }
+}
+
+/// What `action` on `version` of `journey` comes to. `clipboard` is the text
+/// the app last copied, used when the platform gives no text on paste.
+pub fn plan(
+    journey: &Journey,
     version: usize,
     action: CanvasAction,
     clipboard: Option<&str>,
-) -> Effect {
-    let journey = doc.journey();
-    let mut effect = Effect::default();
-    let mut select: Option<BTreeSet<StepId>> = None;
-    let command: Option<Command> = match action {
+) -> Plan {
+    match action {
         CanvasAction::Add { kind, at } => {
-            edit::add_step(journey, version, kind, at).map(|(c, id)| {
-                select = Some([id].into());
-                c
-            })
+            Plan::adding(edit::add_step(journey, version, kind, at).map(|(c, id)| (c, vec![id])))
         }
-        CanvasAction::Move(moves) => Some(Command::MoveSteps { version, moves }),
-        CanvasAction::Connect { from, output, to } => Some(Command::Connect {
+        CanvasAction::Move(moves) => Plan::change(Some(Command::MoveSteps { version, moves })),
+        CanvasAction::Connect { from, output, to } => Plan::change(Some(Command::Connect {
             version,
             from,
             output,
             to,
-        }),
-        CanvasAction::SetFirst(id) => Some(Command::SetFirstStep { version, id }),
-        CanvasAction::Delete(ids) => {
-            let c = edit::delete_steps(journey, version, &ids);
-            if c.is_none() {
-                effect.message = Some("A journey keeps at least one step.".to_owned());
-            }
-            c
-        }
-        CanvasAction::Duplicate(ids) => {
-            edit::duplicate_steps(journey, version, &ids).map(|(c, new)| {
-                select = Some(new.into_iter().collect());
-                c
-            })
-        }
-        CanvasAction::Copy(ids) | CanvasAction::Cut(ids) if ids.is_empty() => None,
-        CanvasAction::Copy(ids) => {
-            copy(&mut effect, &edit::copy_steps(journey, version, &ids));
-            None
-        }
-        CanvasAction::Cut(ids) => {
-            copy(&mut effect, &edit::copy_steps(journey, version, &ids));
-            edit::delete_steps(journey, version, &ids).map(|c| match c {
-                Command::Batch(_, cs) => Command::Batch(
-                    if ids.len() == 1 {
-                        "Cut step".to_owned()
-                    } else {
-                        format!("Cut {} steps", ids.len())
-                    },
-                    cs,
-                ),
-                other => other,
-            })
-        }
+        })),
+        CanvasAction::SetFirst(id) => Plan::change(Some(Command::SetFirstStep { version, id })),
+        CanvasAction::Delete(ids) => match edit::delete_steps(journey, version, &ids) {
+            Some(command) => Plan::change(Some(command)),
+            None => Plan::refused("A journey keeps at least one step.".to_owned()),
+        },
+        CanvasAction::Duplicate(ids) => Plan::adding(edit::duplicate_steps(journey, version, &ids)),
+        CanvasAction::Copy(ids) | CanvasAction::Cut(ids) if ids.is_empty() => Plan::default(),
+        CanvasAction::Copy(ids) => copy(&edit::copy_steps(journey, version, &ids)),
+        CanvasAction::Cut(ids) => cut(journey, version, &ids),
         CanvasAction::Paste { text, at } => {
-            let text = text.as_deref().or(clipboard);
-            match text.map(JourneySteps::from_ron) {
-                Some(Ok(clip)) => {
-                    edit::paste_steps(journey, version, &clip, at, "Paste").map(|(c, new)| {
-                        select = Some(new.into_iter().collect());
-                        c
-                    })
-                }
-                Some(Err(e)) => {
-                    effect.message = Some(e.to_string());
-                    None
-                }
-                None => None,
-            }
+            paste(journey, version, text.as_deref().or(clipboard), at)
         }
-        CanvasAction::AddVersion => Journey::new_empty("", journey.start.starts_at)
-            .versions
-            .pop()
-            .map(|v| Command::Batch("Add version 1".to_owned(), vec![Command::PushVersion(v)])),
-        CanvasAction::AutoLayout => journey.versions.get(version).map(|v| {
-            Command::Batch(
-                "Auto-layout".to_owned(),
-                vec![Command::MoveSteps {
-                    version,
-                    moves: layout::auto_layout(v),
-                }],
-            )
-        }),
-    };
-    if let Some(command) = command {
-        match doc.apply(command) {
-            Ok(()) => {
-                if let Some(ids) = select {
-                    canvas.selection = ids;
-                }
-            }
-            Err(e) => effect.message = Some(format!("Could not change the journey: {e}")),
-        }
+        CanvasAction::AddVersion => Plan::change(first_version(journey)),
+        CanvasAction::AutoLayout => Plan::change(auto_layout(journey, version)),
     }
-    effect
 }
 
-fn copy(effect: &mut Effect, clip: &JourneySteps) {
+/// Copies `clip` as RON text.
+fn copy(clip: &JourneySteps) -> Plan {
     match clip.to_ron() {
-        Ok(text) => effect.copied = Some(text),
-        Err(e) => effect.message = Some(e.to_string()),
+        Ok(text) => Plan {
+            copied: Some(text),
+            ..Plan::default()
+        },
+        Err(e) => Plan::refused(e.to_string()),
+    }
+}
+
+/// Copies the steps, then deletes them as one "Cut" undo step.
+fn cut(journey: &Journey, version: usize, ids: &BTreeSet<StepId>) -> Plan {
+    let copied = copy(&edit::copy_steps(journey, version, ids));
+    let command = edit::delete_steps(journey, version, ids).map(|c| match c {
+        Command::Batch(_, commands) => {
+            let label = if ids.len() == 1 {
+                "Cut step".to_owned()
+            } else {
+                format!("Cut {} steps", ids.len())
+            };
+            Command::Batch(label, commands)
+        }
+        other => other,
+    });
+    Plan { command, ..copied }
+}
+
+/// Pastes RON `text` (from the platform or this app's clipboard) at `at`.
+fn paste(journey: &Journey, version: usize, text: Option<&str>, at: Option<(f32, f32)>) -> Plan {
+    match text.map(JourneySteps::from_ron) {
+        Some(Ok(clip)) => Plan::adding(edit::paste_steps(journey, version, &clip, at, "Paste")),
+        Some(Err(e)) => Plan::refused(e.to_string()),
+        None => Plan::default(),
+    }
+}
+
+/// A first, empty version for a journey that has none.
+fn first_version(journey: &Journey) -> Option<Command> {
+    Journey::new_empty("", journey.start.starts_at)
+        .versions
+        .pop()
+        .map(|v| Command::Batch("Add version 1".to_owned(), vec![Command::PushVersion(v)]))
+}
+
+/// Moves every step of `version` to the automatic layout, as one undo step.
+fn auto_layout(journey: &Journey, version: usize) -> Option<Command> {
+    journey.versions.get(version).map(|v| {
+        Command::Batch(
+            "Auto-layout".to_owned(),
+            vec![Command::MoveSteps {
+                version,
+                moves: layout::auto_layout(v),
+            }],
+        )
+    })
+}
+
+impl JourneyApp {
+    /// Applies what the user did on the canvas (or asked for in a menu).
+    pub(crate) fn apply_canvas_actions(&mut self, ui: &Ui, actions: Vec<CanvasAction>) {
+        let version = self.version_index();
+        for action in actions {
+            let plan = plan(
+                self.doc.journey(),
+                version,
+                action,
+                self.clipboard.as_deref(),
+            );
+            self.carry_out(ui, plan);
+        }
+    }
+
+    /// Does what `plan` says; a failed change's reason wins the status line.
+    fn carry_out(&mut self, ui: &Ui, plan: Plan) {
+        if plan.message.is_some() {
+            self.status = plan.message;
+        }
+        if let Some(text) = plan.copied {
+            ui.ctx().copy_text(text.clone());
+            self.clipboard = Some(text);
+        }
+        if let Some(command) = plan.command
+            && self.apply_command(command, "Could not change the journey")
+            && let Some(ids) = plan.select
+        {
+            self.canvas.selection = ids;
+        }
     }
 }

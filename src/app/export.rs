@@ -3,42 +3,91 @@
 //! its counts as PNG. Files are written atomically through the store; the
 //! path comes from a save dialog, or is given (tests, scripts).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::sim::Report;
 use crate::ui::runner::ExportKind;
 
+/// Why an export was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// There is no run to export.
+    #[error("Run the journey first: there is nothing to export yet.")]
+    NoRun,
+    /// The canvas was asked for as text.
+    #[error("the canvas is not text")]
+    NotText,
+    /// The canvas has no pixels in the capture.
+    #[error("the canvas is not on screen")]
+    OffScreen,
+    /// The pixels do not make an image of the expected size.
+    #[error("could not assemble the image")]
+    Assemble,
+    /// PNG encoding failed.
+    #[error("could not encode the PNG: {0}")]
+    Encode(#[from] image::ImageError),
+    /// The file could not be written (the previous one is unchanged).
+    #[error("could not write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// What the save dialog offers for an export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The file name, e.g. `Welcome-series-report.json`.
+    pub file_name: String,
+    /// The filter's name, e.g. "JSON".
+    pub filter: &'static str,
+    /// The filter's extension, without the dot.
+    pub extension: &'static str,
+}
+
 /// The file name offered in the save dialog, and its filter.
-pub fn suggestion(kind: ExportKind, journey: &str) -> (String, &'static str, &'static str) {
+pub fn suggestion(kind: ExportKind, journey: &str) -> Suggestion {
     let base: String = journey
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .collect();
-    match kind {
-        ExportKind::JsonReport => (format!("{base}-report.json"), "JSON", "json"),
-        ExportKind::StepsCsv => (format!("{base}-steps.csv"), "CSV", "csv"),
-        ExportKind::TimelineCsv => (format!("{base}-timeline.csv"), "CSV", "csv"),
-        ExportKind::CanvasPng => (format!("{base}-canvas.png"), "PNG image", "png"),
+    let (suffix, filter, extension) = match kind {
+        ExportKind::JsonReport => ("report.json", "JSON", "json"),
+        ExportKind::StepsCsv => ("steps.csv", "CSV", "csv"),
+        ExportKind::TimelineCsv => ("timeline.csv", "CSV", "csv"),
+        ExportKind::CanvasPng => ("canvas.png", "PNG image", "png"),
+    };
+    Suggestion {
+        file_name: format!("{base}-{suffix}"),
+        filter,
+        extension,
     }
 }
 
 /// Asks where to save an export (None when cancelled or there is no dialog).
 pub fn pick_path(kind: ExportKind, journey: &str) -> Option<PathBuf> {
-    let (name, filter, ext) = suggestion(kind, journey);
+    let offer = suggestion(kind, journey);
     rfd::FileDialog::new()
-        .add_filter(filter, &[ext])
-        .set_file_name(name)
+        .add_filter(offer.filter, &[offer.extension])
+        .set_file_name(offer.file_name)
         .save_file()
 }
 
-/// Quotes a CSV field when it needs it.
+/// Quotes a CSV field when it needs it (RFC 4180).
 fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
+    if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
     }
+}
+
+/// Appends one CSV row.
+fn push_row(out: &mut String, fields: &[String]) {
+    out.push_str(&fields.join(","));
+    out.push('\n');
 }
 
 /// The per-step table: one row per (version, step), as in the report.
@@ -47,18 +96,19 @@ pub fn steps_csv(report: &Report) -> String {
         "version,step,name,reached,completed,suppressed,exit_trigger,stopped,in_progress\n",
     );
     for s in &report.steps {
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{}",
-            s.version,
-            s.id,
-            field(&s.name),
-            s.reached,
-            s.completed,
-            s.exited.suppressed,
-            s.exited.exit_trigger,
-            s.exited.stopped,
-            s.in_progress
+        push_row(
+            &mut out,
+            &[
+                s.version.to_string(),
+                s.id.to_string(),
+                field(&s.name),
+                s.reached.to_string(),
+                s.completed.to_string(),
+                s.exited.suppressed.to_string(),
+                s.exited.exit_trigger.to_string(),
+                s.exited.stopped.to_string(),
+                s.in_progress.to_string(),
+            ],
         );
     }
     out
@@ -69,29 +119,36 @@ pub fn timeline_csv(report: &Report) -> String {
     let mut out = String::from("at,in_progress,entered,exited,conversions_so_far\n");
     for (k, row) in report.timeline.iter().enumerate() {
         let conversions = report.occupancy.conversions.get(k).copied().unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{}",
-            row.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            row.in_progress,
-            row.entered,
-            row.exited,
-            conversions
+        push_row(
+            &mut out,
+            &[
+                row.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                row.in_progress.to_string(),
+                row.entered.to_string(),
+                row.exited.to_string(),
+                conversions.to_string(),
+            ],
         );
     }
     out
 }
 
 /// Writes a text export of `report` to `path`.
-pub fn write_text(kind: ExportKind, report: &Report, path: &Path) -> Result<(), String> {
+pub fn write_text(kind: ExportKind, report: &Report, path: &Path) -> Result<(), ExportError> {
     let text = match kind {
         ExportKind::JsonReport => report.to_json_string() + "\n",
         ExportKind::StepsCsv => steps_csv(report),
         ExportKind::TimelineCsv => timeline_csv(report),
-        ExportKind::CanvasPng => return Err("the canvas is not text".to_owned()),
+        ExportKind::CanvasPng => return Err(ExportError::NotText),
     };
-    crate::store::write_atomic(path, text.as_bytes())
-        .map_err(|e| format!("could not write {}: {e}", path.display()))
+    write(path, text.as_bytes())
+}
+
+/// Writes a whole window capture as a PNG.
+pub fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), ExportError> {
+    let [w, h] = image.size;
+    let everything = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w as f32, h as f32));
+    write_png_region(image, everything, 1.0, path)
 }
 
 /// Writes the part `rect` (in points) of a window capture as a PNG.
@@ -100,13 +157,13 @@ pub fn write_png_region(
     rect: egui::Rect,
     pixels_per_point: f32,
     path: &Path,
-) -> Result<(), String> {
+) -> Result<(), ExportError> {
     let [w, h] = image.size;
     let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
     let (x0, x1) = (px(rect.left(), w), px(rect.right(), w));
     let (y0, y1) = (px(rect.top(), h), px(rect.bottom(), h));
     if x1 <= x0 || y1 <= y0 {
-        return Err("the canvas is not on screen".to_owned());
+        return Err(ExportError::OffScreen);
     }
     let mut bytes = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
     for y in y0..y1 {
@@ -115,13 +172,17 @@ pub fn write_png_region(
         }
     }
     let buffer = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, bytes)
-        .ok_or_else(|| "could not assemble the image".to_owned())?;
+        .ok_or(ExportError::Assemble)?;
     let mut png = std::io::Cursor::new(Vec::new());
-    buffer
-        .write_to(&mut png, image::ImageFormat::Png)
-        .map_err(|e| format!("could not encode the PNG: {e}"))?;
-    crate::store::write_atomic(path, png.get_ref())
-        .map_err(|e| format!("could not write {}: {e}", path.display()))
+    buffer.write_to(&mut png, image::ImageFormat::Png)?;
+    write(path, png.get_ref())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    crate::store::write_atomic(path, bytes).map_err(|source| ExportError::Write {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 #[cfg(test)]

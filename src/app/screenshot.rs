@@ -2,13 +2,17 @@
 //! and close. Used for docs and as the CI smoke test under Xvfb.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+
+use super::export::{self, ExportError};
+use super::slot::Slot;
+use super::{JourneyApp, Theme};
+use crate::ui::inspector::Tab;
 
 /// Frames to render before capturing: fonts load and the layout settles.
 const SETTLE_FRAMES: u32 = 8;
 
 /// The result shared between the screenshot callback and `main`.
-pub type Outcome = Arc<Mutex<Option<Result<(), String>>>>;
+pub type Outcome = Slot<Result<(), ExportError>>;
 
 /// The screenshot mode's state.
 #[derive(Debug)]
@@ -26,13 +30,13 @@ impl Screenshot {
             path,
             frames: 0,
             requested: false,
-            outcome: Arc::new(Mutex::new(None)),
+            outcome: Outcome::default(),
         }
     }
 
     /// The shared outcome, for `main` to read after the window closed.
     pub fn outcome(&self) -> Outcome {
-        Arc::clone(&self.outcome)
+        self.outcome.clone()
     }
 
     /// True until the capture is requested: panels may still change size.
@@ -44,8 +48,7 @@ impl Screenshot {
     pub fn frame(&mut self, ctx: &egui::Context, busy: bool) {
         self.frames += 1;
         ctx.request_repaint();
-        let done = self.outcome.lock().map_or(true, |o| o.is_some());
-        if done {
+        if self.outcome.is_filled() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
@@ -54,26 +57,9 @@ impl Screenshot {
         }
         self.requested = true;
         let path = self.path.clone();
-        let outcome = Arc::clone(&self.outcome);
-        ctx.request_screenshot(move |image| {
-            let result = write_png(&path, &image);
-            if let Ok(mut slot) = outcome.lock() {
-                *slot = Some(result);
-            }
-        });
+        let outcome = self.outcome.clone();
+        ctx.request_screenshot(move |image| outcome.put(export::write_png(&image, &path)));
     }
-}
-
-/// Writes an egui image as an RGBA PNG.
-pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [w, h] = image.size;
-    let bytes: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(egui::Color32::to_array)
-        .collect();
-    image::save_buffer(path, &bytes, w as u32, h as u32, image::ColorType::Rgba8)
-        .map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
 /// How the screenshot mode sets the window up, read from the environment so
@@ -91,9 +77,9 @@ pub fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(),
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
-    pub theme: crate::app::Theme,
+    pub theme: Theme,
     /// The inspector tab to show.
-    pub tab: Option<crate::ui::inspector::Tab>,
+    pub tab: Option<Tab>,
     /// The window's inner size in points.
     pub size: [f32; 2],
     /// `help` or `new`.
@@ -124,8 +110,6 @@ impl ShotSetup {
         size: Option<&str>,
         show: Option<String>,
     ) -> ShotSetup {
-        use crate::app::Theme;
-        use crate::ui::inspector::Tab;
         let theme = match theme.map(str::to_lowercase).as_deref() {
             Some("dark") => Theme::Dark,
             _ => Theme::Light,
@@ -147,28 +131,30 @@ impl ShotSetup {
             step: None,
         }
     }
+}
 
-    /// Applies the theme, tab and window on top to a new app.
-    pub fn apply(&self, app: &mut crate::app::JourneyApp) {
-        app.view.theme = self.theme;
-        if let Some(tab) = self.tab {
-            app.inspector.tab = tab;
+impl JourneyApp {
+    /// Applies a screenshot's theme, tab, selected step and window on top.
+    pub fn apply_shot_setup(&mut self, setup: &ShotSetup) {
+        self.view.theme = setup.theme;
+        if let Some(tab) = setup.tab {
+            self.inspector.tab = tab;
         }
-        if let Some(name) = &self.step {
-            let journey = app.doc.journey();
+        if let Some(name) = &setup.step {
+            let journey = self.doc.journey();
             let found = journey
                 .versions
                 .last()
                 .and_then(|v| v.steps.iter().find(|(_, s)| &s.name == name))
                 .map(|(id, _)| *id);
             if let Some(id) = found {
-                app.canvas.selection = [id].into();
-                app.inspector.tab = crate::ui::inspector::Tab::Step;
+                self.canvas.selection = [id].into();
+                self.inspector.tab = Tab::Step;
             }
         }
-        match self.show.as_deref() {
-            Some("help") => app.files.help_open = true,
-            Some("new") => app.files.gallery_open = true,
+        match setup.show.as_deref() {
+            Some("help") => self.files.help_open = true,
+            Some("new") => self.files.gallery_open = true,
             _ => {}
         }
     }
@@ -177,8 +163,6 @@ impl ShotSetup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Theme;
-    use crate::ui::inspector::Tab;
 
     #[test]
     fn screenshot_setup_reads_theme_tab_and_size() {

@@ -4,6 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::JourneyApp;
+use super::files::SaveKind;
 
 /// Ctrl+Z.
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
@@ -33,52 +34,62 @@ struct Pressed {
     open: bool,
 }
 
-/// Handles the shortcuts of this frame.
-pub fn shortcuts(ui: &Ui, app: &mut JourneyApp) {
-    if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
-        app.files.help_open = !app.files.help_open;
+impl JourneyApp {
+    /// Handles the window-wide shortcuts of this frame.
+    pub(crate) fn keyboard_shortcuts(&mut self, ui: &Ui) {
+        if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
+            self.files.help_open = !self.files.help_open;
+        }
+        if !self.files.modal_open() {
+            self.save_shortcuts(ui);
+        }
+        if ui.ctx().egui_wants_keyboard_input() || self.files.modal_open() {
+            // A text field's own undo wins while it has the keyboard; a dialog
+            // waits for its answer.
+            return;
+        }
+        if self.files.help_open && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.files.help_open = false;
+        }
+        let pressed = ui.input_mut(|i| {
+            // Longest shortcut first, so Ctrl+Shift+Z is not read as Ctrl+Z.
+            let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
+            Pressed {
+                undo: i.consume_shortcut(&UNDO),
+                redo,
+                new: i.consume_shortcut(&NEW),
+                open: i.consume_shortcut(&OPEN),
+            }
+        });
+        if pressed.undo {
+            self.undo();
+        }
+        if pressed.redo {
+            self.redo();
+        }
+        if pressed.new {
+            self.new_journey();
+        }
+        if pressed.open {
+            self.open_dialog();
+        }
     }
-    if !app.files.modal_open() {
-        // Save works from inside a text field too: the field gives up the
-        // keyboard (which finishes its edit) and the save waits for the end
-        // of the frame, after the inspector has turned the edit into a command.
+
+    /// Save works from inside a text field too: the field gives up the
+    /// keyboard (which finishes its edit) and the save waits for the end of
+    /// the frame, after the inspector has turned the edit into a command.
+    fn save_shortcuts(&mut self, ui: &Ui) {
         let (save_as, save) = ui.input_mut(|i| {
             let save_as = i.consume_shortcut(&SAVE_AS);
             (save_as, i.consume_shortcut(&SAVE))
         });
         if save || save_as {
             ui.ctx().memory_mut(egui::Memory::stop_text_input);
-            app.files.save_at_end_of_frame = Some(save_as);
+            self.files.save_at_end_of_frame = Some(if save_as {
+                SaveKind::SaveAs
+            } else {
+                SaveKind::Save
+            });
         }
-    }
-    if ui.ctx().egui_wants_keyboard_input() || app.files.modal_open() {
-        // A text field's own undo wins while it has the keyboard; a dialog
-        // waits for its answer.
-        return;
-    }
-    if app.files.help_open && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-        app.files.help_open = false;
-    }
-    let pressed = ui.input_mut(|i| {
-        // Longest shortcut first, so Ctrl+Shift+Z is not read as Ctrl+Z.
-        let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
-        Pressed {
-            undo: i.consume_shortcut(&UNDO),
-            redo,
-            new: i.consume_shortcut(&NEW),
-            open: i.consume_shortcut(&OPEN),
-        }
-    });
-    if pressed.undo {
-        app.undo();
-    }
-    if pressed.redo {
-        app.redo();
-    }
-    if pressed.new {
-        app.new_journey();
-    }
-    if pressed.open {
-        app.open_dialog();
     }
 }

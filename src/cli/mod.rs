@@ -4,7 +4,10 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod simulate;
+mod summary;
 mod validate;
+
+pub use simulate::SimulateArgs;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,45 +53,13 @@ pub enum Command {
     ///
     /// Exits 0 with a report, 1 when the journey cannot be simulated (every
     /// problem is listed), 2 when the file cannot be read or parsed.
-    Simulate {
-        /// The `.journey.ron` file.
-        file: PathBuf,
-        /// How many customers (default: the scenario's).
-        #[arg(long, value_name = "N")]
-        customers: Option<u64>,
-        /// The seed (default: the scenario's).
-        #[arg(long, value_name = "S")]
-        seed: Option<u64>,
-        /// Print the JSON report (FORMAT.md) instead of the summary.
-        #[arg(long)]
-        json: bool,
-        /// Worker threads (default: all cores).
-        #[arg(long, value_name = "N")]
-        threads: Option<usize>,
-        /// Benchmark: run N times, print wall times to stderr, no report.
-        #[arg(long, value_name = "N", hide = true)]
-        repeat: Option<u32>,
-    },
+    Simulate(SimulateArgs),
 }
 
 /// Runs a headless command and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate::run(&files),
-        Command::Simulate {
-            file,
-            customers,
-            seed,
-            json,
-            threads,
-            repeat,
-        } => simulate::run(&simulate::Args {
-            file: &file,
-            customers,
-            seed,
-            json,
-            threads,
-            repeat,
-        }),
+        Command::Simulate(args) => simulate::run(&args),
     }
 }

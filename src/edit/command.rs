@@ -1,5 +1,6 @@
 //! `Command`: the only way a journey changes. Applying one returns its inverse.
 
+use super::apply;
 use crate::model::{End, Goal, Instant, Journey, Scenario, Start, Step, StepId, Version};
 
 /// Which version a command acts on (0-based index into `Journey::versions`).
@@ -153,135 +154,44 @@ impl Command {
 
     /// Applies the command and returns its inverse; on error nothing changed.
     pub fn apply(self, journey: &mut Journey) -> Result<Command, EditError> {
+        use std::mem::replace;
         Ok(match self {
-            Command::SetName(name) => Command::SetName(std::mem::replace(&mut journey.name, name)),
+            Command::SetName(name) => Command::SetName(replace(&mut journey.name, name)),
             Command::SetDescription(text) => {
-                Command::SetDescription(std::mem::replace(&mut journey.description, text))
+                Command::SetDescription(replace(&mut journey.description, text))
             }
-            Command::SetStart(start) => {
-                Command::SetStart(std::mem::replace(&mut journey.start, start))
-            }
-            Command::SetEnd(end) => Command::SetEnd(std::mem::replace(&mut journey.end, end)),
-            Command::SetGoal(goal) => Command::SetGoal(std::mem::replace(&mut journey.goal, goal)),
-            Command::SetScenario(s) => {
-                Command::SetScenario(std::mem::replace(&mut journey.scenario, s))
-            }
-            Command::AddStep { version, id, step } => {
-                let v = editable(journey, version)?;
-                if v.steps.contains_key(&id) {
-                    return Err(EditError::StepExists(id));
-                }
-                v.steps.insert(id, step);
-                Command::RemoveStep { version, id }
-            }
-            Command::RemoveStep { version, id } => {
-                let v = editable(journey, version)?;
-                let step = v.steps.remove(&id).ok_or(EditError::NoSuchStep(id))?;
-                Command::AddStep { version, id, step }
-            }
-            Command::SetStep { version, id, step } => {
-                let v = editable(journey, version)?;
-                let slot = v.steps.get_mut(&id).ok_or(EditError::NoSuchStep(id))?;
-                let old = std::mem::replace(slot, step);
-                Command::SetStep {
-                    version,
-                    id,
-                    step: old,
-                }
-            }
-            Command::MoveSteps { version, moves } => {
-                let v = editable(journey, version)?;
-                if let Some((id, _)) = moves.iter().find(|(id, _)| !v.steps.contains_key(id)) {
-                    return Err(EditError::NoSuchStep(*id));
-                }
-                let mut old = Vec::with_capacity(moves.len());
-                // Undo in reverse order so that repeated ids come back right.
-                for (id, at) in moves {
-                    if let Some(step) = v.steps.get_mut(&id) {
-                        old.push((id, std::mem::replace(&mut step.at, at)));
-                    }
-                }
-                old.reverse();
-                Command::MoveSteps {
-                    version,
-                    moves: old,
-                }
-            }
+            Command::SetStart(start) => Command::SetStart(replace(&mut journey.start, start)),
+            Command::SetEnd(end) => Command::SetEnd(replace(&mut journey.end, end)),
+            Command::SetGoal(goal) => Command::SetGoal(replace(&mut journey.goal, goal)),
+            Command::SetScenario(s) => Command::SetScenario(replace(&mut journey.scenario, s)),
+            Command::AddStep { version, id, step } => apply::add_step(journey, version, id, step)?,
+            Command::RemoveStep { version, id } => apply::remove_step(journey, version, id)?,
+            Command::SetStep { version, id, step } => apply::set_step(journey, version, id, step)?,
+            Command::MoveSteps { version, moves } => apply::move_steps(journey, version, moves)?,
             Command::Connect {
                 version,
                 from,
                 output,
                 to,
-            } => {
-                let v = editable(journey, version)?;
-                let step = v.steps.get_mut(&from).ok_or(EditError::NoSuchStep(from))?;
-                let slot = step
-                    .action
-                    .output_mut(output)
-                    .ok_or(EditError::NoSuchOutput(from, output))?;
-                let old = std::mem::replace(slot, to);
-                Command::Connect {
-                    version,
-                    from,
-                    output,
-                    to: old,
-                }
-            }
+            } => apply::connect(journey, version, from, output, to)?,
             Command::SetFirstStep { version, id } => {
-                let v = editable(journey, version)?;
-                let old = std::mem::replace(&mut v.first_step, id);
+                let v = apply::editable(journey, version)?;
+                let old = replace(&mut v.first_step, id);
                 Command::SetFirstStep { version, id: old }
             }
             Command::PushVersion(v) => {
                 journey.versions.push(v);
                 Command::PopVersion
             }
-            Command::PopVersion => {
-                // Only ever the inverse of a push (the window offers no
-                // "remove version"), so it may empty a journey that was empty.
-                let Some(index) = journey.versions.len().checked_sub(1) else {
-                    return Err(EditError::LastVersion);
-                };
-                if journey.versions[index].stopped_at.is_some() {
-                    return Err(EditError::VersionStopped(index));
-                }
-                let v = journey.versions.pop().ok_or(EditError::LastVersion)?;
-                Command::PushVersion(v)
-            }
+            Command::PopVersion => apply::pop_version(journey)?,
             Command::SetPublishedAt { version, at } => {
-                let v = editable(journey, version)?;
-                let old = std::mem::replace(&mut v.published_at, at);
+                let v = apply::editable(journey, version)?;
+                let old = replace(&mut v.published_at, at);
                 Command::SetPublishedAt { version, at: old }
             }
-            Command::StopVersion { version, at } => {
-                let v = journey
-                    .versions
-                    .get_mut(version)
-                    .ok_or(EditError::NoSuchVersion(version))?;
-                if v.stopped_at.is_some() {
-                    return Err(EditError::AlreadyStopped(version));
-                }
-                v.stopped_at = Some(at);
-                Command::Irreversible
-            }
+            Command::StopVersion { version, at } => apply::stop_version(journey, version, at)?,
             Command::Irreversible => return Err(EditError::Irreversible),
-            Command::Batch(label, commands) => {
-                let mut inverses = Vec::with_capacity(commands.len());
-                for command in commands {
-                    match command.apply(journey) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            // Roll back what was applied so the journey is unchanged.
-                            for inverse in inverses.into_iter().rev() {
-                                let _undone = inverse.apply(journey);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Command::Batch(label, inverses)
-            }
+            Command::Batch(label, commands) => apply::batch(journey, label, commands)?,
         })
     }
 
@@ -293,16 +203,4 @@ impl Command {
             _ => false,
         }
     }
-}
-
-/// The version at `index`, if it may be edited (not stopped).
-fn editable(journey: &mut Journey, index: VersionIndex) -> Result<&mut Version, EditError> {
-    let v = journey
-        .versions
-        .get_mut(index)
-        .ok_or(EditError::NoSuchVersion(index))?;
-    if v.stopped_at.is_some() {
-        return Err(EditError::VersionStopped(index));
-    }
-    Ok(v)
 }

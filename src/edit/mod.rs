@@ -1,6 +1,8 @@
 //! Editing: every document change is a [`Command`] with an inverse, which
-//! gives undo/redo in one place (ARCHITECTURE.md). No egui here.
+//! gives undo/redo in one place (the crate docs: the document is changed
+//! only by commands). No egui here.
 
+mod apply;
 mod clip;
 mod command;
 mod history;

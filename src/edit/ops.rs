@@ -14,82 +14,72 @@ use crate::model::{
 
 /// A new step of `kind` at `at`, with settings a marketer would start from.
 ///
-/// `version_steps` names the steps already there, so that an if/then step
-/// can wait on the most recent message.
+/// `last_message` is the version's most recent message step, so that an
+/// if/then step can wait for it to be opened.
 pub fn default_step(kind: ActionKind, at: (f32, f32), last_message: Option<StepId>) -> Step {
-    let (name, action) = match kind {
-        ActionKind::Message => (
-            "Email",
-            Action::Message {
-                channel: Channel::Email,
-                content: String::new(),
-                next: None,
-            },
-        ),
-        ActionKind::Wait => (
-            "Wait 1 day",
-            Action::Wait {
-                span: Span::Days(1),
-                next: None,
-            },
-        ),
-        ActionKind::WaitUntil => (
-            "Wait until",
-            Action::WaitUntil {
-                instant: chrono::DateTime::UNIX_EPOCH,
-                next: None,
-            },
-        ),
-        ActionKind::Branch => (
-            "Branch",
-            Action::Branch {
-                rules: vec![Rule {
-                    when: Condition::InSegment("vip".to_owned()),
-                    next: None,
-                }],
-                otherwise: None,
-            },
-        ),
-        ActionKind::IfThen => (
-            "If opened",
-            Action::IfThen {
-                event: last_message.map_or(Event::Trigger("purchased".to_owned()), Event::Opened),
-                within: Span::Days(3),
-                yes: None,
-                no: None,
-            },
-        ),
-        ActionKind::AbTest => (
-            "A/B test",
-            Action::AbTest {
-                variants: vec![
-                    Variant {
-                        name: "A".to_owned(),
-                        percent: 50.0,
-                        next: None,
-                    },
-                    Variant {
-                        name: "B".to_owned(),
-                        percent: 50.0,
-                        next: None,
-                    },
-                ],
-                decide: None,
-            },
-        ),
-        ActionKind::ChannelOptimization => (
-            "Best channel",
-            Action::ChannelOptimization {
-                channels: vec![Channel::Email, Channel::Sms, Channel::Push],
-                content: String::new(),
-                next: None,
-            },
-        ),
+    let name = match kind {
+        ActionKind::Message => "Email",
+        ActionKind::Wait => "Wait 1 day",
+        ActionKind::WaitUntil => "Wait until",
+        ActionKind::Branch => "Branch",
+        ActionKind::IfThen => "If opened",
+        ActionKind::AbTest => "A/B test",
+        ActionKind::ChannelOptimization => "Best channel",
     };
     Step {
         name: name.to_owned(),
         at,
-        action,
+        action: default_action(kind, last_message),
+    }
+}
+
+/// The action of [`default_step`]: every path leads nowhere yet.
+fn default_action(kind: ActionKind, last_message: Option<StepId>) -> Action {
+    match kind {
+        ActionKind::Message => Action::Message {
+            channel: Channel::Email,
+            content: String::new(),
+            next: None,
+        },
+        ActionKind::Wait => Action::Wait {
+            span: Span::Days(1),
+            next: None,
+        },
+        ActionKind::WaitUntil => Action::WaitUntil {
+            instant: chrono::DateTime::UNIX_EPOCH,
+            next: None,
+        },
+        ActionKind::Branch => Action::Branch {
+            rules: vec![Rule {
+                when: Condition::InSegment("vip".to_owned()),
+                next: None,
+            }],
+            otherwise: None,
+        },
+        ActionKind::IfThen => Action::IfThen {
+            event: last_message.map_or(Event::Trigger("purchased".to_owned()), Event::Opened),
+            within: Span::Days(3),
+            yes: None,
+            no: None,
+        },
+        ActionKind::AbTest => Action::AbTest {
+            variants: vec![half("A"), half("B")],
+            decide: None,
+        },
+        ActionKind::ChannelOptimization => Action::ChannelOptimization {
+            channels: vec![Channel::Email, Channel::Sms, Channel::Push],
+            content: String::new(),
+            next: None,
+        },
+    }
+}
+
+/// An A/B variant that gets half the customers and leads nowhere yet.
+fn half(name: &str) -> Variant {
+    Variant {
+        name: name.to_owned(),
+        percent: 50.0,
+        next: None,
     }
 }
 

@@ -205,6 +205,12 @@ impl Journey {
         }
     }
 
+    /// The index (0-based) of the version the canvas edits: the last one,
+    /// `None` when the journey has no version.
+    pub fn current_index(&self) -> Option<usize> {
+        self.versions.len().checked_sub(1)
+    }
+
     /// The version the canvas edits (the last one).
     pub fn current_version(&self) -> Option<&Version> {
         self.versions.last()

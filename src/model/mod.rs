@@ -1,4 +1,4 @@
-//! The journey as data (FORMAT.md) and its validation. No egui, no files.
+//! The journey as data (`assets/docs/format.md`) and its validation. No egui, no files.
 
 mod journey;
 mod scenario;

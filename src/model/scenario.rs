@@ -163,11 +163,6 @@ impl ChannelModel {
             click_delay: five_minutes(),
         }
     }
-
-    /// Chance that one message on this channel gets clicked (S13).
-    pub fn click_chance(&self) -> f64 {
-        self.delivered * self.opened * self.clicked
-    }
 }
 
 fn one() -> f64 {

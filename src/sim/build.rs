@@ -2,16 +2,13 @@
 
 use chrono::Duration;
 
-use super::acc::{
-    AFTER_END_DATE, AFTER_STOP, ARRIVED, Acc, ENTERED, EXCLUDED, F_COMPLETED, F_EXITED, F_REACHED,
-    NOT_REENTERED, STEP_FIELDS,
-};
-use super::compiled::Compiled;
+use super::compiled::{self, AbTest, ChannelOptimization, Compiled};
+use super::counts::{Counts, StepCounts};
 use super::report::{
-    AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
-    Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,
+    AbReport, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport, Occupancy,
+    Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,
 };
-use super::run::Verdict;
+use super::run::{AbResult, Finished};
 use super::stats::{rate, wilson95};
 use crate::model::{Instant, Journey};
 
@@ -27,244 +24,307 @@ fn cumulative(deltas: &[u64]) -> Vec<u64> {
         .collect()
 }
 
-fn instant(c: &Compiled, secs: f64) -> Instant {
-    c.starts_at + Duration::milliseconds((secs * 1000.0).round() as i64)
+/// The last value of a running sum (0 when empty).
+fn last(series: &[u64]) -> u64 {
+    series.last().copied().unwrap_or(0)
+}
+
+fn instant(compiled: &Compiled, secs: f64) -> Instant {
+    compiled.starts_at + Duration::milliseconds((secs * 1000.0).round() as i64)
 }
 
 /// Builds the report of a finished run.
 pub fn build(
     journey: &Journey,
-    c: &Compiled,
+    compiled: &Compiled,
     seed: u64,
     customers: u64,
-    acc: &Acc,
-    verdicts: &[(Verdict, Option<f64>)],
+    finished: &Finished,
 ) -> Report {
-    let rows = acc.rows;
-    let a = &acc.arrivals;
-    let arrivals = Arrivals {
-        arrived: a[ARRIVED],
-        entered: a[ENTERED],
-        excluded: a[EXCLUDED],
-        after_end_date: a[AFTER_END_DATE],
-        after_stop: a[AFTER_STOP],
-        not_reentered: a[NOT_REENTERED],
-    };
-    let left = acc.completed
-        + acc.suppressed.iter().sum::<u64>()
-        + acc.exit_trigger.iter().sum::<u64>()
-        + acc.stopped;
-    let outcomes = Outcomes {
-        completed: acc.completed,
-        suppressed: journey
-            .end
+    let counts = &finished.counts;
+    let steps = Steps::new(compiled, counts);
+    Report {
+        journey: compiled.name.clone(),
+        seed,
+        customers,
+        arrivals: counts.arrivals.clone(),
+        outcomes: outcomes(journey, counts),
+        goal: goal(journey, counts),
+        steps: steps.reports,
+        ab_tests: ab_tests(compiled, counts, &finished.ab_results),
+        channels: channels(compiled, counts),
+        channel_optimization: compiled
+            .channel_optimizations
+            .iter()
+            .map(|optimization| channel_optimization(compiled, counts, optimization))
+            .collect(),
+        versions: versions(compiled, counts),
+        timeline: timeline(compiled, counts),
+        occupancy: Occupancy {
+            steps: steps.series,
+            connections: steps.connections,
+            conversions: cumulative(&counts.converted_per_hour),
+        },
+        events: counts.events,
+    }
+}
+
+/// How entries ended (S3–S7).
+fn outcomes(journey: &Journey, counts: &Counts) -> Outcomes {
+    let left = counts.completed
+        + counts.suppressed.iter().sum::<u64>()
+        + counts.exit_trigger.iter().sum::<u64>()
+        + counts.stopped;
+    let end = &journey.end;
+    Outcomes {
+        completed: counts.completed,
+        suppressed: end
             .suppression_segments
             .iter()
             .cloned()
-            .zip(acc.suppressed.iter().copied())
+            .zip(counts.suppressed.iter().copied())
             .collect(),
-        exit_trigger: journey
-            .end
+        exit_trigger: end
             .exit_triggers
             .iter()
             .cloned()
-            .zip(acc.exit_trigger.iter().copied())
+            .zip(counts.exit_trigger.iter().copied())
             .collect(),
-        stopped: acc.stopped,
-        in_progress: a[ENTERED].saturating_sub(left),
-    };
-    let goal = journey.goal.as_ref().map(|g| {
-        let r = rate(acc.converted, a[ENTERED]);
+        stopped: counts.stopped,
+        in_progress: counts.arrivals.entered.saturating_sub(left),
+    }
+}
+
+/// The goal's result (S11).
+fn goal(journey: &Journey, counts: &Counts) -> Option<GoalReport> {
+    journey.goal.as_ref().map(|goal| {
+        let r = rate(counts.converted, counts.arrivals.entered);
         GoalReport {
-            trigger: g.trigger.clone(),
-            converted: acc.converted,
+            trigger: goal.trigger.clone(),
+            converted: counts.converted,
             rate: r,
-            target_percent: g.target_percent,
-            met: g.target_percent.map(|p| r >= p / 100.0),
+            target_percent: goal.target_percent,
+            met: goal.target_percent.map(|p| r >= p / 100.0),
         }
-    });
-    let mut steps = Vec::with_capacity(c.n_steps);
-    let mut series = Vec::with_capacity(c.n_steps);
-    let mut connections = Vec::with_capacity(c.n_conns);
-    for v in &c.versions {
-        for st in &v.steps {
-            let field = |f: usize| {
-                let deltas: Vec<u64> = (0..rows)
-                    .map(|k| acc.steps[(k * acc.n_steps + st.global) * STEP_FIELDS + f])
-                    .collect();
-                cumulative(&deltas)
-            };
-            let reached = field(F_REACHED);
-            let completed = field(F_COMPLETED);
-            let suppressed = field(F_EXITED);
-            let exit_trigger = field(F_EXITED + 1);
-            let stopped = field(F_EXITED + 2);
-            let at_step: Vec<u64> = (0..rows)
-                .map(|k| {
-                    reached[k]
-                        .saturating_sub(completed[k] + suppressed[k] + exit_trigger[k] + stopped[k])
-                })
-                .collect();
-            let conv_deltas: Vec<u64> = (0..rows)
-                .map(|k| acc.step_conv[k * acc.n_steps + st.global])
-                .collect();
-            let converted_total = conv_deltas.iter().sum();
-            let converted = cumulative(&conv_deltas);
-            let last = |s: &Vec<u64>| s.last().copied().unwrap_or(0);
-            steps.push(StepReport {
-                version: v.number,
-                id: st.id,
-                name: st.name.clone(),
-                reached: last(&reached),
-                completed: last(&completed),
-                exited: Exited {
-                    suppressed: last(&suppressed),
-                    exit_trigger: last(&exit_trigger),
-                    stopped: last(&stopped),
-                },
-                in_progress: last(&at_step),
-            });
-            series.push(StepSeries {
-                version: v.number,
-                id: st.id,
-                at_step,
-                reached,
-                completed,
-                suppressed,
-                exit_trigger,
-                stopped,
-                converted,
-                converted_total,
-            });
-            for (out, target) in st.targets.iter().enumerate() {
-                let deltas: Vec<u64> = (0..rows)
-                    .map(|k| acc.conns[k * acc.n_conns + st.conn + out])
-                    .collect();
-                connections.push(ConnectionSeries {
-                    version: v.number,
-                    step: st.id,
-                    output: out,
-                    target: *target,
-                    passes: cumulative(&deltas),
-                });
+    })
+}
+
+/// Per step: its tile analytics, its series over time and its connections' series.
+struct Steps {
+    reports: Vec<StepReport>,
+    series: Vec<StepSeries>,
+    connections: Vec<ConnectionSeries>,
+}
+
+impl Steps {
+    fn new(compiled: &Compiled, counts: &Counts) -> Self {
+        let mut steps = Steps {
+            reports: Vec::with_capacity(compiled.step_count),
+            series: Vec::with_capacity(compiled.step_count),
+            connections: Vec::with_capacity(compiled.connection_count),
+        };
+        for version in &compiled.versions {
+            for step in &version.steps {
+                let series = step_series(counts, version.number, step);
+                steps.reports.push(step_report(&series, &step.name));
+                steps.series.push(series);
+                steps
+                    .connections
+                    .extend(connections(counts, version.number, step));
             }
         }
+        steps
     }
-    let ab_tests = c
-        .abs
-        .iter()
-        .zip(verdicts)
-        .map(|(ab, (verdict, decided))| AbReport {
-            version: ab.version,
-            step: ab.step,
-            variants: ab
-                .names
-                .iter()
-                .enumerate()
-                .map(|(i, name)| {
-                    let (n, k) = (acc.assigned[ab.credit + i], acc.credits[ab.credit + i]);
-                    VariantReport {
-                        name: name.clone(),
-                        assigned: n,
-                        converted: k,
-                        rate: rate(k, n),
-                        ci95: wilson95(k, n),
-                    }
-                })
-                .collect(),
-            winner: verdict.winner.map(|w| ab.names[w].clone()),
-            p_value: verdict.p_value,
-            decided_at: decided.map(|d| instant(c, d)),
+}
+
+/// One step's counts over time, cumulative.
+fn step_series(counts: &Counts, version: u32, step: &compiled::Step) -> StepSeries {
+    let rows = counts.rows;
+    let at = |hour: usize| &counts.steps[hour * counts.step_count + step.index];
+    let series = |value: &dyn Fn(&StepCounts) -> u64| {
+        let deltas: Vec<u64> = (0..rows).map(|hour| value(at(hour))).collect();
+        cumulative(&deltas)
+    };
+    let reached = series(&|s| s.reached);
+    let completed = series(&|s| s.completed);
+    // In `Exit::reason` order.
+    let [suppressed, exit_trigger, stopped] =
+        std::array::from_fn(|reason| series(&|s| s.exited[reason]));
+    let at_step: Vec<u64> = (0..rows)
+        .map(|k| {
+            reached[k].saturating_sub(completed[k] + suppressed[k] + exit_trigger[k] + stopped[k])
         })
         .collect();
-    let channels = c
+    let conversions: Vec<u64> = (0..rows)
+        .map(|hour| counts.step_conversions[hour * counts.step_count + step.index])
+        .collect();
+    StepSeries {
+        version,
+        id: step.id,
+        at_step,
+        reached,
+        completed,
+        suppressed,
+        exit_trigger,
+        stopped,
+        converted: cumulative(&conversions),
+        converted_total: conversions.iter().sum(),
+    }
+}
+
+/// A step's tile analytics: the final values of its series.
+fn step_report(series: &StepSeries, name: &str) -> StepReport {
+    StepReport {
+        version: series.version,
+        id: series.id,
+        name: name.to_owned(),
+        reached: last(&series.reached),
+        completed: last(&series.completed),
+        exited: Exited {
+            suppressed: last(&series.suppressed),
+            exit_trigger: last(&series.exit_trigger),
+            stopped: last(&series.stopped),
+        },
+        in_progress: last(&series.at_step),
+    }
+}
+
+/// Passes along each output of `step` over time, cumulative.
+fn connections(
+    counts: &Counts,
+    version: u32,
+    step: &compiled::Step,
+) -> impl Iterator<Item = ConnectionSeries> {
+    step.targets
+        .iter()
+        .enumerate()
+        .map(move |(output, target)| {
+            let connection = step.first_connection + output;
+            let deltas: Vec<u64> = (0..counts.rows)
+                .map(|hour| counts.connections[hour * counts.connection_count + connection])
+                .collect();
+            ConnectionSeries {
+                version,
+                step: step.id,
+                output,
+                target: *target,
+                passes: cumulative(&deltas),
+            }
+        })
+}
+
+/// The A/B tests (S12).
+fn ab_tests(compiled: &Compiled, counts: &Counts, results: &[AbResult]) -> Vec<AbReport> {
+    compiled
+        .ab_tests
+        .iter()
+        .zip(results)
+        .map(|(test, result)| AbReport {
+            version: test.version,
+            step: test.step,
+            variants: variants(test, counts),
+            winner: result.verdict.winner.map(|w| test.variants[w].clone()),
+            p_value: result.verdict.p_value,
+            decided_at: result.decided_at.map(|at| instant(compiled, at)),
+        })
+        .collect()
+}
+
+fn variants(test: &AbTest, counts: &Counts) -> Vec<VariantReport> {
+    test.variants
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let credit = test.first_credit + i;
+            let (assigned, converted) = (counts.assigned[credit], counts.credits[credit]);
+            VariantReport {
+                name: name.clone(),
+                assigned,
+                converted,
+                rate: rate(converted, assigned),
+                ci95: wilson95(converted, assigned),
+            }
+        })
+        .collect()
+}
+
+/// Messages per channel.
+fn channels(compiled: &Compiled, counts: &Counts) -> Vec<ChannelReport> {
+    compiled
+        .channels
+        .iter()
+        .zip(&counts.channels)
+        .enumerate()
+        .map(|(i, (channel, n))| ChannelReport {
+            channel: channel.id.json_name(),
+            sent: n.sent,
+            delivered: n.delivered,
+            opened: n.opened,
+            clicked: n.clicked,
+            converted: counts.credits[i],
+        })
+        .collect()
+}
+
+/// A channel-optimization step: its channels and the best of them.
+fn channel_optimization(
+    compiled: &Compiled,
+    counts: &Counts,
+    optimization: &ChannelOptimization,
+) -> CoReport {
+    let list: Vec<CoChannel> = optimization
         .channels
         .iter()
         .enumerate()
-        .map(|(i, ch)| {
-            let [sent, delivered, opened, clicked] = acc.channels[i];
-            ChannelReport {
-                channel: ch.channel.json_name(),
-                sent,
-                delivered,
-                opened,
-                clicked,
-                converted: acc.credits[i],
+        .map(|(i, &channel)| {
+            let credit = optimization.first_credit + i;
+            CoChannel {
+                channel: compiled.channels[channel].id.json_name(),
+                sent: counts.assigned[credit],
+                clicked: counts.clicked[credit],
+                converted: counts.credits[credit],
+                rate: rate(counts.credits[credit], counts.assigned[credit]),
             }
         })
         .collect();
-    let channel_optimization = c
-        .cos
-        .iter()
-        .map(|co| {
-            let list: Vec<CoChannel> = co
-                .channels
-                .iter()
-                .enumerate()
-                .map(|(i, &ch)| {
-                    let credit = co.credit + i;
-                    CoChannel {
-                        channel: c.channels[ch].channel.json_name(),
-                        sent: acc.assigned[credit],
-                        clicked: acc.clicked[credit],
-                        converted: acc.credits[credit],
-                        rate: rate(acc.credits[credit], acc.assigned[credit]),
-                    }
-                })
-                .collect();
-            let mut best: Option<usize> = None;
-            for (i, ch) in list.iter().enumerate() {
-                if ch.sent > 0 && best.is_none_or(|b| ch.rate > list[b].rate) {
-                    best = Some(i);
-                }
-            }
-            CoReport {
-                version: co.version,
-                step: co.step,
-                best: best.map(|b| list[b].channel.clone()),
-                channels: list,
-            }
-        })
-        .collect();
-    let versions = c
+    let mut best: Option<usize> = None;
+    for (i, channel) in list.iter().enumerate() {
+        if channel.sent > 0 && best.is_none_or(|b| channel.rate > list[b].rate) {
+            best = Some(i);
+        }
+    }
+    CoReport {
+        version: optimization.version,
+        step: optimization.step,
+        best: best.map(|b| list[b].channel.clone()),
+        channels: list,
+    }
+}
+
+fn versions(compiled: &Compiled, counts: &Counts) -> Vec<VersionReport> {
+    compiled
         .versions
         .iter()
-        .zip(&acc.versions)
-        .map(|(v, &[entered, completed, stopped])| VersionReport {
-            version: v.number,
-            entered,
-            completed,
-            stopped,
+        .zip(&counts.versions)
+        .map(|(version, n)| VersionReport {
+            version: version.number,
+            entered: n.entered,
+            completed: n.completed,
+            stopped: n.stopped,
         })
-        .collect();
-    let entered = cumulative(&acc.entered_h);
-    let exited = cumulative(&acc.exited_h);
-    let timeline = (0..rows)
+        .collect()
+}
+
+/// One row per hour: entries, departures and those in the journey.
+fn timeline(compiled: &Compiled, counts: &Counts) -> Vec<TimelineRow> {
+    let entered = cumulative(&counts.entered_per_hour);
+    let exited = cumulative(&counts.exited_per_hour);
+    (0..counts.rows)
         .map(|k| TimelineRow {
-            at: c.starts_at + Duration::hours(k as i64),
+            at: compiled.starts_at + Duration::hours(k as i64),
             in_progress: entered[k].saturating_sub(exited[k]),
-            entered: acc.entered_h[k],
-            exited: acc.exited_h[k],
+            entered: counts.entered_per_hour[k],
+            exited: counts.exited_per_hour[k],
         })
-        .collect();
-    Report {
-        journey: c.name.clone(),
-        seed,
-        customers,
-        arrivals,
-        outcomes,
-        goal,
-        steps,
-        ab_tests,
-        channels,
-        channel_optimization,
-        versions,
-        timeline,
-        occupancy: Occupancy {
-            steps: series,
-            connections,
-            conversions: cumulative(&acc.converted_h),
-        },
-        events: acc.events,
-    }
+        .collect()
 }

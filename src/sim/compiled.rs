@@ -1,7 +1,11 @@
 //! The compiled journey: names resolved to small integers, steps to indices,
 //! spans and instants to seconds after `start.starts_at` (see `compile`).
+//!
+//! Several types here mirror a model type of the same name (a [`Step`] is a
+//! `model::Step` ready for the engine); code that sees both says
+//! `compiled::Step`.
 
-use crate::model::{Channel, ChannelModel, Instant, StepId};
+use crate::model::{self, ChannelModel, Instant, StepId};
 
 /// "No step": the end of a path.
 pub const END: u32 = u32::MAX;
@@ -9,46 +13,58 @@ pub const END: u32 = u32::MAX;
 /// Seconds per hour, the timeline's resolution.
 pub const HOUR: f64 = 3_600.0;
 
-/// A condition with names resolved.
+/// Seconds per day, the unit of the scenario's rates.
+pub const DAY: f64 = 86_400.0;
+
+/// A condition with names resolved to indices.
 #[derive(Clone, Debug)]
-pub enum Cond {
-    /// Member of segment (index) at the instant.
-    InSegment(usize),
-    /// A choice attribute (index) equals choice number (`None`: never).
-    ChoiceIs(usize, Option<usize>),
+pub enum Condition {
+    /// Member of the segment at the instant.
+    InSegment { segment: usize },
+    /// A choice attribute equals the choice (`None`: a choice it does not have, never).
+    ChoiceIs {
+        attribute: usize,
+        choice: Option<usize>,
+    },
     /// A numeric attribute equals the number.
-    NumEq(usize, f64),
+    Equals { attribute: usize, number: f64 },
     /// Attribute above the number (a choice attribute compares its value parsed as a number).
-    Above(usize, f64),
+    Above { attribute: usize, number: f64 },
     /// Attribute below the number.
-    Below(usize, f64),
+    Below { attribute: usize, number: f64 },
 }
 
 /// An attribute's distribution.
 #[derive(Clone, Debug)]
-pub enum AttrDist {
-    /// Cumulative weights (last = total) and each choice's value parsed as a number (NaN if not).
-    Choice { cum: Vec<f64>, numbers: Vec<f64> },
+pub enum Distribution {
+    /// One of the choices, by weight.
+    Choice {
+        /// Running sums of the weights (last = total).
+        cumulative_weights: Vec<f64>,
+        /// Each choice's value parsed as a number (NaN if it is not one).
+        numbers: Vec<f64>,
+    },
     /// Uniform between low and high.
-    Range(f64, f64),
+    Range { low: f64, high: f64 },
 }
 
-/// A segment model: member from the start by `when` or `share`, later joins at `join_rate`.
+/// A segment model: member from the start by `when` or `share`, later joins at
+/// `joins_per_second`.
 #[derive(Clone, Debug)]
-pub struct SegModel {
+pub struct SegmentModel {
     /// Probability of membership from the start.
     pub share: f64,
     /// Condition making a customer a member from the start.
-    pub when: Option<Cond>,
+    pub when: Option<Condition>,
     /// Joins per second for non-members.
-    pub join_rate: f64,
+    pub joins_per_second: f64,
     /// Every customer is a member (an audience segment the scenario does not model).
     pub always: bool,
 }
 
 /// A trigger model: Poisson rate per second, click lift and its duration.
-#[derive(Clone, Copy, Debug)]
-pub struct TrigModel {
+#[derive(Clone, Debug)]
+pub struct TriggerModel {
     /// Occurrences per second without lift.
     pub rate: f64,
     /// Rate multiplier while lifted.
@@ -59,7 +75,7 @@ pub struct TrigModel {
 
 /// A channel's rates, as thresholds on one uniform draw.
 #[derive(Clone, Copy, Debug)]
-pub struct ChanRates {
+pub struct ChannelRates {
     /// P(delivered).
     pub delivered: f64,
     /// P(delivered and opened).
@@ -67,140 +83,177 @@ pub struct ChanRates {
     /// P(delivered, opened and clicked): the predicted click chance (S13).
     pub clicked: f64,
     /// Mean seconds from delivery to open.
-    pub open_mean: f64,
+    pub mean_open_delay: f64,
     /// Seconds from open to click.
     pub click_delay: f64,
 }
 
-impl ChanRates {
+impl ChannelRates {
     /// The thresholds of a channel model.
     pub fn from_model(m: &ChannelModel) -> Self {
-        ChanRates {
+        ChannelRates {
             delivered: m.delivered,
             opened: m.delivered * m.opened,
             clicked: m.delivered * m.opened * m.clicked,
-            open_mean: m.open_delay.seconds() as f64,
+            mean_open_delay: m.open_delay.seconds() as f64,
             click_delay: m.click_delay.seconds() as f64,
         }
     }
 }
 
-/// A channel: its base rates and the segment overrides (segment index, rates) in name order.
+/// A channel's rates for the members of one segment.
+#[derive(Clone, Copy, Debug)]
+pub struct SegmentRates {
+    /// The segment (index).
+    pub segment: usize,
+    /// Its members' rates.
+    pub rates: ChannelRates,
+}
+
+/// A channel: its base rates and the segment overrides, in segment name order.
 #[derive(Clone, Debug)]
-pub struct ChannelC {
-    /// The channel.
-    pub channel: Channel,
+pub struct Channel {
+    /// The channel as the journey names it.
+    pub id: model::Channel,
     /// Rates outside any override.
-    pub base: ChanRates,
+    pub base: ChannelRates,
     /// Overrides for members of a segment; the first the customer belongs to wins.
-    pub overrides: Vec<(usize, ChanRates)>,
+    pub overrides: Vec<SegmentRates>,
+}
+
+/// What happened to a message a customer was sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interaction {
+    /// It was delivered.
+    Delivered,
+    /// It was opened.
+    Opened,
+    /// It was clicked.
+    Clicked,
 }
 
 /// What an if/then step waits for.
 #[derive(Clone, Copy, Debug)]
-pub enum EventC {
+pub enum Event {
     /// A trigger (index).
     Trigger(usize),
     /// Joining a segment (index).
     Joined(usize),
-    /// An interaction (0 delivered, 1 opened, 2 clicked) with the message in a slot.
-    Interaction(usize, usize),
+    /// An interaction with the message whose instants are kept in `slot`.
+    Interaction { kind: Interaction, slot: usize },
 }
 
-/// A step's action, compiled. Targets are step indices within the version, or [`END`].
+/// A branch rule: the first whose condition holds picks the path.
 #[derive(Clone, Debug)]
-pub enum ActionC {
-    /// Send on a channel; `slot` records interactions an if/then asks about.
+pub struct Rule {
+    /// The rule's condition.
+    pub condition: Condition,
+    /// Where it leads.
+    pub next: u32,
+}
+
+/// A step's action. Targets are step indices within the version, or [`END`].
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// Send on a channel (index); `slot` records interactions an if/then asks about.
     Message {
         channel: usize,
         slot: Option<usize>,
         next: u32,
     },
     /// Wait a number of seconds.
-    Wait { secs: f64, next: u32 },
+    Wait { seconds: f64, next: u32 },
     /// Wait until an instant (seconds after the start).
     WaitUntil { at: f64, next: u32 },
     /// First matching rule, else `otherwise`.
-    Branch {
-        rules: Vec<(Cond, u32)>,
-        otherwise: u32,
-    },
+    Branch { rules: Vec<Rule>, otherwise: u32 },
     /// Wait up to `within` seconds for an event.
     IfThen {
-        event: EventC,
+        event: Event,
         within: f64,
         yes: u32,
         no: u32,
     },
-    /// A/B split: test index, cumulative shares (last = 1), targets.
+    /// A/B split: the test (index in [`Compiled::ab_tests`]), cumulative shares per variant
+    /// (last = infinity), each variant's target.
     AbTest {
-        ab: usize,
-        cum: Vec<f64>,
-        nexts: Vec<u32>,
+        test: usize,
+        cumulative_shares: Vec<f64>,
+        next_per_variant: Vec<u32>,
     },
-    /// Channel optimization: test index, channels (indices), slot, next.
-    ChannelOpt {
-        co: usize,
+    /// Channel optimization: the step (index in [`Compiled::channel_optimizations`]), its
+    /// channels (indices), slot, next.
+    ChannelOptimization {
+        optimization: usize,
         channels: Vec<usize>,
         slot: Option<usize>,
         next: u32,
     },
 }
 
-/// A step, compiled.
+/// A step.
 #[derive(Clone, Debug)]
-pub struct StepC {
+pub struct Step {
     /// The step id in the file.
     pub id: StepId,
     /// The step's name.
     pub name: String,
     /// Index among all simulated steps (report order).
-    pub global: usize,
+    pub index: usize,
     /// Index of its first output among all connections.
-    pub conn: usize,
+    pub first_connection: usize,
     /// Targets of its outputs, in output order.
     pub targets: Vec<Option<StepId>>,
     /// What it does.
-    pub action: ActionC,
+    pub action: Action,
 }
 
 /// A simulated (published) version.
 #[derive(Clone, Debug)]
-pub struct VersionC {
+pub struct Version {
     /// Number in the file, from 1.
     pub number: u32,
     /// Live from (seconds after the start).
-    pub live: f64,
+    pub live_from: f64,
     /// Stopped at, or infinity.
-    pub stopped: f64,
+    pub stopped_at: f64,
     /// Index of the first step.
-    pub first: u32,
+    pub first_step: u32,
     /// Steps in id order.
-    pub steps: Vec<StepC>,
-    /// Which triggers matter while a customer is in this version: exit, goal, if/then.
+    pub steps: Vec<Step>,
+    /// Per trigger: it matters while a customer is in this version (exit, goal, if/then).
     pub in_journey_triggers: Vec<bool>,
     /// Some if/then of this version waits for a trigger.
     pub waits_for_triggers: bool,
 }
 
+/// When an A/B test decides.
+#[derive(Clone, Copy, Debug)]
+pub struct Decision {
+    /// The decision instant (seconds after the start).
+    pub at: f64,
+    /// The variant (index) taken when no variant wins.
+    pub default_variant: usize,
+}
+
 /// An A/B test step.
 #[derive(Clone, Debug)]
-pub struct AbC {
+pub struct AbTest {
     /// Version number.
     pub version: u32,
     /// Step id.
     pub step: StepId,
     /// Variant names.
-    pub names: Vec<String>,
-    /// Decision instant (seconds after the start) and default variant index.
-    pub decide: Option<(f64, usize)>,
+    pub variants: Vec<String>,
+    /// When it decides, if it does.
+    pub decision: Option<Decision>,
     /// Index of variant 0's conversion credit.
-    pub credit: usize,
+    pub first_credit: usize,
 }
 
 /// A channel-optimization step.
 #[derive(Clone, Debug)]
-pub struct CoC {
+pub struct ChannelOptimization {
     /// Version number.
     pub version: u32,
     /// Step id.
@@ -208,19 +261,23 @@ pub struct CoC {
     /// Channel indices, in the step's order.
     pub channels: Vec<usize>,
     /// Index of channel 0's conversion credit.
-    pub credit: usize,
+    pub first_credit: usize,
 }
 
-/// The goal, compiled.
+/// The goal.
 #[derive(Clone, Copy, Debug)]
-pub struct GoalC {
+pub struct Goal {
     /// The goal trigger's index.
     pub trigger: usize,
     /// Attribution window after completion, seconds.
-    pub window: f64,
+    pub attribution_window: f64,
 }
 
 /// Everything the engine needs, resolved once per run.
+///
+/// Conversion credits count conversions per channel, per A/B variant and per optimized
+/// channel in one array: the channels first, then each test's variants and each
+/// optimization's channels from their `first_credit` on.
 #[derive(Clone, Debug)]
 pub struct Compiled {
     /// The journey's name.
@@ -229,46 +286,46 @@ pub struct Compiled {
     pub starts_at: Instant,
     /// Horizon in seconds.
     pub horizon: f64,
-    /// Timeline rows (hour instants 0..rows).
-    pub rows: usize,
+    /// Timeline rows (hour instants 0..timeline_rows).
+    pub timeline_rows: usize,
     /// Arrival spread in seconds.
     pub arrivals_over: f64,
     /// End date in seconds, or infinity.
     pub end_date: f64,
     /// Whether re-entry is allowed.
     pub reentry: bool,
-    /// Attributes the conditions use, in name order (names kept).
-    pub attributes: Vec<(String, AttrDist)>,
+    /// The distributions of the attributes conditions use, in attribute name order.
+    pub attributes: Vec<Distribution>,
     /// Segments the journey uses, in name order.
-    pub segments: Vec<(String, SegModel)>,
+    pub segments: Vec<SegmentModel>,
     /// Triggers the journey uses, in name order.
-    pub triggers: Vec<(String, TrigModel)>,
+    pub triggers: Vec<TriggerModel>,
     /// Exclusion segments.
-    pub exclude: Vec<usize>,
+    pub exclusion_segments: Vec<usize>,
     /// Suppression segments, in the journey's order (report index = position).
-    pub suppression: Vec<usize>,
+    pub suppression_segments: Vec<usize>,
     /// Exit triggers, in the journey's order (report index = position).
     pub exit_triggers: Vec<usize>,
     /// Goal.
-    pub goal: Option<GoalC>,
+    pub goal: Option<Goal>,
     /// The audience trigger when the scenario models it (further arrivals).
     pub audience_trigger: Option<usize>,
     /// Channels in report order.
-    pub channels: Vec<ChannelC>,
+    pub channels: Vec<Channel>,
     /// Triggers whose rate a click lifts.
-    pub lifted: Vec<usize>,
+    pub lifted_triggers: Vec<usize>,
     /// Simulated versions, oldest first.
-    pub versions: Vec<VersionC>,
+    pub versions: Vec<Version>,
     /// A/B tests in report order.
-    pub abs: Vec<AbC>,
+    pub ab_tests: Vec<AbTest>,
     /// Channel-optimization steps in report order.
-    pub cos: Vec<CoC>,
+    pub channel_optimizations: Vec<ChannelOptimization>,
     /// Number of simulated steps.
-    pub n_steps: usize,
+    pub step_count: usize,
     /// Number of connections (outputs of simulated steps).
-    pub n_conns: usize,
+    pub connection_count: usize,
     /// Number of conversion credits (channels, A/B variants, optimized channels).
-    pub n_credits: usize,
+    pub credit_count: usize,
     /// Interaction slots per entry.
-    pub n_slots: usize,
+    pub slot_count: usize,
 }

@@ -1,141 +1,167 @@
 //! Arrivals, entries and departures of one customer (S1, S2, S2b, S3, S4, S11, S17).
 
-use super::acc::{AFTER_END_DATE, AFTER_STOP, ARRIVED, EXCLUDED, Exit, NOT_REENTERED};
+use super::counts::Exit;
 use super::customer::{Customer, Entry};
-use super::population::Window;
+use super::population::{CreditSpan, InteractionTimes, Window};
 
 impl Customer<'_> {
     /// An arrival at `t`: refused (S1 order) or entered.
+    #[inline]
     pub(super) fn arrive(&mut self, t: f64) {
-        let c = self.c;
-        self.acc.arrivals[ARRIVED] += 1;
-        let Some(v) = c.versions.iter().rposition(|v| v.live <= t) else {
-            self.acc.arrivals[AFTER_STOP] += 1;
+        let journey = self.journey;
+        let arrivals = &mut self.counts.arrivals;
+        arrivals.arrived += 1;
+        let Some(version) = journey.versions.iter().rposition(|v| v.live_from <= t) else {
+            arrivals.after_stop += 1;
             return;
         };
-        if c.versions[v].stopped <= t {
-            self.acc.arrivals[AFTER_STOP] += 1;
+        if journey.versions[version].stopped_at <= t {
+            arrivals.after_stop += 1;
             return;
         }
-        if t >= c.end_date {
-            self.acc.arrivals[AFTER_END_DATE] += 1;
+        if t >= journey.end_date {
+            arrivals.after_end_date += 1;
             return;
         }
-        if !self.drawn {
-            self.s.draw_population(c, &mut self.rng);
-            self.drawn = true;
+        if !self.population_drawn {
+            self.scratch.draw_population(journey, &mut self.rng);
+            self.population_drawn = true;
         }
-        if self.cur.is_some() || (self.entered_once && !c.reentry) {
-            self.acc.arrivals[NOT_REENTERED] += 1;
-        } else if c.exclude.iter().any(|&g| self.s.since[g] <= t) {
-            self.acc.arrivals[EXCLUDED] += 1;
+        if self.entry.is_some() || (self.entered_once && !journey.reentry) {
+            self.counts.arrivals.not_reentered += 1;
+        } else if journey
+            .exclusion_segments
+            .iter()
+            .any(|&g| self.scratch.member_since[g] <= t)
+        {
+            self.counts.arrivals.excluded += 1;
         } else {
-            self.enter(v, t);
+            self.enter(version, t);
         }
     }
 
-    fn enter(&mut self, v: usize, t: f64) {
-        let c = self.c;
+    #[inline]
+    fn enter(&mut self, version: usize, t: f64) {
+        let journey = self.journey;
         self.entered_once = true;
-        self.acc.enter(v, self.bucket);
-        self.s.seen.fill(f64::INFINITY);
-        self.s.slots.fill([f64::INFINITY; 3]);
-        let (mut supp_at, mut supp) = (f64::INFINITY, 0);
-        for (pos, &g) in c.suppression.iter().enumerate() {
-            if self.s.since[g] < supp_at {
-                (supp_at, supp) = (self.s.since[g], pos);
+        self.counts.enter(version, self.bucket);
+        self.scratch.first_seen.fill(f64::INFINITY);
+        self.scratch.interactions.fill(InteractionTimes::NONE);
+        let (mut suppressed_at, mut suppression) = (f64::INFINITY, 0);
+        for (position, &segment) in journey.suppression_segments.iter().enumerate() {
+            if self.scratch.member_since[segment] < suppressed_at {
+                (suppressed_at, suppression) = (self.scratch.member_since[segment], position);
             }
         }
         let entry = Entry {
-            version: v,
-            step: c.versions[v].first,
+            version,
+            step: journey.versions[version].first_step,
             entered: t,
             timer: f64::INFINITY,
             yes_at: f64::INFINITY,
-            supp_at: supp_at.max(t),
-            supp,
-            stop: c.versions[v].stopped,
+            suppressed_at: suppressed_at.max(t),
+            suppression,
+            stopped_at: journey.versions[version].stopped_at,
             converted: false,
-            credits: self.s.credits.len(),
-            marks: self.s.marks.len(),
+            first_credit: self.scratch.credits.len(),
+            reached_offset: self.scratch.reached_steps.len(),
         };
-        let words = self.s.words;
-        self.s.marks.resize(entry.marks + words, 0);
-        self.cur = Some(entry);
-        if supp_at <= t {
+        let words = self.scratch.words_per_entry;
+        self.scratch
+            .reached_steps
+            .resize(entry.reached_offset + words, 0);
+        self.entry = Some(entry);
+        if suppressed_at <= t {
             // S4: a member at entry enters and exits at once, at no step.
-            self.cur = None;
-            self.acc.exit(None, v, Exit::Suppressed(supp), self.bucket);
+            self.entry = None;
+            self.counts
+                .exit(None, version, Exit::Suppressed(suppression), self.bucket);
             return;
         }
-        self.run_from(c.versions[v].first, t);
+        self.run_from(journey.versions[version].first_step, t);
     }
 
     /// Leaves the journey now for `why`, from the current step.
+    #[inline]
     pub(super) fn leave(&mut self, why: Exit) {
-        let Some(e) = self.cur.take() else { return };
-        let step = self.c.versions[e.version]
+        let Some(entry) = self.entry.take() else {
+            return;
+        };
+        let step = self.journey.versions[entry.version]
             .steps
-            .get(e.step as usize)
-            .map(|s| s.global);
-        self.acc.exit(step, e.version, why, self.bucket);
+            .get(entry.step as usize)
+            .map(|s| s.index);
+        self.counts.exit(step, entry.version, why, self.bucket);
     }
 
     /// The path ended at `t` (S3): completed; the goal window opens.
+    #[inline]
     pub(super) fn complete_journey(&mut self, t: f64) {
-        let Some(e) = self.cur.take() else { return };
-        self.acc.finish(e.version, self.bucket);
-        if let Some(g) = self.c.goal
-            && !e.converted
-            && g.window > 0.0
+        let Some(entry) = self.entry.take() else {
+            return;
+        };
+        self.counts.finish(entry.version, self.bucket);
+        if let Some(goal) = self.journey.goal
+            && !entry.converted
+            && goal.attribution_window > 0.0
         {
-            self.s.windows.push(Window {
-                until: t + g.window,
-                credits: (e.credits, self.s.credits.len()),
-                marks: e.marks,
+            self.scratch.windows.push(Window {
+                until: t + goal.attribution_window,
+                credits: CreditSpan {
+                    start: entry.first_credit,
+                    end: self.scratch.credits.len(),
+                },
+                reached_offset: entry.reached_offset,
             });
         }
     }
 
     /// The goal trigger at `t`: the current entry and every open window convert (S11).
+    #[inline]
     pub(super) fn convert(&mut self, t: f64) {
-        if let Some(e) = self.cur.as_mut()
-            && !e.converted
-            && t >= e.entered
+        if let Some(entry) = self.entry.as_mut()
+            && !entry.converted
+            && t >= entry.entered
         {
-            e.converted = true;
-            let (range, marks) = ((e.credits, self.s.credits.len()), e.marks);
-            self.credit(range, marks, t);
+            entry.converted = true;
+            let credits = CreditSpan {
+                start: entry.first_credit,
+                end: self.scratch.credits.len(),
+            };
+            let reached_offset = entry.reached_offset;
+            self.credit(credits, reached_offset, t);
         }
         let mut i = 0;
-        while i < self.s.windows.len() {
-            let w = self.s.windows[i];
-            if w.until >= t {
-                self.credit(w.credits, w.marks, t);
-                self.s.windows.swap_remove(i);
+        while i < self.scratch.windows.len() {
+            let window = self.scratch.windows[i];
+            if window.until >= t {
+                self.credit(window.credits, window.reached_offset, t);
+                self.scratch.windows.swap_remove(i);
             } else {
                 i += 1;
             }
         }
     }
 
-    /// One conversion at `t` of the entry whose credits are `from..to` and whose
-    /// reached-steps bitset starts at `marks`. Every step the entry reached so far gets
-    /// one conversion: those reached at this instant come after the goal (S9), so they
-    /// are not marked yet, and a completed entry's steps were all reached before.
-    fn credit(&mut self, (from, to): (usize, usize), marks: usize, t: f64) {
-        self.acc.convert(self.bucket);
-        for &(idx, at) in &self.s.credits[from..to] {
-            if at <= t {
-                self.acc.credits[idx as usize] += 1;
+    /// One conversion at `t` of the entry with `credits` and whose reached-steps bitset
+    /// starts at `reached_offset`. Every step the entry reached so far gets one
+    /// conversion: those reached at this instant come after the goal (S9), so they are not
+    /// marked yet, and a completed entry's steps were all reached before.
+    #[inline]
+    fn credit(&mut self, credits: CreditSpan, reached_offset: usize, t: f64) {
+        self.counts.convert(self.bucket);
+        for credit in &self.scratch.credits[credits.start..credits.end] {
+            if credit.at <= t {
+                self.counts.credits[credit.index as usize] += 1;
             }
         }
-        let words = self.s.words;
-        for (w, &bits) in self.s.marks[marks..marks + words].iter().enumerate() {
+        let words = self.scratch.words_per_entry;
+        let bitset = &self.scratch.reached_steps[reached_offset..reached_offset + words];
+        for (word, &bits) in bitset.iter().enumerate() {
             let mut bits = bits;
             while bits != 0 {
-                let step = w * 64 + bits.trailing_zeros() as usize;
-                self.acc.step_converted(step, self.bucket);
+                let step = word * 64 + bits.trailing_zeros() as usize;
+                self.counts.step_converted(step, self.bucket);
                 bits &= bits - 1;
             }
         }

@@ -1,4 +1,4 @@
-//! The JSON report of FORMAT.md (`simulate --json`): exactly its keys, in
+//! The JSON report of assets/docs/format.md (`simulate --json`): exactly its keys, in
 //! its order, every count written even when zero; the occupancy the app
 //! animates and the engine's event count stay out.
 
@@ -68,12 +68,12 @@ impl Report {
         }
     }
 
-    /// The JSON report of FORMAT.md as a value.
+    /// The JSON report of assets/docs/format.md as a value.
     pub fn to_json_value(&self) -> serde_json::Value {
         serde_json::to_value(self.json_view()).unwrap_or(serde_json::Value::Null)
     }
 
-    /// The JSON report of FORMAT.md, pretty-printed, keys in the documented order.
+    /// The JSON report of assets/docs/format.md, pretty-printed, keys in the documented order.
     pub fn to_json_string(&self) -> String {
         serde_json::to_string_pretty(&self.json_view()).unwrap_or_default()
     }

@@ -1,19 +1,20 @@
-//! The deterministic simulator (SEMANTICS.md S1–S17): population, engine,
+//! The deterministic simulator (assets/docs/rules.md S1–S17): population, engine,
 //! statistics and the [`Report`]. No egui, no files.
 //!
 //! [`simulate`] validates the journey, compiles it (names to small
 //! integers, steps to indices), then simulates customer by customer on a
 //! thread pool built for the run: each customer has its own random stream
-//! derived from (seed, customer index) ([`rng`]), counts go to one
-//! accumulator per worker, and accumulators are merged by integer addition,
-//! so the report does not depend on the number of threads (S14). Memory does
-//! not grow with the number of customers: per worker one accumulator (hour
-//! buckets per step) and a few reused buffers.
+//! derived from (seed, customer index) ([`rng`]), each worker keeps its own
+//! counts (`counts`), and those are merged by integer addition, so the report
+//! does not depend on the number of threads (S14). Memory does not grow with
+//! the number of customers: per worker one set of counts (hour buckets per
+//! step) and a few reused buffers (`population::Scratch`).
 //!
 //! Modelling choices are documented where they are made: `population`
-//! (attributes, segments), `customer` (the event loop, S9 order, triggers
-//! and click lift, arrivals), `steps` (step kinds, messages), `run`
-//! (parallelism, A/B decision passes), [`stats`] (Wilson, z-test).
+//! (attributes, segments), `customer` (the event loop, S9 order), `triggers`
+//! (Poisson occurrences, click lift), `entry` (arrivals, entries, exits,
+//! conversions), `steps` (step kinds, messages), `run` (parallelism, A/B
+//! decision passes), [`stats`] (Wilson, z-test).
 //! Versions: drafts (a later version without `published_at`) are not
 //! simulated and do not appear in the report; an arrival enters the newest
 //! published version live at its instant (S8).
@@ -22,7 +23,7 @@
 //! - Time is seconds after `start.starts_at` in `f64`; spans and instants
 //!   of the file are whole seconds, so deterministic coincidences (a wait
 //!   ending exactly at a stop, S9) compare exactly.
-//! - Arrivals (FORMAT.md): each customer arrives once, uniformly within
+//! - Arrivals (assets/docs/format.md): each customer arrives once, uniformly within
 //!   `arrivals_over`; when the audience is a trigger the scenario models, each
 //!   later occurrence is a further arrival. An audience segment needs no
 //!   model and is not required of arrivals; if the scenario models it, its
@@ -46,14 +47,13 @@
 //! - S14 across machines: draws use only integer arithmetic and `libm`; the
 //!   p-values and Wilson bounds use `statrs`.
 
-mod acc;
 mod build;
 mod compile;
 mod compiled;
+mod counts;
 mod customer;
 mod entry;
 mod json;
-mod names;
 #[cfg(test)]
 mod order_tests;
 mod population;
@@ -62,6 +62,7 @@ pub mod rng;
 mod run;
 pub mod stats;
 mod steps;
+mod triggers;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
@@ -150,8 +151,6 @@ pub fn simulate(journey: &Journey, options: &SimOptions) -> Result<Report, SimEr
         cancel: options.cancel.as_deref(),
         progress: options.progress.as_deref(),
     };
-    let (acc, verdicts) = run::run_all(&compiled, seed, &pass)?;
-    Ok(build::build(
-        journey, &compiled, seed, customers, &acc, &verdicts,
-    ))
+    let finished = run::run_all(&compiled, seed, &pass)?;
+    Ok(build::build(journey, &compiled, seed, customers, &finished))
 }

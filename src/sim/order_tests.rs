@@ -3,9 +3,9 @@
 //! action apply in that order. (With random times such ties almost never
 //! happen, so the integration tests cannot force them; here the state is set.)
 
-use super::acc::{Acc, Exit};
 use super::compile::compile;
 use super::compiled::Compiled;
+use super::counts::{Counts, Exit};
 use super::customer::{Customer, RunParams};
 use super::population::Scratch;
 use super::rng::Stream;
@@ -31,7 +31,7 @@ const DAY: f64 = 86_400.0;
 
 /// Runs one instant `DAY` for a customer who entered at 0 and waits until `DAY`, with the
 /// given things also due at `DAY`; returns the counts.
-fn tie(goal: bool, suppression: bool, exit_trigger: bool) -> (Acc, Compiled) {
+fn tie(goal: bool, suppression: bool, exit_trigger: bool) -> (Counts, Compiled) {
     let journey = store::parse(JOURNEY).expect("parses");
     let c = compile(&journey);
     let run = RunParams {
@@ -40,41 +40,38 @@ fn tie(goal: bool, suppression: bool, exit_trigger: bool) -> (Acc, Compiled) {
         decided: Vec::new(),
     };
     let mut s = Scratch::new(&c);
-    let mut acc = Acc::new(&c);
+    let mut acc = Counts::new(&c);
     {
         let mut cust = Customer {
-            c: &c,
+            journey: &c,
             run: &run,
-            s: &mut s,
-            acc: &mut acc,
+            scratch: &mut s,
+            counts: &mut acc,
             rng: Stream::new(1, 0),
-            cur: None,
+            entry: None,
             now: 0.0,
             entered_once: false,
-            drawn: false,
+            population_drawn: false,
             bucket: 0,
             cancel: None,
         };
-        cust.s.reset();
+        cust.scratch.reset();
         cust.arrive(0.0);
-        assert!(cust.cur.is_some(), "entered and waiting");
-        let trig = |name: &str| {
-            c.triggers
-                .iter()
-                .position(|(n, _)| n == name)
-                .expect("trigger")
-        };
+        assert!(cust.entry.is_some(), "entered and waiting");
+        // The goal is "purchased", the only exit trigger "unsubscribed".
+        let purchased = c.goal.expect("goal").trigger;
+        let unsubscribed = c.exit_triggers[0];
         if goal {
-            cust.s.next[trig("purchased")] = DAY;
+            cust.scratch.next_occurrence[purchased] = DAY;
         }
         if exit_trigger {
-            cust.s.next[trig("unsubscribed")] = DAY;
+            cust.scratch.next_occurrence[unsubscribed] = DAY;
         }
-        if suppression && let Some(e) = cust.cur.as_mut() {
-            e.supp_at = DAY;
+        if suppression && let Some(e) = cust.entry.as_mut() {
+            e.suppressed_at = DAY;
         }
         cust.now = DAY;
-        cust.bucket = cust.acc.bucket(DAY);
+        cust.bucket = cust.counts.bucket(DAY);
         cust.instant(DAY, false);
     }
     (acc, c)
@@ -96,7 +93,7 @@ fn s9_goal_then_suppression_then_exit_trigger_then_stop_then_step() {
     // Without exits, the stop (version stopped at day 1) beats the wait's end.
     let (acc, _) = tie(false, false, false);
     assert_eq!((acc.stopped, acc.completed), (1, 0));
-    assert_eq!(acc.channels[0][0], 0, "no message after the stop");
+    assert_eq!(acc.channels[0].sent, 0, "no message after the stop");
     let exit = Exit::Stopped;
     assert_eq!(exit.reason(), 2);
 }

@@ -1,6 +1,6 @@
 //! The synthetic population: one customer's attributes and segment memberships.
 //!
-//! Modelling choices (FORMAT.md leaves room):
+//! Modelling choices (assets/docs/format.md leaves room):
 //! - Only what the journey can observe is drawn: attributes named by a
 //!   condition (branch rules, segment `when`), segments named by the design,
 //!   by `segment_channels`, or by the `when` of such a segment. Unused parts of
@@ -11,38 +11,88 @@
 //!   earlier in name order) or a uniform draw is below `share`; otherwise they
 //!   join after an exponential time with rate `joins_per_day` from `starts_at`
 //!   (never, at rate 0). Membership, once gained, is kept, so one instant
-//!   (`since`) describes it: member at `t` iff `since <= t`.
-//! - An audience segment the scenario does not model (allowed: FORMAT.md,
+//!   (`member_since`) describes it: member at `t` iff `member_since <= t`.
+//! - An audience segment the scenario does not model (allowed: assets/docs/format.md,
 //!   Arrivals) counts every customer as a member.
 
-use super::compiled::{AttrDist, Compiled, Cond};
+use super::compiled::{Compiled, Condition, Distribution, Interaction};
 use super::rng::Stream;
 
 /// Per-customer values reused from customer to customer (no allocation per customer).
 #[derive(Debug, Default)]
 pub struct Scratch {
     /// Per segment: the instant the customer is a member from (infinity: never).
-    pub since: Vec<f64>,
+    pub member_since: Vec<f64>,
     /// Per attribute: the number, or the choice's index.
-    pub attr: Vec<f64>,
+    pub attribute_values: Vec<f64>,
     /// Per trigger: the next occurrence, NaN when it must be drawn afresh.
-    pub next: Vec<f64>,
+    pub next_occurrence: Vec<f64>,
     /// Per trigger: the rate is lifted before this instant.
     pub lift_until: Vec<f64>,
     /// Per trigger: its first occurrence during the current entry (for if/then).
-    pub seen: Vec<f64>,
+    pub first_seen: Vec<f64>,
     /// Clicks still to come (they lift trigger rates), latest first.
-    pub clicks: Vec<f64>,
-    /// Per interaction slot: first delivered, opened, clicked during this entry.
-    pub slots: Vec<[f64; 3]>,
-    /// Conversion credits of this customer's entries: (credit index, first instant).
-    pub credits: Vec<(u32, f64)>,
+    pub pending_clicks: Vec<f64>,
+    /// Per interaction slot: first delivery, open and click during this entry.
+    pub interactions: Vec<InteractionTimes>,
+    /// Conversion credits of this customer's entries, each entry's from its `first_credit`.
+    pub credits: Vec<Credit>,
     /// Attribution windows still open after completed entries.
     pub windows: Vec<Window>,
-    /// Steps reached, one bitset of [`Scratch::words`] words per entry (global step index).
-    pub marks: Vec<u64>,
-    /// Words per entry in [`Scratch::marks`].
-    pub words: usize,
+    /// Steps reached, one bitset of [`Scratch::words_per_entry`] words per entry (bit =
+    /// the step's index among all steps).
+    pub reached_steps: Vec<u64>,
+    /// Words per entry in [`Scratch::reached_steps`].
+    pub words_per_entry: usize,
+}
+
+/// The first instants of the interactions with one message during an entry (infinity:
+/// not yet).
+#[derive(Clone, Copy, Debug)]
+pub struct InteractionTimes {
+    /// First delivery.
+    pub delivered: f64,
+    /// First open.
+    pub opened: f64,
+    /// First click.
+    pub clicked: f64,
+}
+
+impl InteractionTimes {
+    /// Nothing happened yet.
+    pub const NONE: InteractionTimes = InteractionTimes {
+        delivered: f64::INFINITY,
+        opened: f64::INFINITY,
+        clicked: f64::INFINITY,
+    };
+
+    /// The first instant of `kind`.
+    #[inline]
+    pub fn at(&self, kind: Interaction) -> f64 {
+        match kind {
+            Interaction::Delivered => self.delivered,
+            Interaction::Opened => self.opened,
+            Interaction::Clicked => self.clicked,
+        }
+    }
+}
+
+/// A conversion credit an entry earned: it counts if the entry converts at or after `at`.
+#[derive(Clone, Copy, Debug)]
+pub struct Credit {
+    /// The credit (index into the run's credits: channel, A/B variant, optimized channel).
+    pub index: u32,
+    /// When the entry earned it.
+    pub at: f64,
+}
+
+/// Where an entry's credits are in [`Scratch::credits`]: `start..end`.
+#[derive(Clone, Copy, Debug)]
+pub struct CreditSpan {
+    /// First credit.
+    pub start: usize,
+    /// One past the last credit.
+    pub end: usize,
 }
 
 /// A completed entry that may still convert (S11).
@@ -50,89 +100,101 @@ pub struct Scratch {
 pub struct Window {
     /// Last instant a conversion counts.
     pub until: f64,
-    /// The entry's credits in [`Scratch::credits`].
-    pub credits: (usize, usize),
-    /// Start of the entry's reached-steps bitset in [`Scratch::marks`].
-    pub marks: usize,
+    /// The entry's credits.
+    pub credits: CreditSpan,
+    /// Start of the entry's reached-steps bitset in [`Scratch::reached_steps`].
+    pub reached_offset: usize,
 }
 
 impl Scratch {
-    /// Scratch space shaped for `c`.
-    pub fn new(c: &Compiled) -> Self {
+    /// Scratch space shaped for `compiled`.
+    pub fn new(compiled: &Compiled) -> Self {
+        let words_per_entry = compiled.step_count.div_ceil(64);
         Scratch {
-            since: vec![f64::INFINITY; c.segments.len()],
-            attr: vec![0.0; c.attributes.len()],
-            next: vec![f64::NAN; c.triggers.len()],
-            lift_until: vec![f64::NEG_INFINITY; c.triggers.len()],
-            seen: vec![f64::INFINITY; c.triggers.len()],
-            clicks: Vec::with_capacity(8),
-            slots: vec![[f64::INFINITY; 3]; c.n_slots],
+            member_since: vec![f64::INFINITY; compiled.segments.len()],
+            attribute_values: vec![0.0; compiled.attributes.len()],
+            next_occurrence: vec![f64::NAN; compiled.triggers.len()],
+            lift_until: vec![f64::NEG_INFINITY; compiled.triggers.len()],
+            first_seen: vec![f64::INFINITY; compiled.triggers.len()],
+            pending_clicks: Vec::with_capacity(8),
+            interactions: vec![InteractionTimes::NONE; compiled.slot_count],
             credits: Vec::with_capacity(16),
             windows: Vec::with_capacity(2),
-            marks: Vec::with_capacity(4 * c.n_steps.div_ceil(64)),
-            words: c.n_steps.div_ceil(64),
+            reached_steps: Vec::with_capacity(4 * words_per_entry),
+            words_per_entry,
         }
     }
 
     /// Clears what the previous customer left.
     pub fn reset(&mut self) {
-        self.next.fill(f64::NAN);
+        self.next_occurrence.fill(f64::NAN);
         self.lift_until.fill(f64::NEG_INFINITY);
-        self.clicks.clear();
+        self.pending_clicks.clear();
         self.credits.clear();
         self.windows.clear();
-        self.marks.clear();
+        self.reached_steps.clear();
     }
 
     /// Draws the customer's attributes and memberships. The engine calls this at the first
     /// arrival that is not refused by a stop or the end date: arrivals refused for those
     /// reasons need no population, which saves the draws for them.
-    pub fn draw_population(&mut self, c: &Compiled, rng: &mut Stream) {
-        for (value, (_, dist)) in self.attr.iter_mut().zip(&c.attributes) {
-            *value = match dist {
-                AttrDist::Choice { cum, .. } => {
-                    let total = cum.last().copied().unwrap_or(0.0);
+    pub fn draw_population(&mut self, compiled: &Compiled, rng: &mut Stream) {
+        for (value, distribution) in self.attribute_values.iter_mut().zip(&compiled.attributes) {
+            *value = match distribution {
+                Distribution::Choice {
+                    cumulative_weights, ..
+                } => {
+                    let total = cumulative_weights.last().copied().unwrap_or(0.0);
                     let x = rng.uniform() * total;
-                    cum.iter()
+                    cumulative_weights
+                        .iter()
                         .position(|&w| x < w)
-                        .unwrap_or(cum.len().saturating_sub(1)) as f64
+                        .unwrap_or(cumulative_weights.len().saturating_sub(1))
+                        as f64
                 }
-                AttrDist::Range(lo, hi) => lo + rng.uniform() * (hi - lo),
+                Distribution::Range { low, high } => low + rng.uniform() * (high - low),
             };
         }
-        self.since.fill(f64::INFINITY);
-        for (g, (_, m)) in c.segments.iter().enumerate() {
-            let member = m.always
-                || m.when.as_ref().is_some_and(|w| self.holds(c, w, 0.0))
-                || (m.share > 0.0 && rng.uniform() < m.share);
-            self.since[g] = if member {
+        self.member_since.fill(f64::INFINITY);
+        for (segment, model) in compiled.segments.iter().enumerate() {
+            let member = model.always
+                || model
+                    .when
+                    .as_ref()
+                    .is_some_and(|w| self.holds(compiled, w, 0.0))
+                || (model.share > 0.0 && rng.uniform() < model.share);
+            self.member_since[segment] = if member {
                 0.0
             } else {
-                rng.exponential(m.join_rate)
+                rng.exponential(model.joins_per_second)
             };
         }
     }
 
-    /// Whether condition `cond` holds for this customer at instant `t`.
-    pub fn holds(&self, c: &Compiled, cond: &Cond, t: f64) -> bool {
-        match *cond {
-            Cond::InSegment(g) => self.since[g] <= t,
-            Cond::ChoiceIs(a, Some(k)) => self.attr[a] == k as f64,
-            Cond::ChoiceIs(_, None) => false,
-            Cond::NumEq(a, x) => self.number(c, a) == x,
-            Cond::Above(a, x) => self.number(c, a) > x,
-            Cond::Below(a, x) => self.number(c, a) < x,
+    /// Whether `condition` holds for this customer at instant `t`.
+    pub fn holds(&self, compiled: &Compiled, condition: &Condition, t: f64) -> bool {
+        match *condition {
+            Condition::InSegment { segment } => self.member_since[segment] <= t,
+            Condition::ChoiceIs {
+                attribute,
+                choice: Some(choice),
+            } => self.attribute_values[attribute] == choice as f64,
+            Condition::ChoiceIs { choice: None, .. } => false,
+            Condition::Equals { attribute, number } => self.number(compiled, attribute) == number,
+            Condition::Above { attribute, number } => self.number(compiled, attribute) > number,
+            Condition::Below { attribute, number } => self.number(compiled, attribute) < number,
         }
     }
 
-    /// Attribute `a` as a number (a choice's value parsed, NaN if it is not a number).
-    fn number(&self, c: &Compiled, a: usize) -> f64 {
-        match &c.attributes[a].1 {
-            AttrDist::Choice { numbers, .. } => numbers
-                .get(self.attr[a] as usize)
-                .copied()
-                .unwrap_or(f64::NAN),
-            AttrDist::Range(..) => self.attr[a],
+    /// Attribute `attribute` as a number (a choice's value parsed, NaN if it is not a
+    /// number).
+    fn number(&self, compiled: &Compiled, attribute: usize) -> f64 {
+        let value = self.attribute_values[attribute];
+        match &compiled.attributes[attribute] {
+            Distribution::Choice { numbers, .. } => {
+                numbers.get(value as usize).copied().unwrap_or(f64::NAN)
+            }
+            Distribution::Range { .. } => value,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The simulation report: plain data, everything of FORMAT.md's JSON report
+//! The simulation report: plain data, everything of the format reference's JSON report
 //! plus the per-step occupancy over time that the app animates.
 
 use serde::{Deserialize, Serialize};

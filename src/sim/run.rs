@@ -17,9 +17,9 @@ use std::sync::{Mutex, PoisonError};
 use rayon::ThreadPool;
 
 use super::SimError;
-use super::acc::Acc;
-use super::compiled::Compiled;
-use super::customer::{RunParams, simulate_customer};
+use super::compiled::{AbTest, Compiled};
+use super::counts::Counts;
+use super::customer::{Decided, RunParams, simulate_customer};
 use super::population::Scratch;
 use super::stats::{rate, two_proportion_p};
 
@@ -40,43 +40,29 @@ pub struct Pass<'a> {
     pub progress: Option<&'a AtomicU64>,
 }
 
+impl Pass<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+}
+
 /// Simulates every customer once with `params` and returns the merged counts.
-pub fn run_pass(c: &Compiled, params: &RunParams, pass: &Pass<'_>) -> Result<Acc, SimError> {
-    let chunks = pass.customers.div_ceil(CHUNK);
-    let next = AtomicU64::new(0);
+pub fn run_pass(
+    compiled: &Compiled,
+    params: &RunParams,
+    pass: &Pass<'_>,
+) -> Result<Counts, SimError> {
+    let next_chunk = AtomicU64::new(0);
     let cancelled = AtomicBool::new(false);
-    let results: Mutex<Vec<Acc>> = Mutex::new(Vec::with_capacity(pass.threads));
+    let results: Mutex<Vec<Counts>> = Mutex::new(Vec::with_capacity(pass.threads));
     pass.pool.scope(|scope| {
         for _ in 0..pass.threads {
             scope.spawn(|_| {
-                let mut acc = Acc::new(c);
-                let mut scratch = Scratch::new(c);
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    if k >= chunks {
-                        break;
-                    }
-                    if pass.cancel.is_some_and(|f| f.load(Ordering::Relaxed)) {
-                        cancelled.store(true, Ordering::Relaxed);
-                        break;
-                    }
-                    let end = ((k + 1) * CHUNK).min(pass.customers);
-                    for i in k * CHUNK..end {
-                        simulate_customer(c, params, i, &mut scratch, &mut acc, pass.cancel);
-                    }
-                    // A customer may have stopped half way: never count this chunk.
-                    if pass.cancel.is_some_and(|f| f.load(Ordering::Relaxed)) {
-                        cancelled.store(true, Ordering::Relaxed);
-                        break;
-                    }
-                    if let Some(p) = pass.progress {
-                        p.fetch_add(end - k * CHUNK, Ordering::Relaxed);
-                    }
-                }
+                let counts = work(compiled, params, pass, &next_chunk, &cancelled);
                 results
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
-                    .push(acc);
+                    .push(counts);
             });
         }
     });
@@ -84,11 +70,48 @@ pub fn run_pass(c: &Compiled, params: &RunParams, pass: &Pass<'_>) -> Result<Acc
         return Err(SimError::Cancelled);
     }
     let results = results.into_inner().unwrap_or_else(PoisonError::into_inner);
-    let mut total = Acc::new(c);
-    for acc in &results {
-        total.merge(acc);
+    let mut total = Counts::new(compiled);
+    for counts in &results {
+        total.merge(counts);
     }
     Ok(total)
+}
+
+/// One worker: takes chunks of customers until none is left (or the run is cancelled,
+/// which it then notes in `cancelled`) and returns their counts.
+fn work(
+    compiled: &Compiled,
+    params: &RunParams,
+    pass: &Pass<'_>,
+    next_chunk: &AtomicU64,
+    cancelled: &AtomicBool,
+) -> Counts {
+    let chunks = pass.customers.div_ceil(CHUNK);
+    let mut counts = Counts::new(compiled);
+    let mut scratch = Scratch::new(compiled);
+    loop {
+        let k = next_chunk.fetch_add(1, Ordering::Relaxed);
+        if k >= chunks {
+            break;
+        }
+        if pass.cancelled() {
+            cancelled.store(true, Ordering::Relaxed);
+            break;
+        }
+        let end = ((k + 1) * CHUNK).min(pass.customers);
+        for i in k * CHUNK..end {
+            simulate_customer(compiled, params, i, &mut scratch, &mut counts, pass.cancel);
+        }
+        // A customer may have stopped half way: never count this chunk.
+        if pass.cancelled() {
+            cancelled.store(true, Ordering::Relaxed);
+            break;
+        }
+        if let Some(p) = pass.progress {
+            p.fetch_add(end - k * CHUNK, Ordering::Relaxed);
+        }
+    }
+    counts
 }
 
 /// An A/B verdict: the winner (if significant) and the p-value of best vs runner-up.
@@ -134,65 +157,88 @@ pub fn verdict(assigned: &[u64], converted: &[u64]) -> Verdict {
     }
 }
 
-/// Each A/B test's verdict and its decision instant (seconds), if it decided before the horizon.
-pub type Verdicts = Vec<(Verdict, Option<f64>)>;
+/// The verdict of `test` from `counts`.
+fn verdict_of(test: &AbTest, counts: &Counts) -> Verdict {
+    let variants = test.first_credit..test.first_credit + test.variants.len();
+    verdict(
+        &counts.assigned[variants.clone()],
+        &counts.credits[variants],
+    )
+}
 
-/// Runs the decision passes and the final pass; returns the final counts and each test's
-/// verdict with its decision instant (seconds), if it decided before the horizon.
-pub fn run_all(c: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<(Acc, Verdicts), SimError> {
-    let horizon = c.horizon;
-    let mut decided: Vec<Option<(f64, usize)>> = vec![None; c.abs.len()];
-    let mut verdicts: Vec<Option<(Verdict, Option<f64>)>> = vec![None; c.abs.len()];
-    let mut instants: Vec<f64> = c
-        .abs
+/// An A/B test's result.
+#[derive(Clone, Debug)]
+pub struct AbResult {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The decision instant (seconds), if the test decided before the horizon.
+    pub decided_at: Option<f64>,
+}
+
+/// The final counts of a run and each A/B test's result, in report order.
+pub struct Finished {
+    /// The counts of the final pass.
+    pub counts: Counts,
+    /// Per A/B test.
+    pub ab_results: Vec<AbResult>,
+}
+
+/// The distinct decision instants before the horizon, in time order.
+fn decision_instants(compiled: &Compiled) -> Vec<f64> {
+    let mut instants: Vec<f64> = compiled
+        .ab_tests
         .iter()
-        .filter_map(|a| a.decide.map(|d| d.0))
-        .filter(|&d| d < horizon)
+        .filter_map(|test| test.decision.map(|d| d.at))
+        .filter(|&at| at < compiled.horizon)
         .collect();
     instants.sort_by(f64::total_cmp);
     instants.dedup();
+    instants
+}
+
+/// Runs the decision passes and the final pass.
+pub fn run_all(compiled: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Finished, SimError> {
+    let mut decided: Vec<Option<Decided>> = vec![None; compiled.ab_tests.len()];
+    let mut results: Vec<Option<AbResult>> = vec![None; compiled.ab_tests.len()];
     let quiet = Pass {
         progress: None,
         ..*pass
     };
-    for d in instants {
+    for at in decision_instants(compiled) {
         let params = RunParams {
             seed,
-            horizon: d,
+            horizon: at,
             decided: decided.clone(),
         };
-        let acc = run_pass(c, &params, &quiet)?;
-        for (i, ab) in c.abs.iter().enumerate() {
-            let Some((at, default)) = ab.decide else {
+        let counts = run_pass(compiled, &params, &quiet)?;
+        for (i, test) in compiled.ab_tests.iter().enumerate() {
+            let Some(decision) = test.decision.filter(|d| d.at == at) else {
                 continue;
             };
-            if at != d {
-                continue;
-            }
-            let range = ab.credit..ab.credit + ab.names.len();
-            let v = verdict(&acc.assigned[range.clone()], &acc.credits[range]);
-            decided[i] = Some((d, v.winner.unwrap_or(default)));
-            verdicts[i] = Some((v, Some(d)));
+            let verdict = verdict_of(test, &counts);
+            let variant = verdict.winner.unwrap_or(decision.default_variant);
+            decided[i] = Some(Decided { at, variant });
+            results[i] = Some(AbResult {
+                verdict,
+                decided_at: Some(at),
+            });
         }
     }
     let params = RunParams {
         seed,
-        horizon,
+        horizon: compiled.horizon,
         decided,
     };
-    let acc = run_pass(c, &params, pass)?;
-    let verdicts = verdicts
+    let counts = run_pass(compiled, &params, pass)?;
+    let ab_results = results
         .into_iter()
-        .zip(&c.abs)
-        .map(|(v, ab)| {
-            v.unwrap_or_else(|| {
-                let range = ab.credit..ab.credit + ab.names.len();
-                (
-                    verdict(&acc.assigned[range.clone()], &acc.credits[range]),
-                    None,
-                )
+        .zip(&compiled.ab_tests)
+        .map(|(result, test)| {
+            result.unwrap_or_else(|| AbResult {
+                verdict: verdict_of(test, &counts),
+                decided_at: None,
             })
         })
         .collect();
-    Ok((acc, verdicts))
+    Ok(Finished { counts, ab_results })
 }

@@ -1,4 +1,4 @@
-//! Step actions (FORMAT.md's step kinds) and message sends.
+//! Step actions (the format reference's step kinds) and message sends.
 //!
 //! A step is reached, does its action and is completed at the same instant
 //! unless it waits (Wait, WaitUntil in the future, If/then without its
@@ -14,190 +14,299 @@
 //! rates come from the first segment in name order they belong to at send
 //! time that overrides the channel in `segment_channels`, else the channel's.
 
-use super::compiled::{ActionC, ChanRates, END, EventC};
-use super::customer::Customer;
+use super::compiled::{self, ChannelRates, END, Rule};
+use super::customer::{Customer, Entry};
+use super::population::Credit;
+
+/// What a step did at the instant it was reached.
+enum Outcome {
+    /// It is left through output `output` towards `next`, at the same instant.
+    Pass { output: usize, next: u32 },
+    /// It waits: its timer or event is in the entry.
+    Stay,
+}
 
 impl Customer<'_> {
-    /// Leaves step `step` of `version` through output `out` towards `next`, at `t`.
-    pub(super) fn pass(&mut self, version: usize, step: u32, out: usize, next: u32, t: f64) {
-        let st = &self.c.versions[version].steps[step as usize];
-        self.acc.complete(st.global, st.conn + out, self.bucket);
+    /// Leaves step `step` of `version` through output `output` towards `next`, at `t`.
+    #[inline]
+    pub(super) fn pass(&mut self, version: usize, step: u32, output: usize, next: u32, t: f64) {
+        let step = &self.journey.versions[version].steps[step as usize];
+        self.counts
+            .complete(step.index, step.first_connection + output, self.bucket);
         self.run_from(next, t);
     }
 
     /// Reaches `first` at `t` and runs zero-time steps until one waits or the path ends.
     pub(super) fn run_from(&mut self, first: u32, t: f64) {
-        let c = self.c;
-        let Some(mut e) = self.cur else { return };
-        let version = &c.versions[e.version];
-        let mut idx = first;
+        let journey = self.journey;
+        let Some(mut entry) = self.entry else { return };
+        let version = &journey.versions[entry.version];
+        let mut index = first;
         let bucket = self.bucket;
         let mut guard = 4 * version.steps.len() + 16;
         loop {
-            if idx == END {
-                self.cur = Some(e);
+            if index == END {
+                self.entry = Some(entry);
                 self.complete_journey(t);
                 return;
             }
             guard -= 1;
-            let st = &version.steps[idx as usize];
-            e.step = idx;
-            e.timer = f64::INFINITY;
-            e.yes_at = f64::INFINITY;
-            self.acc.reach(st.global, bucket);
-            self.s.marks[e.marks + st.global / 64] |= 1 << (st.global % 64);
+            let step = &version.steps[index as usize];
+            entry.step = index;
+            entry.timer = f64::INFINITY;
+            entry.yes_at = f64::INFINITY;
+            self.counts.reach(step.index, bucket);
+            self.scratch.reached_steps[entry.reached_offset + step.index / 64] |=
+                1 << (step.index % 64);
             if guard == 0 {
                 // TODO(validation): unreachable for valid journeys; the customer stays put.
-                self.cur = Some(e);
+                self.entry = Some(entry);
                 return;
             }
-            let (out, next) = match &st.action {
-                ActionC::Message {
-                    channel,
-                    slot,
-                    next,
-                } => {
-                    self.send(*channel, *slot, None, t, e.credits);
-                    (0, *next)
+            match self.act(&step.action, &mut entry, t) {
+                Outcome::Pass { output, next } => {
+                    self.counts
+                        .complete(step.index, step.first_connection + output, bucket);
+                    index = next;
                 }
-                ActionC::Wait { secs, .. } => {
-                    e.timer = t + secs;
-                    self.cur = Some(e);
+                Outcome::Stay => {
+                    self.entry = Some(entry);
                     return;
                 }
-                ActionC::WaitUntil { at, next } => {
-                    if *at > t {
-                        e.timer = *at;
-                        self.cur = Some(e);
-                        return;
+            }
+        }
+    }
+
+    /// Does `action` of the step `entry` just reached, at `t`.
+    #[inline]
+    fn act(&mut self, action: &compiled::Action, entry: &mut Entry, t: f64) -> Outcome {
+        match action {
+            compiled::Action::Message {
+                channel,
+                slot,
+                next,
+            } => {
+                self.send(*channel, *slot, None, t, entry.first_credit);
+                Outcome::Pass {
+                    output: 0,
+                    next: *next,
+                }
+            }
+            compiled::Action::Wait { seconds, .. } => {
+                entry.timer = t + seconds;
+                Outcome::Stay
+            }
+            compiled::Action::WaitUntil { at, next } => {
+                if *at > t {
+                    entry.timer = *at;
+                    Outcome::Stay
+                } else {
+                    Outcome::Pass {
+                        output: 0,
+                        next: *next,
                     }
-                    (0, *next)
                 }
-                ActionC::Branch { rules, otherwise } => {
-                    match rules.iter().position(|(cond, _)| self.s.holds(c, cond, t)) {
-                        Some(i) => (i, rules[i].1),
-                        None => (rules.len(), *otherwise),
-                    }
+            }
+            compiled::Action::Branch { rules, otherwise } => self.branch(rules, *otherwise, t),
+            compiled::Action::IfThen {
+                event, within, yes, ..
+            } => self.if_then(*event, *within, *yes, entry, t),
+            compiled::Action::AbTest {
+                test,
+                cumulative_shares,
+                next_per_variant,
+            } => self.ab_test(*test, cumulative_shares, next_per_variant, entry, t),
+            compiled::Action::ChannelOptimization {
+                optimization,
+                channels,
+                slot,
+                next,
+            } => {
+                self.optimize_channel(*optimization, channels, *slot, entry, t);
+                Outcome::Pass {
+                    output: 0,
+                    next: *next,
                 }
-                ActionC::IfThen {
-                    event, within, yes, ..
-                } => {
-                    let happened = match *event {
-                        EventC::Trigger(k) => self.s.seen[k],
-                        EventC::Joined(g) => self.s.since[g],
-                        EventC::Interaction(kind, slot) => self.s.slots[slot][kind],
-                    };
-                    if happened <= t {
-                        (0, *yes)
-                    } else {
-                        e.timer = t + within;
-                        if happened <= e.timer {
-                            e.yes_at = happened;
-                        }
-                        self.cur = Some(e);
-                        return;
-                    }
-                }
-                ActionC::AbTest { ab, cum, nexts } => {
-                    // The draw is always made, so streams stay aligned across decision passes.
-                    let u = self.rng.uniform();
-                    let variant = match self.run.decided[*ab] {
-                        Some((at, chosen)) if t >= at => chosen,
-                        _ => cum.iter().position(|&x| u < x).unwrap_or(0),
-                    };
-                    let credit = c.abs[*ab].credit + variant;
-                    self.acc.assigned[credit] += 1;
-                    self.add_credit(credit, t, e.credits);
-                    (variant, nexts[variant])
-                }
-                ActionC::ChannelOpt {
-                    co,
-                    channels,
-                    slot,
-                    next,
-                } => {
-                    let mut best = (0, f64::NEG_INFINITY);
-                    for (i, &ch) in channels.iter().enumerate() {
-                        let p = self.rates(ch, t).clicked;
-                        if p > best.1 {
-                            best = (i, p);
-                        }
-                    }
-                    let credit = c.cos[*co].credit + best.0;
-                    self.acc.assigned[credit] += 1;
-                    self.add_credit(credit, t, e.credits);
-                    self.send(channels[best.0], *slot, Some(credit), t, e.credits);
-                    (0, *next)
-                }
+            }
+        }
+    }
+
+    /// A branch: the first rule whose condition holds at `t`, else `otherwise` (the last
+    /// output).
+    #[inline]
+    fn branch(&self, rules: &[Rule], otherwise: u32, t: f64) -> Outcome {
+        let holds = |rule: &Rule| self.scratch.holds(self.journey, &rule.condition, t);
+        match rules.iter().position(holds) {
+            Some(output) => Outcome::Pass {
+                output,
+                next: rules[output].next,
+            },
+            None => Outcome::Pass {
+                output: rules.len(),
+                next: otherwise,
+            },
+        }
+    }
+
+    /// An if/then: yes at once if `event` already happened in this entry, else wait up to
+    /// `within` (noting the event's instant if it is known to come in time).
+    #[inline]
+    fn if_then(
+        &self,
+        event: compiled::Event,
+        within: f64,
+        yes: u32,
+        entry: &mut Entry,
+        t: f64,
+    ) -> Outcome {
+        let happened = match event {
+            compiled::Event::Trigger(trigger) => self.scratch.first_seen[trigger],
+            compiled::Event::Joined(segment) => self.scratch.member_since[segment],
+            compiled::Event::Interaction { kind, slot } => self.scratch.interactions[slot].at(kind),
+        };
+        if happened <= t {
+            return Outcome::Pass {
+                output: 0,
+                next: yes,
             };
-            self.acc.complete(st.global, st.conn + out, bucket);
-            idx = next;
         }
+        entry.timer = t + within;
+        if happened <= entry.timer {
+            entry.yes_at = happened;
+        }
+        Outcome::Stay
     }
 
-    /// The rates of channel `ch` for this customer at `t`.
-    fn rates(&self, ch: usize, t: f64) -> ChanRates {
-        let chan = &self.c.channels[ch];
-        chan.overrides
-            .iter()
-            .find(|(g, _)| self.s.since[*g] <= t)
-            .map_or(chan.base, |(_, r)| *r)
-    }
-
-    /// Sends one message on channel `ch` at `t`.
-    fn send(&mut self, ch: usize, slot: Option<usize>, co: Option<usize>, t: f64, entry: usize) {
-        let r = self.rates(ch, t);
-        let horizon = self.run.horizon;
-        self.acc.channels[ch][0] += 1;
-        self.add_credit(ch, t, entry);
+    /// An A/B split: the decided variant once the test decided, else a variant by share.
+    #[inline]
+    fn ab_test(
+        &mut self,
+        test: usize,
+        cumulative_shares: &[f64],
+        next_per_variant: &[u32],
+        entry: &Entry,
+        t: f64,
+    ) -> Outcome {
+        // The draw is always made, so streams stay aligned across decision passes.
         let u = self.rng.uniform();
-        if u >= r.delivered {
-            return;
-        }
-        self.acc.channels[ch][1] += 1;
-        if let Some(s) = slot {
-            self.s.slots[s][0] = self.s.slots[s][0].min(t);
-        }
-        if u >= r.opened {
-            return;
-        }
-        let open = t + r.open_mean * self.rng.unit_exponential();
-        if open < horizon {
-            self.acc.channels[ch][2] += 1;
-            if let Some(s) = slot {
-                self.s.slots[s][1] = self.s.slots[s][1].min(open);
-            }
-        }
-        if u >= r.clicked {
-            return;
-        }
-        let click = open + r.click_delay;
-        if click < horizon {
-            self.acc.channels[ch][3] += 1;
-            if let Some(credit) = co {
-                self.acc.clicked[credit] += 1;
-            }
-            if let Some(s) = slot {
-                self.s.slots[s][2] = self.s.slots[s][2].min(click);
-            }
-            if !self.c.lifted.is_empty() {
-                // Keep pending clicks latest first; the earliest is popped from the end.
-                let pos = self
-                    .s
-                    .clicks
-                    .iter()
-                    .position(|&x| x < click)
-                    .unwrap_or(self.s.clicks.len());
-                self.s.clicks.insert(pos, click);
-            }
+        let variant = match self.run.decided[test] {
+            Some(decided) if t >= decided.at => decided.variant,
+            _ => cumulative_shares.iter().position(|&x| u < x).unwrap_or(0),
+        };
+        let credit = self.journey.ab_tests[test].first_credit + variant;
+        self.counts.assigned[credit] += 1;
+        self.add_credit(credit, t, entry.first_credit);
+        Outcome::Pass {
+            output: variant,
+            next: next_per_variant[variant],
         }
     }
 
-    /// Records the first instant of a conversion credit in the current entry.
-    fn add_credit(&mut self, credit: usize, t: f64, entry: usize) {
-        let credit = credit as u32;
-        if !self.s.credits[entry..].iter().any(|&(i, _)| i == credit) {
-            self.s.credits.push((credit, t));
+    /// Channel optimization: sends on the channel with the highest predicted click
+    /// chance for this customer at `t` (ties: list order).
+    #[inline]
+    fn optimize_channel(
+        &mut self,
+        optimization: usize,
+        channels: &[usize],
+        slot: Option<usize>,
+        entry: &Entry,
+        t: f64,
+    ) {
+        let (mut best, mut best_chance) = (0, f64::NEG_INFINITY);
+        for (i, &channel) in channels.iter().enumerate() {
+            let chance = self.rates(channel, t).clicked;
+            if chance > best_chance {
+                (best, best_chance) = (i, chance);
+            }
+        }
+        let credit = self.journey.channel_optimizations[optimization].first_credit + best;
+        self.counts.assigned[credit] += 1;
+        self.add_credit(credit, t, entry.first_credit);
+        self.send(channels[best], slot, Some(credit), t, entry.first_credit);
+    }
+
+    /// The rates of channel `channel` for this customer at `t`.
+    fn rates(&self, channel: usize, t: f64) -> ChannelRates {
+        let channel = &self.journey.channels[channel];
+        channel
+            .overrides
+            .iter()
+            .find(|o| self.scratch.member_since[o.segment] <= t)
+            .map_or(channel.base, |o| o.rates)
+    }
+
+    /// Sends one message on channel `channel` at `t`; `optimized` is the credit of the
+    /// channel-optimization step that chose it, `first_credit` the entry's.
+    fn send(
+        &mut self,
+        channel: usize,
+        slot: Option<usize>,
+        optimized: Option<usize>,
+        t: f64,
+        first_credit: usize,
+    ) {
+        let rates = self.rates(channel, t);
+        let horizon = self.run.horizon;
+        self.counts.channels[channel].sent += 1;
+        self.add_credit(channel, t, first_credit);
+        let u = self.rng.uniform();
+        if u >= rates.delivered {
+            return;
+        }
+        self.counts.channels[channel].delivered += 1;
+        if let Some(slot) = slot {
+            let times = &mut self.scratch.interactions[slot];
+            times.delivered = times.delivered.min(t);
+        }
+        if u >= rates.opened {
+            return;
+        }
+        let open = t + rates.mean_open_delay * self.rng.unit_exponential();
+        if open < horizon {
+            self.counts.channels[channel].opened += 1;
+            if let Some(slot) = slot {
+                let times = &mut self.scratch.interactions[slot];
+                times.opened = times.opened.min(open);
+            }
+        }
+        if u >= rates.clicked {
+            return;
+        }
+        let click = open + rates.click_delay;
+        if click < horizon {
+            self.click(channel, slot, optimized, click);
+        }
+    }
+
+    /// A click at `click` (before the horizon) on a message sent on `channel`.
+    fn click(&mut self, channel: usize, slot: Option<usize>, optimized: Option<usize>, click: f64) {
+        self.counts.channels[channel].clicked += 1;
+        if let Some(credit) = optimized {
+            self.counts.clicked[credit] += 1;
+        }
+        if let Some(slot) = slot {
+            let times = &mut self.scratch.interactions[slot];
+            times.clicked = times.clicked.min(click);
+        }
+        if !self.journey.lifted_triggers.is_empty() {
+            // Keep pending clicks latest first; the earliest is popped from the end.
+            let clicks = &mut self.scratch.pending_clicks;
+            let position = clicks
+                .iter()
+                .position(|&x| x < click)
+                .unwrap_or(clicks.len());
+            clicks.insert(position, click);
+        }
+    }
+
+    /// Records the first instant of a conversion credit in the current entry (whose
+    /// credits start at `first_credit`).
+    fn add_credit(&mut self, credit: usize, t: f64, first_credit: usize) {
+        let index = credit as u32;
+        let credits = &mut self.scratch.credits;
+        if !credits[first_credit..].iter().any(|c| c.index == index) {
+            credits.push(Credit { index, at: t });
         }
     }
 }

@@ -1,6 +1,6 @@
 //! egui code only: the canvas, the inspector forms, dialogs, panels. Reads
-//! `&Journey`, returns commands or intents; never touches files or threads
-//! (ARCHITECTURE.md).
+//! `&Journey`, returns commands or intents; never touches files or threads,
+//! which are the app's (see the layers in the crate docs).
 
 pub mod analytics;
 pub mod canvas;

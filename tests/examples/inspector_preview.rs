@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use journey_designer::edit::Document;
 use journey_designer::model::StepId;
-use journey_designer::ui::inspector::{InspectorState, Tab, inspector_ui};
+use journey_designer::ui::inspector::{InspectorInput, InspectorState, Tab, inspector_ui};
 
 const FRAMES_PER_SHOT: usize = 14;
 
@@ -58,8 +58,14 @@ impl eframe::App for Preview {
         egui::Panel::right("inspector")
             .exact_size(340.0)
             .show(ui, |ui| {
-                let commands =
-                    inspector_ui(ui, &mut self.state, self.doc.journey(), version, selected);
+                let problems = journey_designer::model::validate(self.doc.journey());
+                let input = InspectorInput {
+                    journey: self.doc.journey(),
+                    problems: &problems,
+                    version,
+                    selected,
+                };
+                let commands = inspector_ui(ui, &mut self.state, &input);
                 for command in commands {
                     let _ignored = self.doc.apply(command);
                 }

@@ -6,8 +6,8 @@ use egui_kittest::kittest::Queryable;
 
 use super::files::{app, rename, window, write_journey};
 use super::{key, welcome};
-use crate::app::file_dialogs::ScriptedDialogs;
 use crate::app::files::Files;
+use crate::app::files::dialogs::ScriptedDialogs;
 use crate::app::{JourneyApp, ViewState};
 use crate::store::autosave::Autosave;
 

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use super::{key, welcome};
-use crate::app::file_dialogs::ScriptedDialogs;
+use crate::app::files::dialogs::ScriptedDialogs;
 use crate::app::{JourneyApp, ViewState};
 use crate::edit::Document;
 use crate::model::Journey;

@@ -5,7 +5,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use super::{card, click_at, drag, harness, key, select_card, step_named, steps, welcome};
+use super::{button, card, click_at, drag, harness, key, select_card, step_named, steps, welcome};
 use crate::app::JourneyApp;
 use crate::model::{ActionKind, StepId};
 
@@ -26,6 +26,24 @@ fn right_click_at(h: &mut Harness<'_, JourneyApp>, pos: Pos2) {
 /// A point of empty canvas below the welcome series' cards.
 fn empty_spot(h: &Harness<'_, JourneyApp>) -> Pos2 {
     card(h, "Wait 2 days").center() + vec2(0.0, 200.0)
+}
+
+/// Presses at `from` with `modifiers`, moves to `to` in `steps` frames and
+/// releases there (the caller runs the frame after).
+fn press_move_release(
+    h: &mut Harness<'_, JourneyApp>,
+    from: Pos2,
+    to: Pos2,
+    steps: usize,
+    modifiers: Modifiers,
+) {
+    button(h, from, true, modifiers);
+    h.run();
+    for i in 1..=steps {
+        h.hover_at(from + (to - from) * (i as f32 / steps as f32));
+        h.run();
+    }
+    button(h, to, false, modifiers);
 }
 
 #[test]
@@ -61,23 +79,7 @@ fn shift_drag_on_the_background_selects_with_a_rubber_band() {
     h.hover_at(from);
     h.run();
     h.event(Event::ModifiersChanged(Modifiers::SHIFT));
-    h.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::SHIFT,
-    });
-    h.run();
-    for i in 1..=5 {
-        h.hover_at(from + (to - from) * (i as f32 / 5.0));
-        h.run();
-    }
-    h.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::SHIFT,
-    });
+    press_move_release(&mut h, from, to, 5, Modifiers::SHIFT);
     h.event(Event::ModifiersChanged(Modifiers::NONE));
     h.run();
     h.run();
@@ -205,23 +207,7 @@ fn a_press_right_after_a_jump_of_the_pointer_still_takes_the_port() {
     h.run();
     // Move and press in the same frame, as a fast hand (or xdotool) does.
     h.hover_at(port);
-    h.event(Event::PointerButton {
-        pos: port,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
-    for i in 1..=4 {
-        h.hover_at(port + (target - port) * (i as f32 / 4.0));
-        h.run();
-    }
-    h.event(Event::PointerButton {
-        pos: target,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    press_move_release(&mut h, port, target, 4, Modifiers::NONE);
     h.run();
     assert_eq!(h.state().doc.undo_label(), Some("Connect"));
 }

@@ -1,4 +1,4 @@
-//! `validate()`: every rule of FORMAT.md's Validation section.
+//! `validate()`: every rule of the Validation section of `assets/docs/format.md`.
 //!
 //! Errors make the simulator refuse a journey; warnings are shown and the
 //! design is kept and simulated. Each problem names the version and step it
@@ -24,7 +24,7 @@ pub enum Severity {
     Error,
 }
 
-/// Which rule a problem breaks (one per rule of FORMAT.md).
+/// Which rule a problem breaks (one per rule of the format's Validation section).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ProblemKind {
     /// `format` is not one this release knows.
@@ -141,7 +141,7 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// Checks a journey against every rule of FORMAT.md's Validation section.
+/// Checks a journey against every rule of the Validation section of `assets/docs/format.md`.
 pub fn validate(journey: &Journey) -> Vec<Problem> {
     let mut out = Problems::default();
     if journey.format == 0 || journey.format > FORMAT_VERSION {

@@ -15,64 +15,12 @@ struct NameUse {
 
 pub(super) fn check_names(journey: &Journey, out: &mut Problems) {
     let scenario = &journey.scenario;
-    let mut uses: Vec<NameUse> = Vec::new();
-    let journey_use = |kind, name: &String| NameUse {
-        kind,
-        name: name.clone(),
-        version: None,
-        step: None,
-    };
-    for s in &journey.start.exclude_segments {
-        uses.push(journey_use("segment", s));
-    }
-    for s in &journey.end.suppression_segments {
-        uses.push(journey_use("segment", s));
-    }
-    for t in &journey.end.exit_triggers {
-        uses.push(journey_use("trigger", t));
-    }
-    if let Some(goal) = &journey.goal {
-        uses.push(journey_use("trigger", &goal.trigger));
-    }
-    for model in scenario.segments.values() {
-        if let Some(condition) = &model.when {
-            push_condition(condition, None, None, &mut uses);
-        }
-    }
-    for (index, version) in journey.versions.iter().enumerate() {
-        for (&id, step) in &version.steps {
-            let (v, s) = (Some(index + 1), Some(id));
-            match &step.action {
-                Action::Branch { rules, .. } => {
-                    for rule in rules {
-                        push_condition(&rule.when, v, s, &mut uses);
-                    }
-                }
-                Action::IfThen { event, .. } => match event {
-                    Event::Trigger(t) => uses.push(NameUse {
-                        kind: "trigger",
-                        name: t.clone(),
-                        version: v,
-                        step: s,
-                    }),
-                    Event::JoinedSegment(g) => uses.push(NameUse {
-                        kind: "segment",
-                        name: g.clone(),
-                        version: v,
-                        step: s,
-                    }),
-                    _ => {}
-                },
-                _ => {}
-            }
-        }
-    }
     let audience = match &journey.start.audience {
         Audience::Segment(s) => ("segment", s.as_str()),
         Audience::Trigger(t) => ("trigger", t.as_str()),
     };
     let mut reported = BTreeSet::new();
-    for u in uses {
+    for u in name_uses(journey) {
         let modelled = match u.kind {
             "segment" => scenario.segments.contains_key(&u.name),
             "trigger" => scenario.triggers.contains_key(&u.name),
@@ -101,6 +49,69 @@ pub(super) fn check_names(journey: &Journey, out: &mut Problems) {
             _ => out.journey(Severity::Warning, ProblemKind::Unmodelled, message),
         }
     }
+}
+
+/// Every name the design uses: the journey's own (start, end, goal, segment
+/// conditions of the scenario), then each step's, version by version.
+fn name_uses(journey: &Journey) -> Vec<NameUse> {
+    let mut uses: Vec<NameUse> = Vec::new();
+    let journey_use = |kind, name: &String| NameUse {
+        kind,
+        name: name.clone(),
+        version: None,
+        step: None,
+    };
+    for s in &journey.start.exclude_segments {
+        uses.push(journey_use("segment", s));
+    }
+    for s in &journey.end.suppression_segments {
+        uses.push(journey_use("segment", s));
+    }
+    for t in &journey.end.exit_triggers {
+        uses.push(journey_use("trigger", t));
+    }
+    if let Some(goal) = &journey.goal {
+        uses.push(journey_use("trigger", &goal.trigger));
+    }
+    for model in journey.scenario.segments.values() {
+        if let Some(condition) = &model.when {
+            push_condition(condition, None, None, &mut uses);
+        }
+    }
+    for (index, version) in journey.versions.iter().enumerate() {
+        for (&id, step) in &version.steps {
+            push_step(&step.action, index + 1, id, &mut uses);
+        }
+    }
+    uses
+}
+
+/// The names one step's action uses.
+fn push_step(action: &Action, version: usize, step: StepId, uses: &mut Vec<NameUse>) {
+    let (v, s) = (Some(version), Some(step));
+    let (kind, name) = match action {
+        Action::Branch { rules, .. } => {
+            for rule in rules {
+                push_condition(&rule.when, v, s, uses);
+            }
+            return;
+        }
+        Action::IfThen {
+            event: Event::Trigger(t),
+            ..
+        } => ("trigger", t),
+        Action::IfThen {
+            event: Event::JoinedSegment(g),
+            ..
+        } => ("segment", g),
+        _ => return,
+    };
+    uses.push(NameUse {
+        kind,
+        name: name.clone(),
+        version: v,
+        step: s,
+    });
 }
 
 fn push_condition(

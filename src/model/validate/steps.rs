@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{ProblemKind, Problems, Severity, too_long, too_long_reason};
 use crate::model::step::trim_float;
-use crate::model::{Action, StepId, Version};
+use crate::model::{Action, Decide, StepId, Variant, Version};
 
 pub(super) fn check_version(no: usize, version: &Version, out: &mut Problems) {
     let v = (no, version);
@@ -41,7 +41,32 @@ pub(super) fn check_version(no: usize, version: &Version, out: &mut Problems) {
     check_reachable(v, out);
 }
 
+/// The checks of one step's own settings.
 fn check_action(v: (usize, &Version), id: StepId, action: &Action, out: &mut Problems) {
+    check_action_span(v, id, action, out);
+    match action {
+        Action::IfThen { event, .. } => {
+            if let Some(target) = event.step() {
+                check_event_target(v, id, target, out);
+            }
+        }
+        Action::AbTest { variants, decide } => {
+            check_variant_percents(v, id, variants, out);
+            check_variant_names(v, id, variants, decide.as_ref(), out);
+        }
+        Action::ChannelOptimization { channels, .. } if channels.is_empty() => out.step(
+            Severity::Error,
+            ProblemKind::NoChannels,
+            v,
+            id,
+            "channel optimization has no channel to choose from".to_owned(),
+        ),
+        _ => {}
+    }
+}
+
+/// A wait, an if/then's window or an A/B decision longer than the product handles.
+fn check_action_span(v: (usize, &Version), id: StepId, action: &Action, out: &mut Problems) {
     let span = match action {
         Action::Wait { span, .. } => Some(("its wait", *span)),
         Action::IfThen { within, .. } => Some(("the time it waits for the event", *within)),
@@ -62,106 +87,104 @@ fn check_action(v: (usize, &Version), id: StepId, action: &Action, out: &mut Pro
             format!("{what} is {span}: {}", too_long_reason()),
         );
     }
-    match action {
-        Action::IfThen { event, .. } => {
-            if let Some(target) = event.step() {
-                match v.1.steps.get(&target).map(|s| &s.action) {
-                    Some(Action::Message { .. } | Action::ChannelOptimization { .. }) => {}
-                    Some(_) => out.step(
-                        Severity::Error,
-                        ProblemKind::EventNotMessage,
-                        v,
-                        id,
-                        format!(
-                            "it waits for an interaction with step {target}, which sends no message"
-                        ),
-                    ),
-                    None => out.step(
-                        Severity::Error,
-                        ProblemKind::EventNotMessage,
-                        v,
-                        id,
-                        format!(
-                            "it waits for an interaction with step {target}, which does not exist"
-                        ),
-                    ),
-                }
-            }
-        }
-        Action::AbTest { variants, decide } => {
-            if variants.is_empty() {
-                out.step(
-                    Severity::Error,
-                    ProblemKind::AbNoVariants,
-                    v,
-                    id,
-                    "the A/B test has no variant".to_owned(),
-                );
-            } else {
-                let sum: f64 = variants.iter().map(|x| x.percent).sum();
-                if (sum - 100.0).abs() > 0.01 || sum.is_nan() {
-                    out.step(
-                        Severity::Error,
-                        ProblemKind::AbPercentSum,
-                        v,
-                        id,
-                        format!(
-                            "variant percentages add up to {}, not 100",
-                            trim_float((sum * 100.0).round() / 100.0)
-                        ),
-                    );
-                }
-            }
-            for variant in variants {
-                if !(0.0..=100.0).contains(&variant.percent) {
-                    out.step(
-                        Severity::Error,
-                        ProblemKind::AbPercentRange,
-                        v,
-                        id,
-                        format!(
-                            "variant '{}' has {}%, outside 0 to 100",
-                            variant.name,
-                            trim_float(variant.percent)
-                        ),
-                    );
-                }
-            }
-            let mut seen = BTreeSet::new();
-            for variant in variants {
-                if !seen.insert(variant.name.as_str()) {
-                    out.step(
-                        Severity::Error,
-                        ProblemKind::AbDuplicateVariant,
-                        v,
-                        id,
-                        format!("two variants are named '{}'", variant.name),
-                    );
-                }
-            }
-            if let Some(decide) = decide
-                && !variants.iter().any(|x| x.name == decide.default_variant)
-            {
-                out.step(
-                    Severity::Error,
-                    ProblemKind::AbUnknownDefault,
-                    v,
-                    id,
-                    format!(
-                        "the default variant '{}' is not one of the variants",
-                        decide.default_variant
-                    ),
-                );
-            }
-        }
-        Action::ChannelOptimization { channels, .. } if channels.is_empty() => out.step(
+}
+
+/// An if/then that waits for an interaction with `target`, which must send a message.
+fn check_event_target(v: (usize, &Version), id: StepId, target: StepId, out: &mut Problems) {
+    let what = match v.1.steps.get(&target).map(|s| &s.action) {
+        Some(Action::Message { .. } | Action::ChannelOptimization { .. }) => return,
+        Some(_) => "sends no message",
+        None => "does not exist",
+    };
+    out.step(
+        Severity::Error,
+        ProblemKind::EventNotMessage,
+        v,
+        id,
+        format!("it waits for an interaction with step {target}, which {what}"),
+    );
+}
+
+/// An A/B test's percentages: at least one variant, each within 0 to 100, 100 in all.
+fn check_variant_percents(
+    v: (usize, &Version),
+    id: StepId,
+    variants: &[Variant],
+    out: &mut Problems,
+) {
+    if variants.is_empty() {
+        out.step(
             Severity::Error,
-            ProblemKind::NoChannels,
+            ProblemKind::AbNoVariants,
             v,
             id,
-            "channel optimization has no channel to choose from".to_owned(),
-        ),
-        _ => {}
+            "the A/B test has no variant".to_owned(),
+        );
+    } else {
+        let sum: f64 = variants.iter().map(|x| x.percent).sum();
+        if (sum - 100.0).abs() > 0.01 || sum.is_nan() {
+            out.step(
+                Severity::Error,
+                ProblemKind::AbPercentSum,
+                v,
+                id,
+                format!(
+                    "variant percentages add up to {}, not 100",
+                    trim_float((sum * 100.0).round() / 100.0)
+                ),
+            );
+        }
+    }
+    for variant in variants {
+        if !(0.0..=100.0).contains(&variant.percent) {
+            out.step(
+                Severity::Error,
+                ProblemKind::AbPercentRange,
+                v,
+                id,
+                format!(
+                    "variant '{}' has {}%, outside 0 to 100",
+                    variant.name,
+                    trim_float(variant.percent)
+                ),
+            );
+        }
+    }
+}
+
+/// An A/B test's names: no two variants alike, the default variant one of them.
+fn check_variant_names(
+    v: (usize, &Version),
+    id: StepId,
+    variants: &[Variant],
+    decide: Option<&Decide>,
+    out: &mut Problems,
+) {
+    let mut seen = BTreeSet::new();
+    for variant in variants {
+        if !seen.insert(variant.name.as_str()) {
+            out.step(
+                Severity::Error,
+                ProblemKind::AbDuplicateVariant,
+                v,
+                id,
+                format!("two variants are named '{}'", variant.name),
+            );
+        }
+    }
+    if let Some(decide) = decide
+        && !variants.iter().any(|x| x.name == decide.default_variant)
+    {
+        out.step(
+            Severity::Error,
+            ProblemKind::AbUnknownDefault,
+            v,
+            id,
+            format!(
+                "the default variant '{}' is not one of the variants",
+                decide.default_variant
+            ),
+        );
     }
 }
 
@@ -171,82 +194,111 @@ fn is_instant(action: &Action) -> bool {
     !matches!(action, Action::Wait { span, .. } if !span.is_zero())
 }
 
+/// The steps of a version and the links between instant steps, by index.
+struct InstantGraph {
+    ids: Vec<StepId>,
+    forward: Vec<Vec<usize>>,
+    backward: Vec<Vec<usize>>,
+}
+
+impl InstantGraph {
+    fn new(version: &Version) -> Self {
+        let ids: Vec<StepId> = version.steps.keys().copied().collect();
+        let index: BTreeMap<StepId, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let mut forward: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+        let mut backward: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+        for (i, id) in ids.iter().enumerate() {
+            let action = &version.steps[id].action;
+            if !is_instant(action) {
+                continue;
+            }
+            for target in action.targets() {
+                if let Some(&j) = index.get(&target) {
+                    forward[i].push(j);
+                    backward[j].push(i);
+                }
+            }
+        }
+        InstantGraph {
+            ids,
+            forward,
+            backward,
+        }
+    }
+
+    /// Kosaraju's pass 1: the steps in the order their depth-first search finishes.
+    fn finish_order(&self) -> Vec<usize> {
+        let n = self.ids.len();
+        let mut visited = vec![false; n];
+        let mut order = Vec::with_capacity(n);
+        for root in 0..n {
+            if visited[root] {
+                continue;
+            }
+            visited[root] = true;
+            let mut stack = vec![(root, 0usize)];
+            while let Some((node, edge)) = stack.pop() {
+                if let Some(&next) = self.forward[node].get(edge) {
+                    stack.push((node, edge + 1));
+                    if !visited[next] {
+                        visited[next] = true;
+                        stack.push((next, 0));
+                    }
+                } else {
+                    order.push(node);
+                }
+            }
+        }
+        order
+    }
+
+    /// Kosaraju's pass 2: the strongly connected components that are cycles
+    /// (several steps, or one that leads to itself), members sorted.
+    fn cycles(&self) -> Vec<Vec<usize>> {
+        let mut component = vec![usize::MAX; self.ids.len()];
+        let mut cycles = Vec::new();
+        for (count, &root) in self.finish_order().iter().rev().enumerate() {
+            if component[root] != usize::MAX {
+                continue;
+            }
+            let mut members = vec![root];
+            component[root] = count;
+            let mut stack = vec![root];
+            while let Some(node) = stack.pop() {
+                for &prev in &self.backward[node] {
+                    if component[prev] == usize::MAX {
+                        component[prev] = count;
+                        members.push(prev);
+                        stack.push(prev);
+                    }
+                }
+            }
+            if members.len() > 1 || self.forward[root].contains(&root) {
+                members.sort_unstable();
+                cycles.push(members);
+            }
+        }
+        cycles
+    }
+}
+
 /// Flags every strongly connected set of instant steps that forms a cycle
 /// (Kosaraju's algorithm, iterative so huge journeys cannot overflow the stack).
 fn check_cycles(v: (usize, &Version), out: &mut Problems) {
-    let version = v.1;
-    let ids: Vec<StepId> = version.steps.keys().copied().collect();
-    let index: BTreeMap<StepId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut forward: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-    let mut backward: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-    for (i, id) in ids.iter().enumerate() {
-        let action = &version.steps[id].action;
-        if !is_instant(action) {
-            continue;
-        }
-        for target in action.targets() {
-            if let Some(&j) = index.get(&target) {
-                forward[i].push(j);
-                backward[j].push(i);
-            }
-        }
-    }
-    // Pass 1: order by finish time.
-    let mut visited = vec![false; ids.len()];
-    let mut order = Vec::with_capacity(ids.len());
-    for root in 0..ids.len() {
-        if visited[root] {
-            continue;
-        }
-        visited[root] = true;
-        let mut stack = vec![(root, 0usize)];
-        while let Some((node, edge)) = stack.pop() {
-            if let Some(&next) = forward[node].get(edge) {
-                stack.push((node, edge + 1));
-                if !visited[next] {
-                    visited[next] = true;
-                    stack.push((next, 0));
-                }
-            } else {
-                order.push(node);
-            }
-        }
-    }
-    // Pass 2: components on the reversed graph.
-    let mut component = vec![usize::MAX; ids.len()];
-    let mut count = 0;
-    for &root in order.iter().rev() {
-        if component[root] != usize::MAX {
-            continue;
-        }
-        let mut members = vec![root];
-        component[root] = count;
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            for &prev in &backward[node] {
-                if component[prev] == usize::MAX {
-                    component[prev] = count;
-                    members.push(prev);
-                    stack.push(prev);
-                }
-            }
-        }
-        let is_cycle = members.len() > 1 || forward[root].contains(&root);
-        if is_cycle {
-            members.sort_unstable();
-            let names: Vec<String> = members.iter().map(|&m| ids[m].to_string()).collect();
-            out.step(
-                Severity::Error,
-                ProblemKind::InstantCycle,
-                v,
-                ids[members[0]],
-                format!(
-                    "steps {} form a loop with no wait of positive length: customers would go round it forever at one instant",
-                    names.join(", ")
-                ),
-            );
-        }
-        count += 1;
+    let graph = InstantGraph::new(v.1);
+    for members in graph.cycles() {
+        let names: Vec<String> = members.iter().map(|&m| graph.ids[m].to_string()).collect();
+        out.step(
+            Severity::Error,
+            ProblemKind::InstantCycle,
+            v,
+            graph.ids[members[0]],
+            format!(
+                "steps {} form a loop with no wait of positive length: customers would go round it forever at one instant",
+                names.join(", ")
+            ),
+        );
     }
 }
 

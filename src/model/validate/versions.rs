@@ -81,59 +81,69 @@ pub(super) fn check_dates_and_versions(journey: &Journey, out: &mut Problems) {
             format!("version 1 is published at {published}, but the journey starts at {starts_at}"),
         );
     }
-    let last = journey.versions.len() - 1;
-    for (index, version) in journey.versions.iter().enumerate() {
-        let no = index + 1;
-        let live = journey.live_at(index);
-        if live.is_none() && index != last {
-            out.version(
-                no,
-                ProblemKind::DraftNotLast,
-                format!("version {no} is a draft (never published), but only the last version may be a draft"),
-            );
+    for index in 0..journey.versions.len() {
+        check_draft_and_stop(journey, index, out);
+        if index > 0 {
+            check_after_previous(journey, index, out);
         }
-        if let Some(stopped) = version.stopped_at {
-            match live {
-                None => out.version(
-                    no,
-                    ProblemKind::StoppedBeforePublished,
-                    format!("version {no} is stopped at {stopped} but was never published"),
-                ),
-                Some(live) if stopped < live => out.version(
-                    no,
-                    ProblemKind::StoppedBeforePublished,
-                    format!(
-                        "version {no} is stopped at {stopped}, before it was published at {live}"
-                    ),
-                ),
-                Some(_) => {}
-            }
-        }
-        if index == 0 {
-            continue;
-        }
-        let (Some(previous_live), Some(live)) = (journey.live_at(index - 1), live) else {
-            continue;
-        };
-        if live <= previous_live {
-            out.version(
-                no,
-                ProblemKind::VersionsNotIncreasing,
-                format!(
-                    "version {no} is published at {live}, not after version {index} ({previous_live})"
-                ),
-            );
-        }
-        if let Some(stopped) = journey.versions[index - 1].stopped_at
-            && live >= stopped
-        {
-            out.version(
-                no,
-                ProblemKind::PublishedAfterStop,
-                format!(
-                    "version {no} is published at {live}, after version {index} was stopped at {stopped}: a stopped journey cannot get a new version (copy it into a new journey instead)"
-                ),
-            );
-        }
+    }
+}
+
+/// Version `index` (0-based): a draft only if it is the last, stopped only after it went live.
+fn check_draft_and_stop(journey: &Journey, index: usize, out: &mut Problems) {
+    let no = index + 1;
+    let live = journey.live_at(index);
+    if live.is_none() && Some(index) != journey.current_index() {
+        out.version(
+            no,
+            ProblemKind::DraftNotLast,
+            format!("version {no} is a draft (never published), but only the last version may be a draft"),
+        );
+    }
+    let Some(stopped) = journey.versions[index].stopped_at else {
+        return;
+    };
+    match live {
+        None => out.version(
+            no,
+            ProblemKind::StoppedBeforePublished,
+            format!("version {no} is stopped at {stopped} but was never published"),
+        ),
+        Some(live) if stopped < live => out.version(
+            no,
+            ProblemKind::StoppedBeforePublished,
+            format!("version {no} is stopped at {stopped}, before it was published at {live}"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Version `index` (0-based, at least 1) against the one before it: published
+/// later, and not after that one was stopped.
+fn check_after_previous(journey: &Journey, index: usize, out: &mut Problems) {
+    let no = index + 1;
+    let (Some(previous_live), Some(live)) = (journey.live_at(index - 1), journey.live_at(index))
+    else {
+        return;
+    };
+    if live <= previous_live {
+        out.version(
+            no,
+            ProblemKind::VersionsNotIncreasing,
+            format!(
+                "version {no} is published at {live}, not after version {index} ({previous_live})"
+            ),
+        );
+    }
+    if let Some(stopped) = journey.versions[index - 1].stopped_at
+        && live >= stopped
+    {
+        out.version(
+            no,
+            ProblemKind::PublishedAfterStop,
+            format!(
+                "version {no} is published at {live}, after version {index} was stopped at {stopped}: a stopped journey cannot get a new version (copy it into a new journey instead)"
+            ),
+        );
     }
 }

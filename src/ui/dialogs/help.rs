@@ -19,7 +19,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F1", "This help"),
 ];
 
-/// The journey rules (SEMANTICS.md S1 to S9), in the marketer's words.
+/// The journey rules (assets/docs/rules.md S1 to S9), in the marketer's words.
 const RULES: &[(&str, &str, &str)] = &[
     (
         "S1",

@@ -1,5 +1,5 @@
 //! Dialogs: egui only, no file I/O. Each draws itself and returns what the
-//! user chose (an intent); the app acts on it (ARCHITECTURE.md).
+//! user chose (an intent); the app acts on it (the data flow of the crate docs).
 //!
 //! - [`unsaved_changes_ui`] → [`UnsavedChoice`] (Save / Discard / Cancel);
 //! - [`open_error_ui`] shows an [`OpenError`] (file, line, column, message);

@@ -1,120 +1,94 @@
 //! The condition editor shared by attribute-branch rules and the scenario's
 //! segment models: in a segment, or an attribute equal to, above or below a value.
 
-use egui::{ComboBox, TextEdit, Ui};
+use egui::Ui;
 
 use super::Names;
-use super::widgets::{buffered, name_field, name_flag, number, pick_menu, trailing_row};
+use super::widgets::{ComboField, NameField, NumberField};
 use crate::model::Condition;
 
+/// What a condition tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    InSegment,
+    Equals,
+    Above,
+    Below,
+}
+
+/// The kinds, in the order of the picker.
+const KINDS: [(Kind, &str); 4] = [
+    (Kind::InSegment, "In segment"),
+    (Kind::Equals, "Attribute equals"),
+    (Kind::Above, "Attribute above"),
+    (Kind::Below, "Attribute below"),
+];
+
+impl Kind {
+    fn of(condition: &Condition) -> Kind {
+        match condition {
+            Condition::InSegment(_) => Kind::InSegment,
+            Condition::Equals(..) => Kind::Equals,
+            Condition::Above(..) => Kind::Above,
+            Condition::Below(..) => Kind::Below,
+        }
+    }
+
+    /// A condition of this kind on `name` (a segment or an attribute).
+    fn make(self, name: String) -> Condition {
+        match self {
+            Kind::InSegment => Condition::InSegment(name),
+            Kind::Equals => Condition::Equals(name, String::new()),
+            Kind::Above => Condition::Above(name, 0.0),
+            Kind::Below => Condition::Below(name, 0.0),
+        }
+    }
+}
+
 /// A condition on a customer: in a segment, or an attribute equal to, above
-/// or below a value. Returns the edited condition.
-pub fn condition_ui(ui: &mut Ui, condition: &Condition, names: &Names) -> Option<Condition> {
-    const KINDS: [&str; 4] = [
-        "In segment",
-        "Attribute equals",
-        "Attribute above",
-        "Attribute below",
-    ];
-    let kind = match condition {
-        Condition::InSegment(_) => 0,
-        Condition::Equals(..) => 1,
-        Condition::Above(..) => 2,
-        Condition::Below(..) => 3,
-    };
-    let mut chosen = kind;
-    ui.horizontal(|ui| {
-        let label = ui.label("If");
-        ui.label_inputs_by(label.id, |ui| {
-            ComboBox::from_id_salt("condition-kind")
-                .selected_text(KINDS[kind])
-                .show_ui(ui, |ui| {
-                    for (k, name) in KINDS.iter().enumerate() {
-                        ui.selectable_value(&mut chosen, k, *name);
-                    }
-                });
-        });
-    });
-    let name = match condition {
-        Condition::InSegment(n)
-        | Condition::Equals(n, _)
-        | Condition::Above(n, _)
-        | Condition::Below(n, _) => n.clone(),
-    };
-    if chosen != kind {
-        return Some(match chosen {
-            0 => Condition::InSegment(name),
-            1 => Condition::Equals(name, String::new()),
-            2 => Condition::Above(name, 0.0),
-            _ => Condition::Below(name, 0.0),
-        });
+/// or below a value. Edits `condition` in place.
+pub fn condition_ui(ui: &mut Ui, names: &Names, condition: &mut Condition) {
+    let mut kind = Kind::of(condition);
+    if ComboField::new("If", &KINDS).show(ui, &mut kind) {
+        let (Condition::InSegment(name)
+        | Condition::Equals(name, _)
+        | Condition::Above(name, _)
+        | Condition::Below(name, _)) = condition;
+        *condition = kind.make(std::mem::take(name));
+        return;
     }
     match condition {
-        Condition::InSegment(s) => name_field(
-            ui,
-            "segment",
-            "Segment",
-            s,
-            &names.segments,
-            &names.known_segments,
-            true,
-        )
-        .map(Condition::InSegment),
-        Condition::Equals(a, v) => {
-            let mut out = None;
-            if let Some(a2) = attribute_field(ui, a, names) {
-                out = Some(Condition::Equals(a2, v.clone()));
-            }
-            let values = names.attribute_values.get(a).cloned().unwrap_or_default();
-            if let Some(v2) = name_field(ui, "value", "Equals", v, &values, &values, false) {
-                out = Some(Condition::Equals(a.clone(), v2));
-            }
-            out
+        Condition::InSegment(segment) => {
+            NameField::new("Segment")
+                .suggestions(&names.segments)
+                .known(&names.known_segments)
+                .show(ui, segment);
         }
-        Condition::Above(a, x) | Condition::Below(a, x) => {
-            let above = matches!(condition, Condition::Above(..));
-            let make = |a: String, x: f64| {
-                if above {
-                    Condition::Above(a, x)
-                } else {
-                    Condition::Below(a, x)
-                }
+        Condition::Equals(attribute, value) => {
+            attribute_ui(ui, names, attribute);
+            let values = names.attribute_values.get(attribute.as_str());
+            NameField::new("Equals")
+                .suggestions(values.map_or(&[], Vec::as_slice))
+                .show(ui, value);
+        }
+        Condition::Above(attribute, x) | Condition::Below(attribute, x) => {
+            let word = if matches!(kind, Kind::Above) {
+                "Above"
+            } else {
+                "Below"
             };
-            let mut out = None;
-            if let Some(a2) = attribute_field(ui, a, names) {
-                out = Some(make(a2, *x));
-            }
-            let word = if above { "Above" } else { "Below" };
-            ui.horizontal(|ui| {
-                let label = ui.label(word);
-                if let Some(x2) = number(ui, "number", label.id, *x, f64::MIN..=f64::MAX, 0.1, "") {
-                    out = Some(make(a.clone(), x2));
-                }
-            });
-            out
+            attribute_ui(ui, names, attribute);
+            NumberField::new(word).speed(0.1).show(ui, x);
         }
     }
 }
 
 /// The attribute a condition tests, with the scenario's attributes to pick from;
 /// one the scenario does not model is flagged.
-fn attribute_field(ui: &mut Ui, current: &str, names: &Names) -> Option<String> {
-    let label = ui.label("Attribute");
-    let id = ui.make_persistent_id("attribute");
-    let (picked, typed) = trailing_row(
-        ui,
-        |ui| pick_menu(ui, "Choose an attribute of the scenario", &names.attributes),
-        |ui| {
-            buffered(ui, id, &current.to_owned(), |ui, text| {
-                ui.add(
-                    TextEdit::singleline(text)
-                        .id(id.with("edit"))
-                        .desired_width(ui.available_width()),
-                )
-                .labelled_by(label.id)
-            })
-        },
-    );
-    name_flag(ui, current, &names.attributes, true);
-    picked.or(typed)
+fn attribute_ui(ui: &mut Ui, names: &Names, attribute: &mut String) {
+    NameField::new("Attribute")
+        .suggestions(&names.attributes)
+        .known(&names.attributes)
+        .pick_hover("Choose an attribute of the scenario")
+        .show(ui, attribute);
 }

@@ -3,34 +3,22 @@
 
 use egui::Ui;
 
-use super::Names;
-use super::widgets::{date_time_row, explain, list_editor, problems_ui, rule};
+use super::Form;
+use super::widgets::{DateTimeField, ListEditor, explain, rule};
 use crate::edit::Command;
-use crate::model::{Journey, Problem};
+use crate::model::{Instant, Journey};
 
 /// Draws the End form.
-pub fn end_ui(
-    ui: &mut Ui,
-    journey: &Journey,
-    names: &Names,
-    problems: &[&Problem],
-    out: &mut Vec<Command>,
-) {
-    problems_ui(ui, problems);
-    let old = &journey.end;
-    let mut end = old.clone();
+pub fn end_ui(ui: &mut Ui, form: &mut Form) {
+    form.problems_ui(ui);
+    let (journey, names) = (form.journey, form.names);
+    let mut end = journey.end.clone();
 
     ui.heading("Exit triggers");
-    if let Some(list) = list_editor(
-        ui,
-        "exit-triggers",
-        "exit trigger",
-        &old.exit_triggers,
-        &names.triggers,
-        &names.known_triggers,
-    ) {
-        end.exit_triggers = list;
-    }
+    ListEditor::new("exit trigger")
+        .suggestions(&names.triggers)
+        .known(&names.known_triggers)
+        .show(ui, &mut end.exit_triggers);
     rule(
         ui,
         "A customer who performs an exit trigger leaves at that moment, wherever they are; nothing more is sent to them (S5).",
@@ -38,42 +26,17 @@ pub fn end_ui(
 
     ui.add_space(8.0);
     ui.heading("Suppression segments");
-    if let Some(list) = list_editor(
-        ui,
-        "suppression",
-        "suppression segment",
-        &old.suppression_segments,
-        &names.segments,
-        &names.known_segments,
-    ) {
-        end.suppression_segments = list;
-    }
+    ListEditor::new("suppression segment")
+        .suggestions(&names.segments)
+        .known(&names.known_segments)
+        .show(ui, &mut end.suppression_segments);
     rule(
         ui,
         "Suppression pulls customers out wherever they are, as soon as they are or become members, even mid-wait (S4). Exclusion (Start) is checked only at entry.",
     );
 
     ui.add_space(8.0);
-    ui.heading("End date");
-    let mut has_end = old.end_date.is_some();
-    if ui.checkbox(&mut has_end, "Set an end date").changed() {
-        end.end_date = has_end.then(|| {
-            // Checked: a file may start near the last instant chrono knows.
-            (journey.start.starts_at)
-                .checked_add_signed(journey.scenario.horizon.duration())
-                .unwrap_or(journey.start.starts_at)
-                .max(journey.start.starts_at)
-        });
-    }
-    if let Some(at) = old.end_date
-        && let Some(new_at) = date_time_row(ui, "end", "End date", at)
-    {
-        end.end_date = Some(new_at);
-    }
-    rule(
-        ui,
-        "After the end date nobody new enters, but everyone already inside carries on and finishes all their steps (S6).",
-    );
+    end_date_ui(ui, journey, &mut end.end_date);
 
     ui.add_space(8.0);
     ui.heading("Stop");
@@ -85,8 +48,26 @@ pub fn end_ui(
         ui,
         "Use the end date to let customers finish; use Stop to end everything now.",
     );
+    form.commit(&journey.end, end, Command::SetEnd);
+}
 
-    if super::widgets::differs(&end, old) {
-        out.push(Command::SetEnd(end));
+/// The optional end date; when set, it starts at the end of the simulated horizon.
+fn end_date_ui(ui: &mut Ui, journey: &Journey, end_date: &mut Option<Instant>) {
+    ui.heading("End date");
+    let mut has_end = end_date.is_some();
+    if ui.checkbox(&mut has_end, "Set an end date").changed() {
+        *end_date = has_end.then(|| {
+            // Checked: a file may start near the last instant chrono knows.
+            (journey.start.starts_at)
+                .checked_add_signed(journey.scenario.horizon.duration())
+                .unwrap_or(journey.start.starts_at)
+                .max(journey.start.starts_at)
+        });
+    } else if let Some(at) = end_date {
+        DateTimeField::new("End date").show(ui, at);
     }
+    rule(
+        ui,
+        "After the end date nobody new enters, but everyone already inside carries on and finishes all their steps (S6).",
+    );
 }

@@ -2,59 +2,47 @@
 
 use egui::Ui;
 
-use super::Names;
-use super::widgets::{explain, name_field, number, problems_ui, rule, span_row};
+use super::widgets::{Labelled, NameField, NumberField, SpanField, explain, rule};
+use super::{Form, Names};
 use crate::edit::Command;
-use crate::model::{Goal, Journey, Problem};
+use crate::model::Goal;
 
 /// Draws the Goal form.
-pub fn goal_ui(
-    ui: &mut Ui,
-    journey: &Journey,
-    names: &Names,
-    problems: &[&Problem],
-    out: &mut Vec<Command>,
-) {
-    problems_ui(ui, problems);
-    let old = &journey.goal;
+pub fn goal_ui(ui: &mut Ui, form: &mut Form) {
+    form.problems_ui(ui);
+    let old = &form.journey.goal;
+    let mut goal = old.clone();
     let mut has_goal = old.is_some();
     if ui
         .checkbox(&mut has_goal, "This journey has a goal")
         .changed()
     {
-        let goal = has_goal.then(|| {
-            let trigger = names
-                .known_triggers
-                .first()
+        goal = has_goal.then(|| {
+            let trigger = (form.names.known_triggers.first())
                 .cloned()
                 .unwrap_or_else(|| "purchased".to_owned());
             Goal::new(trigger)
         });
-        out.push(Command::SetGoal(goal));
-        return;
+    } else {
+        rule(
+            ui,
+            "A customer converts when they perform the goal trigger after entering, until they leave, or within the attribution window after completing (S11).",
+        );
+        match &mut goal {
+            Some(goal) => goal_fields_ui(ui, form.names, goal),
+            None => explain(ui, "Without a goal, reports show no goal rate."),
+        }
     }
-    rule(
-        ui,
-        "A customer converts when they perform the goal trigger after entering, until they leave, or within the attribution window after completing (S11).",
-    );
-    let Some(old) = old else {
-        explain(ui, "Without a goal, reports show no goal rate.");
-        return;
-    };
-    let mut goal = old.clone();
+    form.commit(old, goal, Command::SetGoal);
+}
 
+/// The trigger, the target and the attribution window of a goal.
+fn goal_fields_ui(ui: &mut Ui, names: &Names, goal: &mut Goal) {
     ui.add_space(6.0);
-    if let Some(trigger) = name_field(
-        ui,
-        "goal-trigger",
-        "Goal trigger",
-        &old.trigger,
-        &names.triggers,
-        &names.known_triggers,
-        true,
-    ) {
-        goal.trigger = trigger;
-    }
+    NameField::new("Goal trigger")
+        .suggestions(&names.triggers)
+        .known(&names.known_triggers)
+        .show(ui, &mut goal.trigger);
     explain(
         ui,
         "The trigger that counts as a conversion, e.g. purchased.",
@@ -62,22 +50,16 @@ pub fn goal_ui(
 
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let mut has_target = old.target_percent.is_some();
+        let mut has_target = goal.target_percent.is_some();
         if ui.checkbox(&mut has_target, "Target").changed() {
             goal.target_percent = has_target.then_some(10.0);
-        }
-        if let Some(target) = old.target_percent
-            && let Some(new) = number(
-                ui,
-                "goal-target",
-                "Target percent",
-                target,
-                0.0..=100.0,
-                0.1,
-                " %",
-            )
-        {
-            goal.target_percent = Some(new);
+        } else if let Some(target) = &mut goal.target_percent {
+            NumberField::new("Target percent")
+                .labelled(Labelled::Hidden)
+                .range(0.0..=100.0)
+                .speed(0.1)
+                .suffix(" %")
+                .show(ui, target);
         }
     });
     explain(
@@ -86,20 +68,9 @@ pub fn goal_ui(
     );
 
     ui.add_space(6.0);
-    if let Some(span) = span_row(
-        ui,
-        "goal-attribution",
-        "Attribution window",
-        old.attribution,
-    ) {
-        goal.attribution = span;
-    }
+    SpanField::new("Attribution window").show(ui, &mut goal.attribution);
     explain(
         ui,
         "How long after completing the journey a conversion still counts (default 3 days).",
     );
-
-    if super::widgets::differs(&goal, old) {
-        out.push(Command::SetGoal(Some(goal)));
-    }
 }

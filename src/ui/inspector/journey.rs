@@ -2,27 +2,25 @@
 
 use egui::{RichText, Ui};
 
-use super::widgets::{date_time_row, explain, problems_ui, rule, show_instant, text_field};
+use super::Form;
+use super::widgets::{DateTimeField, TextField, explain, rule, show_instant};
 use crate::edit::Command;
-use crate::model::{Journey, Problem, VersionState};
+use crate::model::{Instant, VersionState};
 
 /// Draws the Journey form.
-pub fn journey_ui(ui: &mut Ui, journey: &Journey, problems: &[&Problem], out: &mut Vec<Command>) {
-    problems_ui(ui, problems);
-    if let Some(name) = text_field(ui, "journey-name", "Journey name", &journey.name, false) {
-        out.push(Command::SetName(name));
-    }
+pub fn journey_ui(ui: &mut Ui, form: &mut Form) {
+    form.problems_ui(ui);
+    let journey = form.journey;
+    let mut name = journey.name.clone();
+    TextField::new("Journey name").show(ui, &mut name);
+    form.commit(&journey.name, name, Command::SetName);
     explain(ui, "The name shown in the title bar and in reports.");
     ui.add_space(6.0);
-    if let Some(text) = text_field(
-        ui,
-        "journey-description",
-        "Description",
-        &journey.description,
-        true,
-    ) {
-        out.push(Command::SetDescription(text));
-    }
+    let mut description = journey.description.clone();
+    TextField::new("Description")
+        .multiline()
+        .show(ui, &mut description);
+    form.commit(&journey.description, description, Command::SetDescription);
     explain(ui, "What the journey is for, in a sentence or two.");
     ui.add_space(8.0);
     ui.heading("Versions");
@@ -31,12 +29,13 @@ pub fn journey_ui(ui: &mut Ui, journey: &Journey, problems: &[&Problem], out: &m
         "Editing a live journey publishes a new version; customers stay on the version they entered (S8).",
     );
     for index in 0..journey.versions.len() {
-        ui.push_id(index, |ui| version_ui(ui, journey, index, out));
+        ui.push_id(index, |ui| version_ui(ui, form, index));
     }
 }
 
 /// One version: its state with instants; a stop control for a live one.
-fn version_ui(ui: &mut Ui, journey: &Journey, index: usize, out: &mut Vec<Command>) {
+fn version_ui(ui: &mut Ui, form: &mut Form, index: usize) {
+    let journey = form.journey;
     let no = index + 1;
     let steps = journey.versions[index].steps.len();
     ui.group(|ui| {
@@ -49,7 +48,7 @@ fn version_ui(ui: &mut Ui, journey: &Journey, index: usize, out: &mut Vec<Comman
             VersionState::Live(live) => {
                 ui.label(RichText::new(format!("Version {no}: published")).strong());
                 explain(ui, &format!("{steps} steps. Live since {}.", show_instant(live)));
-                stop_ui(ui, journey, index, live, out);
+                stop_ui(ui, form, index, live);
             }
             VersionState::Stopped { live, stopped } => {
                 ui.label(RichText::new(format!("Version {no}: stopped")).strong());
@@ -73,15 +72,9 @@ fn version_ui(ui: &mut Ui, journey: &Journey, index: usize, out: &mut Vec<Comman
 
 /// "Stop version…": asks for the instant and a confirmation, then emits the
 /// irreversible `StopVersion` command.
-fn stop_ui(
-    ui: &mut Ui,
-    journey: &Journey,
-    index: usize,
-    live: crate::model::Instant,
-    out: &mut Vec<Command>,
-) {
+fn stop_ui(ui: &mut Ui, form: &mut Form, index: usize, live: Instant) {
     let id = ui.make_persistent_id("stop-at");
-    let pending: Option<crate::model::Instant> = ui.data(|d| d.get_temp(id));
+    let pending: Option<Instant> = ui.data(|d| d.get_temp(id));
     let Some(at) = pending else {
         if ui
             .button(format!("Stop version {}…", index + 1))
@@ -89,7 +82,7 @@ fn stop_ui(
             .clicked()
         {
             let default_at = live
-                .checked_add_signed(journey.scenario.arrivals_over.duration())
+                .checked_add_signed(form.journey.scenario.arrivals_over.duration())
                 .unwrap_or(live);
             ui.data_mut(|d| d.insert_temp(id, default_at));
         }
@@ -100,17 +93,17 @@ fn stop_ui(
         "Stopping is final: from that instant nobody enters, and everyone inside leaves at once without another step (S7). It cannot be undone.",
     );
     let mut at = at;
-    if let Some(new_at) = date_time_row(ui, "stop", "Stop at", at) {
-        at = new_at.max(live);
+    if DateTimeField::new("Stop at").show(ui, &mut at) {
+        at = at.max(live);
         ui.data_mut(|d| d.insert_temp(id, at));
     }
     ui.horizontal(|ui| {
         if ui.button("Stop for good").clicked() {
-            out.push(Command::StopVersion { version: index, at });
-            ui.data_mut(|d| d.remove::<crate::model::Instant>(id));
+            form.push(Command::StopVersion { version: index, at });
+            ui.data_mut(|d| d.remove::<Instant>(id));
         }
         if ui.button("Cancel").clicked() {
-            ui.data_mut(|d| d.remove::<crate::model::Instant>(id));
+            ui.data_mut(|d| d.remove::<Instant>(id));
         }
     });
 }

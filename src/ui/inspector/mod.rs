@@ -4,23 +4,26 @@
 //! It reads the journey and returns [`Command`]s; the app applies them to its
 //! `edit::Document`, which gives undo. Each finished field edit (Enter, focus
 //! lost, drag released, a choice made) is one command, never one per keystroke.
+//! Every form is written the same way: it edits a draft of its part of the
+//! journey with the field builders of [`widgets`] and hands the draft to its
+//! `Form` context, which turns it into one command (see `form.rs`).
 //!
 //! ```ignore
-//! let commands = inspector_ui(ui, &mut self.inspector, doc.journey(), version, selected);
-//! for command in commands {
+//! let input = InspectorInput { journey: doc.journey(), problems: &problems, version, selected };
+//! for command in inspector_ui(ui, &mut self.inspector, &input) {
 //!     if let Err(e) = doc.apply(command) { /* show e to the user */ }
 //! }
 //! ```
 
 mod conditions;
 mod end;
+mod form;
 mod goal;
 mod journey;
 mod scenario;
 mod scenario_tables;
 mod start;
 mod step;
-mod step_outputs;
 pub mod widgets;
 
 #[cfg(test)]
@@ -30,7 +33,8 @@ use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::edit::Command;
-use crate::model::{Journey, Problem, ProblemKind, StepId, validate};
+use crate::model::{Journey, Problem, ProblemKind, StepId};
+use form::{Form, Names};
 
 /// The inspector's tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -88,56 +92,6 @@ pub struct InspectorState {
     last_selected: Option<StepId>,
 }
 
-/// Names the forms suggest and check: those used in the design and those
-/// the scenario models.
-pub(crate) struct Names {
-    /// Segment names used anywhere (design and scenario), sorted.
-    pub segments: Vec<String>,
-    /// Trigger names used anywhere, sorted.
-    pub triggers: Vec<String>,
-    /// Segment names the scenario models.
-    pub known_segments: Vec<String>,
-    /// Trigger names the scenario models.
-    pub known_triggers: Vec<String>,
-    /// Attribute names the scenario models.
-    pub attributes: Vec<String>,
-    /// The values of each attribute that is a choice.
-    pub attribute_values: std::collections::BTreeMap<String, Vec<String>>,
-}
-
-impl Names {
-    fn of(journey: &Journey) -> Names {
-        let known_segments: Vec<String> = journey.scenario.segments.keys().cloned().collect();
-        let known_triggers: Vec<String> = journey.scenario.triggers.keys().cloned().collect();
-        let merge = |mut a: Vec<String>, b: &[String]| {
-            a.extend(b.iter().cloned());
-            a.retain(|n| !n.trim().is_empty());
-            a.sort();
-            a.dedup();
-            a
-        };
-        Names {
-            segments: merge(journey.segment_names(), &known_segments),
-            triggers: merge(journey.trigger_names(), &known_triggers),
-            known_segments,
-            known_triggers,
-            attributes: journey.scenario.attributes.keys().cloned().collect(),
-            attribute_values: journey
-                .scenario
-                .attributes
-                .iter()
-                .filter_map(|(name, dist)| match dist {
-                    crate::model::Dist::Choice(values) => Some((
-                        name.clone(),
-                        values.iter().map(|(v, _)| v.clone()).collect(),
-                    )),
-                    crate::model::Dist::Range(..) => None,
-                })
-                .collect(),
-        }
-    }
-}
-
 /// Which tab shows a problem (`None`: a step of another version).
 fn tab_of(problem: &Problem, version_index: usize) -> Option<Tab> {
     if problem.step.is_some() {
@@ -153,125 +107,107 @@ fn tab_of(problem: &Problem, version_index: usize) -> Option<Tab> {
     })
 }
 
+/// What the inspector shows.
+#[derive(Clone, Copy, Debug)]
+pub struct InspectorInput<'a> {
+    /// The journey.
+    pub journey: &'a Journey,
+    /// The journey's problems, as [`crate::model::validate`] returns them.
+    /// The caller computes them (once per document revision), so that the
+    /// inspector does not validate the journey every frame.
+    pub problems: &'a [Problem],
+    /// The version shown (0-based, normally the last one).
+    pub version: usize,
+    /// The step selected on the canvas.
+    pub selected: Option<StepId>,
+}
+
+impl InspectorInput<'_> {
+    /// True when `tab` shows `problem`.
+    fn shows(&self, tab: Tab, problem: &Problem) -> bool {
+        tab_of(problem, self.version) == Some(tab)
+            && (tab != Tab::Step || problem.step == self.selected)
+    }
+}
+
 /// Draws the inspector and returns the commands the user's edits produced.
 ///
-/// `version_index` is the version shown (0-based, normally the last one);
-/// `selected` the step selected on the canvas. When the selection changes to
-/// a step, the Step tab opens. A stopped version's step form is read-only,
-/// and when the newest version is stopped the start, end and goal are too
-/// (S7: a stop is final).
+/// When the selection changes to a step, the Step tab opens. A stopped
+/// version's step form is read-only, and when the newest version is stopped
+/// the start, end and goal are too (S7: a stop is final).
 pub fn inspector_ui(
     ui: &mut Ui,
     state: &mut InspectorState,
-    journey: &Journey,
-    version_index: usize,
-    selected: Option<StepId>,
+    input: &InspectorInput<'_>,
 ) -> Vec<Command> {
-    if selected != state.last_selected {
-        if selected.is_some() {
-            state.tab = Tab::Step;
-        } else if state.tab == Tab::Step {
-            state.tab = Tab::Journey;
-        }
-        state.last_selected = selected;
-    }
-    let problems = validate(journey);
-    let mut out = Vec::new();
+    state.follow(input.selected);
     // A tab click takes effect after this frame's form, so that a field being
     // edited still sees its focus leave and commits.
-    let next_tab = tab_bar_ui(ui, state, &problems, version_index, selected);
+    let next_tab = tab_bar_ui(ui, state.tab, input);
     ui.separator();
-    let final_stop = journey
-        .versions
-        .last()
-        .is_some_and(|v| v.stopped_at.is_some());
+    let here: Vec<&Problem> = (input.problems.iter())
+        .filter(|p| input.shows(state.tab, p))
+        .collect();
+    let names = Names::of(input.journey);
+    let mut form = Form::new(input.journey, &names, &here);
     egui::ScrollArea::vertical()
         .id_salt(("inspector-scroll", state.tab))
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let here: Vec<&Problem> = problems
-                .iter()
-                .filter(|p| tab_of(p, version_index) == Some(state.tab))
-                .filter(|p| state.tab != Tab::Step || p.step == selected)
-                .collect();
-            let names = Names::of(journey);
-            if final_stop && matches!(state.tab, Tab::Start | Tab::End | Tab::Goal) {
-                ui.label(
-                    RichText::new(
-                        "This journey is stopped. A stop is final: copy the design into a new journey to change it.",
-                    )
-                    .strong(),
-                );
-            }
-            let read_only = final_stop;
-            match state.tab {
-                Tab::Journey => journey::journey_ui(ui, journey, &here, &mut out),
-                Tab::Start => ui
-                    .add_enabled_ui(!read_only, |ui| {
-                        start::start_ui(ui, journey, &names, &here, &mut out);
-                    })
-                    .inner,
-                Tab::End => ui
-                    .add_enabled_ui(!read_only, |ui| {
-                        end::end_ui(ui, journey, &names, &here, &mut out);
-                    })
-                    .inner,
-                Tab::Goal => ui
-                    .add_enabled_ui(!read_only, |ui| {
-                        goal::goal_ui(ui, journey, &names, &here, &mut out);
-                    })
-                    .inner,
-                Tab::Scenario => scenario::scenario_ui(
-                    ui,
-                    journey,
-                    &names,
-                    &here,
-                    &mut state.scenario_tables_open,
-                    &mut out,
-                ),
-                Tab::Step => step::step_ui(
-                    ui,
-                    journey,
-                    version_index,
-                    selected,
-                    &names,
-                    &here,
-                    &mut out,
-                ),
-            }
-        });
+        .show(ui, |ui| tab_ui(ui, state, input, &mut form));
     if let Some(tab) = next_tab {
         state.tab = tab;
     }
-    out
+    form.into_commands()
+}
+
+impl InspectorState {
+    /// Opens the Step tab when a step gets selected, and leaves it when none is.
+    fn follow(&mut self, selected: Option<StepId>) {
+        if selected != self.last_selected {
+            if selected.is_some() {
+                self.tab = Tab::Step;
+            } else if self.tab == Tab::Step {
+                self.tab = Tab::Journey;
+            }
+            self.last_selected = selected;
+        }
+    }
+}
+
+/// The form of the tab shown.
+fn tab_ui(ui: &mut Ui, state: &mut InspectorState, input: &InspectorInput<'_>, form: &mut Form) {
+    let final_stop = (input.journey.versions.last()).is_some_and(|v| v.stopped_at.is_some());
+    let journey_wide = matches!(state.tab, Tab::Start | Tab::End | Tab::Goal);
+    if final_stop && journey_wide {
+        ui.label(
+            RichText::new(
+                "This journey is stopped. A stop is final: copy the design into a new journey to change it.",
+            )
+            .strong(),
+        );
+    }
+    ui.add_enabled_ui(!(final_stop && journey_wide), |ui| match state.tab {
+        Tab::Journey => journey::journey_ui(ui, form),
+        Tab::Start => start::start_ui(ui, form),
+        Tab::End => end::end_ui(ui, form),
+        Tab::Goal => goal::goal_ui(ui, form),
+        Tab::Scenario => scenario::scenario_ui(ui, form, &mut state.scenario_tables_open),
+        Tab::Step => step::step_ui(ui, form, input.version, input.selected),
+    });
 }
 
 /// The row of tabs; a tab with an error is marked with a red dot, with a
 /// warning an amber one. Returns the tab clicked.
-fn tab_bar_ui(
-    ui: &mut Ui,
-    state: &InspectorState,
-    problems: &[Problem],
-    version_index: usize,
-    selected: Option<StepId>,
-) -> Option<Tab> {
+fn tab_bar_ui(ui: &mut Ui, shown: Tab, input: &InspectorInput<'_>) -> Option<Tab> {
     let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 3.0;
         ui.spacing_mut().button_padding.x = 5.0;
         for tab in Tab::ALL {
-            let mine = problems.iter().filter(|p| {
-                tab_of(p, version_index) == Some(tab) && (tab != Tab::Step || p.step == selected)
-            });
-            let (mut errors, mut warnings) = (0, 0);
-            for p in mine {
-                if p.is_error() {
-                    errors += 1;
-                } else {
-                    warnings += 1;
-                }
-            }
-            if ui.selectable_label(state.tab == tab, tab.title()).clicked() {
+            let mine = input.problems.iter().filter(|p| input.shows(tab, p));
+            let errors = mine.clone().filter(|p| p.is_error()).count();
+            let warnings = mine.count() - errors;
+            if ui.selectable_label(shown == tab, tab.title()).clicked() {
                 clicked = Some(tab);
             }
             if errors > 0 {

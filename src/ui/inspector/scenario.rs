@@ -3,71 +3,70 @@
 
 use egui::{CollapsingHeader, Ui};
 
-use super::Names;
 use super::scenario_tables::{attributes_ui, channels_ui, segments_ui, triggers_ui};
-use super::widgets::{explain, number_row, problems_ui, span_row};
+use super::widgets::{NumberField, SpanField, explain};
+use super::{Form, Names};
 use crate::edit::Command;
-use crate::model::{Journey, MAX_CUSTOMERS, Problem};
+use crate::model::{MAX_CUSTOMERS, Scenario};
 
-/// Draws the Scenario form.
-pub fn scenario_ui(
-    ui: &mut Ui,
-    journey: &Journey,
-    names: &Names,
-    problems: &[&Problem],
-    open: &mut [bool; 4],
-    out: &mut Vec<Command>,
-) {
-    problems_ui(ui, problems);
-    let old = &journey.scenario;
+/// Draws the Scenario form; `open` says which tables are open.
+pub fn scenario_ui(ui: &mut Ui, form: &mut Form, open: &mut [bool; 4]) {
+    form.problems_ui(ui);
+    let old = &form.journey.scenario;
     let mut scenario = old.clone();
     explain(
         ui,
         "The synthetic population the simulator runs: who they are and how they behave. Not part of the design.",
     );
     ui.add_space(4.0);
-    if let Some(n) = number_row(
-        ui,
-        "customers",
-        "Customers",
-        old.customers,
-        0..=MAX_CUSTOMERS,
-        10.0,
-        "",
-    ) {
-        scenario.customers = n;
+    population_ui(ui, &mut scenario);
+    ui.add_space(6.0);
+    tables_ui(ui, form.names, &mut scenario, open);
+    if !old.segment_channels.is_empty() {
+        explain(
+            ui,
+            &format!(
+                "{} segment(s) have their own channel rates (kept as in the file).",
+                old.segment_channels.len()
+            ),
+        );
     }
+    form.commit(old, scenario, Command::SetScenario);
+}
+
+/// How many customers, the seed, the arrivals and the horizon.
+fn population_ui(ui: &mut Ui, scenario: &mut Scenario) {
+    NumberField::new("Customers")
+        .range(0..=MAX_CUSTOMERS)
+        .speed(10.0)
+        .show(ui, &mut scenario.customers);
     explain(
         ui,
         &format!("How many customers arrive (at most {MAX_CUSTOMERS})."),
     );
-    if let Some(n) = number_row(ui, "seed", "Seed", old.seed, 0..=u64::MAX, 1.0, "") {
-        scenario.seed = n;
-    }
+    NumberField::new("Seed").show(ui, &mut scenario.seed);
     explain(
         ui,
         "The same seed gives the same results, byte for byte (S14).",
     );
-    if let Some(s) = span_row(ui, "arrivals", "Arrivals over", old.arrivals_over) {
-        scenario.arrivals_over = s;
-    }
+    SpanField::new("Arrivals over").show(ui, &mut scenario.arrivals_over);
     explain(
         ui,
         "Arrivals spread evenly from the start date over this span (0: all at once).",
     );
-    if let Some(s) = span_row(ui, "horizon", "Simulate for", old.horizon) {
-        scenario.horizon = s;
-    }
+    SpanField::new("Simulate for").show(ui, &mut scenario.horizon);
     explain(
         ui,
         "How long after the start date the simulation runs (S16).",
     );
+}
 
-    ui.add_space(6.0);
+/// The four tables, each under a header that `open` keeps open or closed.
+fn tables_ui(ui: &mut Ui, names: &Names, scenario: &mut Scenario, open: &mut [bool; 4]) {
     let titles = [
-        format!("Attributes ({})", old.attributes.len()),
-        format!("Segments ({})", old.segments.len()),
-        format!("Triggers ({})", old.triggers.len()),
+        format!("Attributes ({})", scenario.attributes.len()),
+        format!("Segments ({})", scenario.segments.len()),
+        format!("Triggers ({})", scenario.triggers.len()),
         "Channel rates".to_owned(),
     ];
     for (i, title) in titles.into_iter().enumerate() {
@@ -83,18 +82,5 @@ pub fn scenario_ui(
         if response.header_response.clicked() {
             open[i] = !open[i];
         }
-    }
-    if !old.segment_channels.is_empty() {
-        explain(
-            ui,
-            &format!(
-                "{} segment(s) have their own channel rates (kept as in the file).",
-                old.segment_channels.len()
-            ),
-        );
-    }
-
-    if super::widgets::differs(&scenario, old) {
-        out.push(Command::SetScenario(scenario));
     }
 }

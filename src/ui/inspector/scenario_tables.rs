@@ -4,11 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use egui::{ComboBox, Grid, RichText, Ui};
+use egui::{Grid, RichText, Ui};
 
 use super::Names;
 use super::conditions::condition_ui;
-use super::widgets::{add_name_row, explain, number, rename_row, span_row};
+use super::widgets::{
+    ComboField, Labelled, NumberField, SpanField, TextField, add_name_ui, explain, rename_ui,
+};
 use crate::model::{Channel, ChannelModel, Condition, Dist, SegmentModel, TriggerModel};
 
 /// Attributes and their distributions.
@@ -17,114 +19,144 @@ pub fn attributes_ui(ui: &mut Ui, attributes: &mut BTreeMap<String, Dist>) {
         ui,
         "Customer attributes, e.g. country (a choice with weights) or age (a range).",
     );
-    let keys: Vec<String> = attributes.keys().cloned().collect();
-    for key in keys {
-        ui.push_id(("attribute", &key), |ui| {
-            ui.group(|ui| {
-                ui.set_width(ui.available_width());
-                let removed = rename_row(ui, "Attribute", attributes, &key);
-                if removed {
-                    return;
-                }
-                if let Some(dist) = attributes.get_mut(&key) {
-                    dist_ui(ui, dist);
-                }
+    let table = Table {
+        noun: "Attribute",
+        used: &[],
+        fresh: || Dist::Range(0.0, 1.0),
+    };
+    table.show(ui, attributes, dist_ui);
+}
+
+/// A table of named models: the names the design uses that it lacks, each
+/// with a quick "Add"; each entry in a group with its name, "Remove" and its
+/// fields; then a row to add one by name.
+struct Table<'a, M> {
+    /// What an entry is, capitalised ("Segment").
+    noun: &'a str,
+    /// The names the design uses.
+    used: &'a [String],
+    /// What a new entry starts as.
+    fresh: fn() -> M,
+}
+
+impl<M> Table<'_, M> {
+    /// Draws the table of `map`, each entry's fields with `fields`.
+    fn show(
+        self,
+        ui: &mut Ui,
+        map: &mut BTreeMap<String, M>,
+        mut fields: impl FnMut(&mut Ui, &mut M),
+    ) {
+        let known: Vec<String> = map.keys().cloned().collect();
+        if let Some(name) = missing_ui(ui, self.used, &known) {
+            map.entry(name).or_insert_with(self.fresh);
+        }
+        let keys: Vec<String> = map.keys().cloned().collect();
+        for key in keys {
+            ui.push_id((self.noun, &key), |ui| {
+                ui.group(|ui| {
+                    ui.set_width(ui.available_width());
+                    let removed = rename_ui(ui, self.noun, map, &key);
+                    if let Some(model) = map.get_mut(&key).filter(|_| !removed) {
+                        fields(ui, model);
+                    }
+                });
             });
-        });
-    }
-    if let Some(name) = add_name_row(ui, "add-attribute", "Add attribute") {
-        attributes
-            .entry(name)
-            .or_insert_with(|| Dist::Range(0.0, 1.0));
+        }
+        let add = format!("Add {}", self.noun.to_lowercase());
+        if let Some(name) = add_name_ui(ui, &add, |_| None) {
+            map.entry(name).or_insert_with(self.fresh);
+        }
     }
 }
 
+/// The kind of an attribute's distribution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DistKind {
+    Choice,
+    Range,
+}
+
+/// The distribution kinds, in the order of the picker.
+const DIST_KINDS: [(DistKind, &str); 2] =
+    [(DistKind::Choice, "Choice"), (DistKind::Range, "Range")];
+
+impl DistKind {
+    fn of(dist: &Dist) -> DistKind {
+        match dist {
+            Dist::Choice(_) => DistKind::Choice,
+            Dist::Range(..) => DistKind::Range,
+        }
+    }
+
+    /// A fresh distribution of this kind.
+    fn fresh(self) -> Dist {
+        match self {
+            DistKind::Choice => Dist::Choice(vec![("a".to_owned(), 1.0)]),
+            DistKind::Range => Dist::Range(0.0, 1.0),
+        }
+    }
+}
+
+/// An attribute's distribution: its kind, then a range or weighted values.
 fn dist_ui(ui: &mut Ui, dist: &mut Dist) {
-    let is_choice = matches!(dist, Dist::Choice(_));
-    let mut choice = is_choice;
-    ui.horizontal(|ui| {
-        let label = ui.label("Kind");
-        ui.label_inputs_by(label.id, |ui| {
-            ComboBox::from_id_salt("dist-kind")
-                .selected_text(if is_choice { "Choice" } else { "Range" })
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut choice, true, "Choice");
-                    ui.selectable_value(&mut choice, false, "Range");
-                });
-        });
-    });
-    if choice != is_choice {
-        *dist = if choice {
-            Dist::Choice(vec![("a".to_owned(), 1.0)])
-        } else {
-            Dist::Range(0.0, 1.0)
-        };
+    let mut kind = DistKind::of(dist);
+    if ComboField::new("Kind", &DIST_KINDS).show(ui, &mut kind) {
+        *dist = kind.fresh();
         return;
     }
     match dist {
         Dist::Range(low, high) => {
             ui.horizontal(|ui| {
-                if let Some(x) = number(ui, "low", "From", *low, f64::MIN..=f64::MAX, 0.1, "") {
-                    *low = x;
-                }
+                NumberField::new("From")
+                    .labelled(Labelled::Hidden)
+                    .speed(0.1)
+                    .show(ui, low);
                 ui.label("to");
-                if let Some(x) = number(ui, "high", "To", *high, f64::MIN..=f64::MAX, 0.1, "") {
-                    *high = x;
-                }
+                NumberField::new("To")
+                    .labelled(Labelled::Hidden)
+                    .speed(0.1)
+                    .show(ui, high);
             });
             explain(
                 ui,
                 "A number drawn evenly between the two ends (from ≤ to).",
             );
         }
-        Dist::Choice(choices) => {
-            let mut remove = None;
-            for (i, (value, weight)) in choices.iter_mut().enumerate() {
-                ui.push_id(i, |ui| {
-                    ui.horizontal(|ui| {
-                        let label = ui.label("Value");
-                        let id = ui.make_persistent_id("value");
-                        if let Some(v) = super::widgets::buffered(ui, id, value, |ui, text| {
-                            ui.add(
-                                egui::TextEdit::singleline(text)
-                                    .id(id.with("edit"))
-                                    .desired_width(80.0),
-                            )
-                            .labelled_by(label.id)
-                        }) {
-                            *value = v;
-                        }
-                        let weight_name = format!("Weight of value {}", i + 1);
-                        if let Some(w) = number(
-                            ui,
-                            "weight",
-                            weight_name.as_str(),
-                            *weight,
-                            0.0..=f64::MAX,
-                            0.01,
-                            "",
-                        ) {
-                            *weight = w;
-                        }
-                        if ui
-                            .small_button("Remove")
-                            .on_hover_text("Remove value")
-                            .clicked()
-                        {
-                            remove = Some(i);
-                        }
-                    });
-                });
-            }
-            if let Some(i) = remove {
-                choices.remove(i);
-            }
-            if ui.small_button("Add value").clicked() {
-                choices.push((format!("value {}", choices.len() + 1), 1.0));
-            }
-            explain(ui, "Weights are at least 0 and must not all be 0.");
-        }
+        Dist::Choice(choices) => choices_ui(ui, choices),
     }
+}
+
+/// The values of a choice, each with its weight.
+fn choices_ui(ui: &mut Ui, choices: &mut Vec<(String, f64)>) {
+    let mut remove = None;
+    for (i, (value, weight)) in choices.iter_mut().enumerate() {
+        ui.push_id(i, |ui| {
+            ui.horizontal(|ui| {
+                TextField::new("Value").width(80.0).show(ui, value);
+                NumberField::new(&format!("Weight of value {}", i + 1))
+                    .id_salt("weight")
+                    .labelled(Labelled::Hidden)
+                    .range(0.0..=f64::MAX)
+                    .speed(0.01)
+                    .show(ui, weight);
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove value")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        choices.remove(i);
+    }
+    if ui.small_button("Add value").clicked() {
+        choices.push((format!("value {}", choices.len() + 1), 1.0));
+    }
+    explain(ui, "Weights are at least 0 and must not all be 0.");
 }
 
 /// Names the design uses that a table lacks, each with a quick "Add" button.
@@ -151,57 +183,39 @@ pub fn segments_ui(ui: &mut Ui, segments: &mut BTreeMap<String, SegmentModel>, n
         ui,
         "A customer is a member from the start if the condition matches or a draw is below the share; non-members join later at the daily rate.",
     );
-    if let Some(name) = missing_ui(ui, &names.segments, &names.known_segments) {
-        segments.entry(name).or_default();
+    let table = Table {
+        noun: "Segment",
+        used: &names.segments,
+        fresh: SegmentModel::default,
+    };
+    table.show(ui, segments, |ui, model| segment_ui(ui, model, names));
+}
+
+/// One segment model's fields.
+fn segment_ui(ui: &mut Ui, model: &mut SegmentModel, names: &Names) {
+    Grid::new("segment-grid").num_columns(2).show(ui, |ui| {
+        NumberField::new("Share at start")
+            .labelled(Labelled::InLayout)
+            .range(0.0..=1.0)
+            .speed(0.005)
+            .show(ui, &mut model.share);
+        ui.end_row();
+        NumberField::new("Joins per day")
+            .labelled(Labelled::InLayout)
+            .range(0.0..=f64::MAX)
+            .speed(0.001)
+            .show(ui, &mut model.joins_per_day);
+        ui.end_row();
+    });
+    let mut has_when = model.when.is_some();
+    if ui
+        .checkbox(&mut has_when, "Members when a condition holds")
+        .changed()
+    {
+        model.when = has_when.then(|| Condition::Equals(String::new(), String::new()));
     }
-    let keys: Vec<String> = segments.keys().cloned().collect();
-    for key in keys {
-        ui.push_id(("segment", &key), |ui| {
-            ui.group(|ui| {
-                ui.set_width(ui.available_width());
-                let removed = rename_row(ui, "Segment", segments, &key);
-                let Some(model) = segments.get_mut(&key).filter(|_| !removed) else {
-                    return;
-                };
-                Grid::new("segment-grid").num_columns(2).show(ui, |ui| {
-                    let label = ui.label("Share at start");
-                    if let Some(x) =
-                        number(ui, "share", label.id, model.share, 0.0..=1.0, 0.005, "")
-                    {
-                        model.share = x;
-                    }
-                    ui.end_row();
-                    let label = ui.label("Joins per day");
-                    if let Some(x) = number(
-                        ui,
-                        "joins",
-                        label.id,
-                        model.joins_per_day,
-                        0.0..=f64::MAX,
-                        0.001,
-                        "",
-                    ) {
-                        model.joins_per_day = x;
-                    }
-                    ui.end_row();
-                });
-                let mut has_when = model.when.is_some();
-                if ui
-                    .checkbox(&mut has_when, "Members when a condition holds")
-                    .changed()
-                {
-                    model.when = has_when.then(|| Condition::Equals(String::new(), String::new()));
-                }
-                if let Some(when) = &model.when
-                    && let Some(c) = condition_ui(ui, when, names)
-                {
-                    model.when = Some(c);
-                }
-            });
-        });
-    }
-    if let Some(name) = add_name_row(ui, "add-segment", "Add segment") {
-        segments.entry(name).or_default();
+    if let Some(when) = &mut model.when {
+        condition_ui(ui, names, when);
     }
 }
 
@@ -211,55 +225,31 @@ pub fn triggers_ui(ui: &mut Ui, triggers: &mut BTreeMap<String, TriggerModel>, n
         ui,
         "How often customers perform each trigger; a click on any message multiplies the rate for a while.",
     );
-    if let Some(name) = missing_ui(ui, &names.triggers, &names.known_triggers) {
-        triggers.entry(name).or_default();
-    }
-    let keys: Vec<String> = triggers.keys().cloned().collect();
-    for key in keys {
-        ui.push_id(("trigger", &key), |ui| {
-            ui.group(|ui| {
-                ui.set_width(ui.available_width());
-                let removed = rename_row(ui, "Trigger", triggers, &key);
-                let Some(model) = triggers.get_mut(&key).filter(|_| !removed) else {
-                    return;
-                };
-                Grid::new("trigger-grid").num_columns(2).show(ui, |ui| {
-                    let label = ui.label("Per day");
-                    if let Some(x) = number(
-                        ui,
-                        "per-day",
-                        label.id,
-                        model.per_day,
-                        0.0..=f64::MAX,
-                        0.001,
-                        "",
-                    ) {
-                        model.per_day = x;
-                    }
-                    ui.end_row();
-                    let label = ui.label("Click lift ×");
-                    if let Some(x) = number(
-                        ui,
-                        "lift",
-                        label.id,
-                        model.click_lift,
-                        0.0..=f64::MAX,
-                        0.05,
-                        "",
-                    ) {
-                        model.click_lift = x;
-                    }
-                    ui.end_row();
-                });
-                if let Some(s) = span_row(ui, "lift-for", "Lift lasts", model.lift_for) {
-                    model.lift_for = s;
-                }
-            });
-        });
-    }
-    if let Some(name) = add_name_row(ui, "add-trigger", "Add trigger") {
-        triggers.entry(name).or_default();
-    }
+    let table = Table {
+        noun: "Trigger",
+        used: &names.triggers,
+        fresh: TriggerModel::default,
+    };
+    table.show(ui, triggers, trigger_ui);
+}
+
+/// One trigger model's fields.
+fn trigger_ui(ui: &mut Ui, model: &mut TriggerModel) {
+    Grid::new("trigger-grid").num_columns(2).show(ui, |ui| {
+        NumberField::new("Per day")
+            .labelled(Labelled::InLayout)
+            .range(0.0..=f64::MAX)
+            .speed(0.001)
+            .show(ui, &mut model.per_day);
+        ui.end_row();
+        NumberField::new("Click lift ×")
+            .labelled(Labelled::InLayout)
+            .range(0.0..=f64::MAX)
+            .speed(0.05)
+            .show(ui, &mut model.click_lift);
+        ui.end_row();
+    });
+    SpanField::new("Lift lasts").show(ui, &mut model.lift_for);
 }
 
 /// Channel rates: delivered, opened, clicked (each 0..1) and delays; a channel
@@ -276,47 +266,7 @@ pub fn channels_ui(ui: &mut Ui, channels: &mut BTreeMap<Channel, ChannelModel>) 
         ui.push_id(channel.json_name(), |ui| {
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
-                let mut own = channels.contains_key(&channel);
-                if ui
-                    .checkbox(&mut own, format!("{}: own rates", channel.label()))
-                    .changed()
-                {
-                    if own {
-                        channels.insert(channel.clone(), ChannelModel::default_for(&channel));
-                    } else {
-                        channels.remove(&channel);
-                    }
-                }
-                let Some(model) = channels.get_mut(&channel) else {
-                    let d = ChannelModel::default_for(&channel);
-                    explain(
-                        ui,
-                        &format!(
-                            "Defaults: delivered {}, opened {}, clicked {}.",
-                            d.delivered, d.opened, d.clicked
-                        ),
-                    );
-                    return;
-                };
-                Grid::new("channel-grid").num_columns(2).show(ui, |ui| {
-                    for (name, value) in [
-                        ("Delivered", &mut model.delivered),
-                        ("Opened", &mut model.opened),
-                        ("Clicked", &mut model.clicked),
-                    ] {
-                        let label = ui.label(name);
-                        if let Some(x) = number(ui, name, label.id, *value, 0.0..=1.0, 0.005, "") {
-                            *value = x;
-                        }
-                        ui.end_row();
-                    }
-                });
-                if let Some(s) = span_row(ui, "open-delay", "Open delay", model.open_delay) {
-                    model.open_delay = s;
-                }
-                if let Some(s) = span_row(ui, "click-delay", "Click delay", model.click_delay) {
-                    model.click_delay = s;
-                }
+                channel_ui(ui, channels, &channel);
             });
         });
     }
@@ -324,4 +274,46 @@ pub fn channels_ui(ui: &mut Ui, channels: &mut BTreeMap<Channel, ChannelModel>) 
         ui,
         "Delivered of sent, opened of delivered, clicked of opened: probabilities from 0 to 1.",
     );
+}
+
+/// One channel: whether it has its own rates, and then those rates.
+fn channel_ui(ui: &mut Ui, channels: &mut BTreeMap<Channel, ChannelModel>, channel: &Channel) {
+    let mut own = channels.contains_key(channel);
+    if ui
+        .checkbox(&mut own, format!("{}: own rates", channel.label()))
+        .changed()
+    {
+        if own {
+            channels.insert(channel.clone(), ChannelModel::default_for(channel));
+        } else {
+            channels.remove(channel);
+        }
+    }
+    let Some(model) = channels.get_mut(channel) else {
+        let d = ChannelModel::default_for(channel);
+        explain(
+            ui,
+            &format!(
+                "Defaults: delivered {}, opened {}, clicked {}.",
+                d.delivered, d.opened, d.clicked
+            ),
+        );
+        return;
+    };
+    Grid::new("channel-grid").num_columns(2).show(ui, |ui| {
+        for (name, value) in [
+            ("Delivered", &mut model.delivered),
+            ("Opened", &mut model.opened),
+            ("Clicked", &mut model.clicked),
+        ] {
+            NumberField::new(name)
+                .labelled(Labelled::InLayout)
+                .range(0.0..=1.0)
+                .speed(0.005)
+                .show(ui, value);
+            ui.end_row();
+        }
+    });
+    SpanField::new("Open delay").show(ui, &mut model.open_delay);
+    SpanField::new("Click delay").show(ui, &mut model.click_delay);
 }

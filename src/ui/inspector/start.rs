@@ -2,73 +2,24 @@
 
 use egui::Ui;
 
-use super::Names;
-use super::widgets::{date_time_row, explain, list_editor, name_field, problems_ui, rule};
+use super::widgets::{DateTimeField, ListEditor, NameField, explain, rule};
+use super::{Form, Names};
 use crate::edit::Command;
-use crate::model::{Audience, Journey, Problem};
+use crate::model::{Audience, Journey};
 
 /// Draws the Start form.
-pub fn start_ui(
-    ui: &mut Ui,
-    journey: &Journey,
-    names: &Names,
-    problems: &[&Problem],
-    out: &mut Vec<Command>,
-) {
-    problems_ui(ui, problems);
-    let old = &journey.start;
-    let mut start = old.clone();
-
-    ui.heading("Who enters");
-    let is_segment = matches!(old.audience, Audience::Segment(_));
-    let name = old.audience.name().to_owned();
-    ui.horizontal(|ui| {
-        ui.label("Audience:");
-        if ui.radio(is_segment, "Segment").clicked() && !is_segment {
-            start.audience = Audience::Segment(name.clone());
-        }
-        if ui.radio(!is_segment, "Trigger").clicked() && is_segment {
-            start.audience = Audience::Trigger(name.clone());
-        }
-    });
-    let suggestions = if is_segment {
-        &names.segments
-    } else {
-        &names.triggers
-    };
-    // The audience needs no model of its own (FORMAT.md, Arrivals).
-    if let Some(new_name) = name_field(
-        ui,
-        "audience",
-        "Audience name",
-        &name,
-        suggestions,
-        &[],
-        false,
-    ) {
-        start.audience = if is_segment {
-            Audience::Segment(new_name)
-        } else {
-            Audience::Trigger(new_name)
-        };
-    }
-    explain(
-        ui,
-        "Members of a segment, or customers who perform a trigger. The scenario says when they arrive.",
-    );
+pub fn start_ui(ui: &mut Ui, form: &mut Form) {
+    form.problems_ui(ui);
+    let journey = form.journey;
+    let mut start = journey.start.clone();
+    audience_ui(ui, form.names, &mut start.audience);
 
     ui.add_space(8.0);
     ui.heading("Exclusion segments");
-    if let Some(list) = list_editor(
-        ui,
-        "exclude",
-        "exclusion segment",
-        &old.exclude_segments,
-        &names.segments,
-        &names.known_segments,
-    ) {
-        start.exclude_segments = list;
-    }
+    ListEditor::new("exclusion segment")
+        .suggestions(&form.names.segments)
+        .known(&form.names.known_segments)
+        .show(ui, &mut start.exclude_segments);
     rule(
         ui,
         "Checked only when a customer arrives: members at that moment do not enter; joining later changes nothing (S2). To pull people out mid-journey, use a suppression segment (End).",
@@ -83,21 +34,52 @@ pub fn start_ui(
 
     ui.add_space(8.0);
     ui.heading("Start date");
-    if let Some(at) = date_time_row(ui, "start", "Start date", old.starts_at) {
-        start.starts_at = at;
-    }
+    DateTimeField::new("Start date").show(ui, &mut start.starts_at);
     explain(
         ui,
         "Version 1 goes live at this instant; arrivals and the simulation begin here.",
     );
+    form.commit(&journey.start, start, |start| set_start(journey, start));
+}
 
-    if super::widgets::differs(&start, old) {
-        out.push(set_start(journey, start));
+/// Who enters: members of a segment or customers who perform a trigger, by name.
+fn audience_ui(ui: &mut Ui, names: &Names, audience: &mut Audience) {
+    ui.heading("Who enters");
+    let is_segment = matches!(audience, Audience::Segment(_));
+    let mut name = audience.name().to_owned();
+    ui.horizontal(|ui| {
+        ui.label("Audience:");
+        if ui.radio(is_segment, "Segment").clicked() && !is_segment {
+            *audience = Audience::Segment(name.clone());
+        }
+        if ui.radio(!is_segment, "Trigger").clicked() && is_segment {
+            *audience = Audience::Trigger(name.clone());
+        }
+    });
+    let suggestions = if is_segment {
+        &names.segments
+    } else {
+        &names.triggers
+    };
+    // The audience needs no model of its own (assets/docs/format.md, Arrivals): no `known`.
+    if NameField::new("Audience name")
+        .suggestions(suggestions)
+        .show(ui, &mut name)
+    {
+        *audience = if is_segment {
+            Audience::Segment(name)
+        } else {
+            Audience::Trigger(name)
+        };
     }
+    explain(
+        ui,
+        "Members of a segment, or customers who perform a trigger. The scenario says when they arrive.",
+    );
 }
 
 /// `SetStart`, moving version 1's explicit publish instant along with the start
-/// date so that the two never disagree (FORMAT.md validation).
+/// date so that the two never disagree (assets/docs/format.md, Validation).
 fn set_start(journey: &Journey, start: crate::model::Start) -> Command {
     let moves_first_version = start.starts_at != journey.start.starts_at
         && journey.versions.first().is_some_and(|v| {

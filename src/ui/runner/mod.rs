@@ -76,7 +76,7 @@ pub enum RunnerIntent {
 /// What can be exported from a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportKind {
-    /// The JSON report of FORMAT.md.
+    /// The JSON report of assets/docs/format.md.
     JsonReport,
     /// The per-step table as CSV.
     StepsCsv,

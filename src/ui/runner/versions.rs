@@ -2,7 +2,7 @@
 //! numbers and its own Stop; the draft with "Publish edits as new version
 //! here"; the stop preview beside the run; and the confirmation dialogs.
 //!
-//! Versions (SEMANTICS.md S7, S8): the canvas edits the last version. While
+//! Versions (assets/docs/rules.md S7, S8): the canvas edits the last version. While
 //! that version is live, edits change the live design; "Start a draft"
 //! copies it into a new draft (not simulated) so that changes can be made
 //! and then published at the playhead. A stop is final, so it asks first.

@@ -252,3 +252,45 @@ fn simulate_welcome_series_json_matches_its_scenario() {
     assert_eq!(v["arrivals"]["arrived"], 10_000);
     assert_eq!(v["steps"].as_array().map(Vec::len), Some(9));
 }
+
+#[test]
+fn simulate_threads_0_is_a_usage_error_that_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = bin()
+        .args(["simulate", "--threads", "0"])
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--threads"), "{err}");
+    assert!(err.contains("at least 1 thread"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn simulate_threads_above_the_cores_run_on_the_cores_with_a_note() {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = write(dir.path(), SMALL);
+    let run = |threads: usize| {
+        bin()
+            .args(["simulate", "--json", "--customers", "500", "--threads"])
+            .arg(threads.to_string())
+            .arg(&file)
+            .output()
+            .expect("runs")
+    };
+    let asked = cores + 1000;
+    let clamped = run(asked);
+    assert!(clamped.status.success());
+    let note = String::from_utf8_lossy(&clamped.stderr);
+    assert!(
+        note.contains(&format!("--threads {asked}")) && note.contains(&format!("using {cores}")),
+        "{note}"
+    );
+    let exact = run(cores);
+    assert!(exact.status.success());
+    assert!(exact.stderr.is_empty(), "no note when it fits");
+    assert_eq!(clamped.stdout, exact.stdout, "the same report");
+}

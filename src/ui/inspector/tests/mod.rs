@@ -11,7 +11,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use super::{InspectorState, Tab, inspector_ui};
+use super::{InspectorInput, InspectorState, Tab, inspector_ui};
 use crate::edit::Document;
 use crate::model::{Action, Instant, Journey, Step, StepId, Variant};
 
@@ -48,13 +48,14 @@ pub(super) fn host_harness(
         .with_accessibility_check(check)
         .build_ui_state(
             |ui, host: &mut Host| {
-                let commands = inspector_ui(
-                    ui,
-                    &mut host.state,
-                    host.doc.journey(),
-                    host.version,
-                    host.selected,
-                );
+                let problems = crate::model::validate(host.doc.journey());
+                let input = InspectorInput {
+                    journey: host.doc.journey(),
+                    problems: &problems,
+                    version: host.version,
+                    selected: host.selected,
+                };
+                let commands = inspector_ui(ui, &mut host.state, &input);
                 for command in commands {
                     host.commands += 1;
                     host.doc

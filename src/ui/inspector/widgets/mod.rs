@@ -1,20 +1,36 @@
-//! Shared pieces of the inspector forms: fields that commit once per edit,
-//! spans, names with suggestions, list editors, step pickers, date and time.
+//! The inspector's fields, built in egui's style: `Field::new(label)`, a few
+//! options, then `.show(ui, &mut value)`, which returns true when a finished
+//! edit (Enter, focus lost, drag released, a choice made) changed the value.
+//! While an edit is in progress the value is kept aside, so a form sees one
+//! change per edit, never one per keystroke.
 //!
-//! A field returns `Some(new value)` only when an edit is finished (Enter,
-//! focus lost, drag released, a choice made), so each edit is one command.
+//! ```ignore
+//! NumberField::new("Share at start")
+//!     .range(0.0..=1.0)
+//!     .speed(0.005)
+//!     .show(ui, &mut model.share);
+//! ```
 
+mod combo;
+mod commit;
 mod dates;
-mod fields;
+mod list;
 mod names;
+mod notes;
+mod number;
 mod targets;
+mod text;
 
-pub use dates::{date_time_row, from_jiff, show_instant, to_jiff};
-pub use fields::{
-    ERROR_COLOR, Naming, WARNING_COLOR, buffered, differs, explain, number, number_row,
-    problems_ui, rule, span_row, text_field, trailing_row,
-};
-pub use names::{
-    add_name_row, add_name_row_with, list_editor, name_field, name_flag, pick_menu, rename_row,
-};
-pub use targets::{step_choices, target_combo, target_row};
+pub use combo::ComboField;
+pub use commit::{Labelled, differs};
+pub use dates::{DateTimeField, show_instant};
+pub use list::ListEditor;
+pub use names::{NameField, add_name_ui, rename_ui};
+pub use notes::{ERROR_COLOR, WARNING_COLOR, explain, problems_ui, rule};
+pub use number::{NumberField, SpanField};
+pub use targets::{TargetField, step_choices};
+pub use text::TextField;
+
+// The building blocks of the fields above.
+use commit::{buffered, commit_into, trailing_row, with_label};
+use names::{name_flag_ui, pick_menu_ui};

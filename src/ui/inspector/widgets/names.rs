@@ -1,52 +1,97 @@
 //! Names: a name field with suggestions and the "not in the scenario" flag,
-//! list editors, adding and renaming entries.
+//! adding and renaming entries.
 
 use egui::{Key, RichText, TextEdit, Ui};
 
-use super::{WARNING_COLOR, buffered, explain, trailing_row};
+use super::{Labelled, WARNING_COLOR, buffered, commit_into, trailing_row, with_label};
 
-/// A name with a menu of known names; flags a name the scenario does not model.
+/// A name with a "Pick" menu of names already used; flags a name the
+/// scenario does not model (when given what it models, [`Self::known`]).
 ///
-/// `known` are the names the scenario models; `suggestions` those already
-/// used anywhere. `check_known` is false for names that need no model.
-pub fn name_field(
-    ui: &mut Ui,
-    salt: &str,
-    label: &str,
-    current: &str,
-    suggestions: &[String],
-    known: &[String],
-    check_known: bool,
-) -> Option<String> {
-    let label = ui.label(label);
-    let id = ui.make_persistent_id(salt);
-    let (picked, typed) = trailing_row(
-        ui,
-        |ui| pick_menu(ui, "Choose a name already used", suggestions),
-        |ui| {
-            buffered(ui, id, &current.to_owned(), |ui, text| {
-                ui.add(
-                    TextEdit::singleline(text)
-                        .id(id.with("edit"))
-                        .desired_width(ui.available_width()),
-                )
-                .labelled_by(label.id)
-            })
-        },
-    );
-    name_flag(ui, current, known, check_known);
-    picked.or(typed)
+/// ```ignore
+/// NameField::new("Goal trigger")
+///     .suggestions(&names.triggers)
+///     .known(&names.known_triggers)
+///     .show(ui, &mut goal.trigger);
+/// ```
+#[must_use = "call `show` to draw the field"]
+pub struct NameField<'a> {
+    label: &'a str,
+    suggestions: &'a [String],
+    known: Option<&'a [String]>,
+    pick_hover: &'a str,
 }
 
-/// "Warning: not in the scenario" (or "a name is needed") under a name, when so.
-pub fn name_flag(ui: &mut Ui, name: &str, known: &[String], check_known: bool) {
+impl<'a> NameField<'a> {
+    /// A field named `label`, which is also its id; label above, field below.
+    pub fn new(label: &'a str) -> Self {
+        NameField {
+            label,
+            suggestions: &[],
+            known: None,
+            pick_hover: "Choose a name already used",
+        }
+    }
+
+    /// The names the "Pick" menu offers.
+    pub fn suggestions(mut self, names: &'a [String]) -> Self {
+        self.suggestions = names;
+        self
+    }
+
+    /// The names the scenario models; any other is flagged.
+    pub fn known(mut self, names: &'a [String]) -> Self {
+        self.known = Some(names);
+        self
+    }
+
+    /// The hover text of the "Pick" menu.
+    pub fn pick_hover(mut self, text: &'a str) -> Self {
+        self.pick_hover = text;
+        self
+    }
+
+    /// Draws the field for `name`; true when a finished edit or a pick changed it.
+    pub fn show(self, ui: &mut Ui, name: &mut String) -> bool {
+        let id = ui.make_persistent_id(self.label);
+        let (picked, typed) = with_label(ui, self.label, Labelled::InLayout, |ui, naming| {
+            trailing_row(
+                ui,
+                |ui| pick_menu_ui(ui, self.pick_hover, self.suggestions),
+                |ui| {
+                    buffered(ui, id, name, |ui, text| {
+                        naming.apply(
+                            ui.add(
+                                TextEdit::singleline(text)
+                                    .id(id.with("edit"))
+                                    .desired_width(ui.available_width()),
+                            ),
+                        )
+                    })
+                },
+            )
+        });
+        name_flag_ui(ui, name, self.known);
+        match picked.or(typed) {
+            Some(new) => {
+                *name = new;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// "Warning: a name is needed" under an empty name, or "not in the scenario"
+/// under a name `known` (when given) lacks.
+pub fn name_flag_ui(ui: &mut Ui, name: &str, known: Option<&[String]>) {
     if name.trim().is_empty() {
         ui.label(
             RichText::new("Warning: a name is needed")
                 .small()
                 .color(WARNING_COLOR),
         );
-    } else if check_known && !known.iter().any(|k| k == name) {
+    } else if known.is_some_and(|known| !known.iter().any(|k| k == name)) {
         ui.label(
             RichText::new("Warning: not in the scenario; add it there to simulate")
                 .small()
@@ -57,7 +102,7 @@ pub fn name_flag(ui: &mut Ui, name: &str, known: &[String], check_known: bool) {
 }
 
 /// A "Pick" menu of names; returns the one clicked.
-pub fn pick_menu(ui: &mut Ui, hover: &str, names: &[String]) -> Option<String> {
+pub fn pick_menu_ui(ui: &mut Ui, hover: &str, names: &[String]) -> Option<String> {
     let mut picked = None;
     ui.add_enabled_ui(!names.is_empty(), |ui| {
         ui.menu_button("Pick", |ui| {
@@ -75,102 +120,16 @@ pub fn pick_menu(ui: &mut Ui, hover: &str, names: &[String]) -> Option<String> {
     picked
 }
 
-/// A list of names: edit in place, remove, add a typed name or pick one used
-/// elsewhere. `noun` names one item ("exclusion segment"). Returns the new list.
-pub fn list_editor(
-    ui: &mut Ui,
-    salt: &str,
-    noun: &str,
-    items: &[String],
-    suggestions: &[String],
-    known: &[String],
-) -> Option<Vec<String>> {
-    ui.push_id(salt, |ui| {
-        list_editor_inner(ui, salt, noun, items, suggestions, known)
-    })
-    .inner
-}
-
-fn list_editor_inner(
-    ui: &mut Ui,
-    salt: &str,
-    noun: &str,
-    items: &[String],
-    suggestions: &[String],
-    known: &[String],
-) -> Option<Vec<String>> {
-    let mut out: Option<Vec<String>> = None;
-    if items.is_empty() {
-        explain(ui, &format!("No {noun} yet."));
-    }
-    for (i, item) in items.iter().enumerate() {
-        ui.push_id(i, |ui| {
-            let id = ui.make_persistent_id("item");
-            let (removed, edited) = trailing_row(
-                ui,
-                |ui| {
-                    ui.small_button("Remove")
-                        .on_hover_text(format!("Remove {noun} {item}"))
-                        .clicked()
-                },
-                |ui| {
-                    buffered(ui, id, item, |ui, text| {
-                        ui.add(
-                            TextEdit::singleline(text)
-                                .id(id.with("edit"))
-                                .desired_width(ui.available_width()),
-                        )
-                        .accessible_name(format!("{noun} {}", i + 1))
-                    })
-                },
-            );
-            if let Some(name) = edited {
-                let mut list = items.to_vec();
-                list[i] = name;
-                out = Some(list);
-            }
-            if removed {
-                let mut list = items.to_vec();
-                list.remove(i);
-                out = Some(list);
-            }
-            name_flag(ui, item, known, true);
-        });
-    }
-    let add_label = format!("Add {noun}");
-    let unused: Vec<String> = suggestions
-        .iter()
-        .filter(|s| !items.contains(s))
-        .cloned()
-        .collect();
-    let added = add_name_row_with(ui, &format!("{salt}-add"), &add_label, |ui| {
-        pick_menu(ui, &format!("{add_label} used elsewhere"), &unused)
-    });
-    if let Some(name) = added {
-        let mut list = items.to_vec();
-        if !list.contains(&name) {
-            list.push(name);
-        }
-        out = Some(list);
-    }
-    out
-}
-
-/// A text field and an "Add" button; returns the trimmed name when the user
+/// A text field and an "Add" button, with `extra` widgets before the button
+/// (which may return a name too); returns the trimmed name when the user
 /// presses Enter in the field or clicks the button. `what` names the field
-/// ("Add exit trigger").
-pub fn add_name_row(ui: &mut Ui, salt: &str, what: &str) -> Option<String> {
-    add_name_row_with(ui, salt, what, |_| None)
-}
-
-/// [`add_name_row`] with more widgets on the row (`extra` may return a name too).
-pub fn add_name_row_with(
+/// and is its id ("Add exit trigger").
+pub fn add_name_ui(
     ui: &mut Ui,
-    salt: &str,
     what: &str,
     extra: impl FnOnce(&mut Ui) -> Option<String>,
 ) -> Option<String> {
-    let id = ui.make_persistent_id(salt);
+    let id = ui.make_persistent_id(what);
     let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let ((picked, clicked), entered) = trailing_row(
         ui,
@@ -206,14 +165,17 @@ pub fn add_name_row_with(
     out
 }
 
-/// A map key edited in place (renaming keeps the value); refuses a taken name.
-pub fn rename_row<V: Clone>(
+/// A map key edited in place (renaming keeps the value; a taken name is
+/// refused) with a "Remove" button. `label` names the entry ("Segment").
+/// Returns true when the entry was removed.
+pub fn rename_ui<V>(
     ui: &mut Ui,
     label: &str,
     map: &mut std::collections::BTreeMap<String, V>,
     key: &str,
 ) -> bool {
     let id = ui.make_persistent_id("rename");
+    let mut new = key.to_owned();
     let (removed, renamed) = trailing_row(
         ui,
         |ui| {
@@ -222,7 +184,7 @@ pub fn rename_row<V: Clone>(
                 .clicked()
         },
         |ui| {
-            buffered(ui, id, &key.to_owned(), |ui, text| {
+            commit_into(ui, id, &mut new, |ui, text| {
                 ui.add(
                     TextEdit::singleline(text)
                         .id(id.with("edit"))
@@ -236,7 +198,7 @@ pub fn rename_row<V: Clone>(
         map.remove(key);
         return true;
     }
-    if let Some(new) = renamed
+    if renamed
         && !new.trim().is_empty()
         && !map.contains_key(&new)
         && let Some(value) = map.remove(key)

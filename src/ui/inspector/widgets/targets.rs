@@ -1,7 +1,8 @@
 //! Where customers go next: the step dropdown with "End".
 
-use egui::{ComboBox, Id, Ui};
+use egui::Ui;
 
+use super::{ComboField, Labelled};
 use crate::model::StepId;
 
 /// The choices of a target picker: every step but `except`, as "id · name".
@@ -16,48 +17,47 @@ pub fn step_choices(
         .collect()
 }
 
-/// Where customers go next: a step, or "End" (the end of the path).
-pub fn target_row(
-    ui: &mut Ui,
-    salt: &str,
-    label: &str,
-    current: Option<StepId>,
-    choices: &[(StepId, String)],
-) -> Option<Option<StepId>> {
-    ui.horizontal(|ui| {
-        let label = ui.label(label);
-        target_combo(ui, salt, label.id, current, choices)
-    })
-    .inner
+/// Where customers go next: a step, or "End" (the end of the path); by
+/// default its label and the dropdown on one row.
+///
+/// ```ignore
+/// TargetField::new("Next step", &choices).show(ui, &mut next);
+/// ```
+#[must_use = "call `show` to draw the field"]
+pub struct TargetField<'a> {
+    label: &'a str,
+    choices: &'a [(StepId, String)],
+    labelled: Labelled,
 }
 
-/// The bare target dropdown of [`target_row`].
-pub fn target_combo(
-    ui: &mut Ui,
-    salt: &str,
-    label: Id,
-    current: Option<StepId>,
-    choices: &[(StepId, String)],
-) -> Option<Option<StepId>> {
-    let text = match current {
-        None => "End".to_owned(),
-        Some(id) => choices
-            .iter()
-            .find(|(c, _)| *c == id)
-            .map_or_else(|| format!("{id} · (missing)"), |(_, t)| t.clone()),
-    };
-    let mut chosen = current;
-    ui.label_inputs_by(label, |ui| {
-        ComboBox::from_id_salt(salt)
-            .width(ui.available_width().clamp(80.0, 200.0))
-            .selected_text(text)
+impl<'a> TargetField<'a> {
+    /// A dropdown named `label` (also its id) of "End" and the `choices`
+    /// (from [`step_choices`]).
+    pub fn new(label: &'a str, choices: &'a [(StepId, String)]) -> Self {
+        TargetField {
+            label,
+            choices,
+            labelled: Labelled::InRow,
+        }
+    }
+
+    /// Where the label goes (default: on a row with the dropdown).
+    pub fn labelled(mut self, labelled: Labelled) -> Self {
+        self.labelled = labelled;
+        self
+    }
+
+    /// Draws the dropdown for `target`; true when a choice changed it.
+    pub fn show(self, ui: &mut Ui, target: &mut Option<StepId>) -> bool {
+        let choices: Vec<(Option<StepId>, &str)> = std::iter::once((None, "End"))
+            .chain(self.choices.iter().map(|(id, t)| (Some(*id), t.as_str())))
+            .collect();
+        let unknown = target.map_or_else(String::new, |id| format!("{id} · (missing)"));
+        ComboField::new(self.label, &choices)
+            .labelled(self.labelled)
+            .unknown(unknown)
+            .width_within(80.0..=200.0)
             .truncate()
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut chosen, None, "End");
-                for (id, name) in choices {
-                    ui.selectable_value(&mut chosen, Some(*id), name);
-                }
-            });
-    });
-    (chosen != current).then_some(chosen)
+            .show(ui, target)
+    }
 }

@@ -1,4 +1,4 @@
-//! The Run (ARCHITECTURE.md, third kind of state): the latest report and
+//! The Run (the third kind of state of the crate docs): the latest report and
 //! the document revision it was made from, the worker in flight, a stop
 //! preview, the playhead, and the auto re-run debounce. Never saved with
 //! the journey.
@@ -6,38 +6,36 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant as Clock};
 
+use super::results::{Progress, RunError, RunResult, StopPreview};
 use super::worker::{Finished, Worker};
 use crate::edit::Document;
 use crate::model::{Instant, Journey};
-use crate::sim::{Report, SimError};
+use crate::sim::SimError;
 use crate::ui::analytics::VersionFilter;
 use crate::ui::runner::RunnerState;
 
 /// How long after the last edit an auto re-run starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(600);
 
-/// A complete run.
-#[derive(Clone, Debug)]
-pub struct RunResult {
-    /// The report.
-    pub report: Report,
-    /// The document revision the run was made from.
-    pub revision: u64,
-    /// The journey as simulated.
-    pub journey: Journey,
-    /// Wall time of the run.
-    pub elapsed: Duration,
-    /// The file of the document it was made from.
-    pub path: Option<PathBuf>,
-}
-
 /// What a worker is computing.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Job {
     /// The document as it is.
     Main,
-    /// The document with version `.0` stopped at `.1` (a what-if).
-    PreviewStop(usize, Instant),
+    /// The document with `version` stopped at `at` (a what-if).
+    PreviewStop {
+        /// The version's index (0-based).
+        version: usize,
+        /// When it would stop.
+        at: Instant,
+    },
+}
+
+/// The last revision seen changed, and when (for the debounce).
+#[derive(Clone, Copy, Debug)]
+struct LastEdit {
+    revision: u64,
+    seen_at: Clock,
 }
 
 /// A worker and what it works on.
@@ -59,8 +57,8 @@ pub struct Run {
     pub seed: Option<u64>,
     /// The latest complete run.
     pub result: Option<RunResult>,
-    /// A previewed stop: version, instant and its run.
-    pub preview: Option<(usize, Instant, RunResult)>,
+    /// A previewed stop and its run.
+    pub preview: Option<StopPreview>,
     /// The runner bar's view state (playhead, dialogs, analytics open).
     pub ui: RunnerState,
     /// The counts at the playhead the canvas draws (rebuilt each frame).
@@ -70,12 +68,12 @@ pub struct Run {
     /// Whether an edit starts a new run after [`DEBOUNCE`].
     pub auto_rerun: bool,
     /// The last run error, said once in the runner bar.
-    pub message: Option<String>,
+    pub message: Option<RunError>,
     /// Move the playhead to the end when the next run completes.
     pub seek_end_on_done: bool,
     in_flight: Option<InFlight>,
-    /// The revision last seen changed, and when (for the debounce).
-    edited: Option<(u64, Clock)>,
+    /// The last edit seen, for the debounce.
+    edited: Option<LastEdit>,
 }
 
 impl Run {
@@ -102,7 +100,7 @@ impl Run {
     ) {
         self.cancel();
         let mut simulated = journey.clone();
-        if let Job::PreviewStop(version, at) = job
+        if let Job::PreviewStop { version, at } = job
             && let Some(v) = simulated.versions.get_mut(version)
         {
             v.stopped_at = Some(at);
@@ -120,7 +118,7 @@ impl Run {
                     worker,
                 });
             }
-            Err(e) => self.message = Some(e),
+            Err(e) => self.message = Some(RunError::Spawn(e)),
         }
     }
 
@@ -136,14 +134,12 @@ impl Run {
         self.in_flight.is_some()
     }
 
-    /// The run in flight: fraction done, customers, seconds so far.
-    pub fn progress(&self) -> Option<(f32, u64, f32)> {
-        self.in_flight.as_ref().map(|f| {
-            (
-                f.worker.progress(),
-                f.worker.customers(),
-                f.worker.elapsed().as_secs_f32(),
-            )
+    /// How far the run in flight is.
+    pub fn progress(&self) -> Option<Progress> {
+        self.in_flight.as_ref().map(|f| Progress {
+            fraction: f.worker.progress(),
+            customers: f.worker.customers(),
+            elapsed: f.worker.elapsed(),
         })
     }
 
@@ -169,25 +165,34 @@ impl Run {
                     elapsed,
                     path: f.path,
                 };
-                match f.job {
-                    Job::Main => {
-                        if self.seek_end_on_done {
-                            self.seek_end_on_done = false;
-                            let rows = result.report.timeline.len();
-                            self.ui.playback.seek(rows as f64, rows);
-                        }
-                        self.result = Some(result);
-                    }
-                    Job::PreviewStop(version, at) => {
-                        self.preview = Some((version, at, result));
-                    }
-                }
+                self.take_in(f.job, result);
                 true
             }
             Err(SimError::Cancelled) => false,
             Err(e) => {
-                self.message = Some(e.to_string());
+                self.message = Some(e.into());
                 false
+            }
+        }
+    }
+
+    /// Keeps a finished run: the main result, or the stop preview.
+    fn take_in(&mut self, job: Job, result: RunResult) {
+        match job {
+            Job::Main => {
+                if self.seek_end_on_done {
+                    self.seek_end_on_done = false;
+                    let rows = result.report.timeline.len();
+                    self.ui.playback.seek(rows as f64, rows);
+                }
+                self.result = Some(result);
+            }
+            Job::PreviewStop { version, at } => {
+                self.preview = Some(StopPreview {
+                    version,
+                    at,
+                    result,
+                });
             }
         }
     }
@@ -225,9 +230,12 @@ impl Run {
             return false;
         }
         match self.edited {
-            Some((r, at)) if r == revision => now.duration_since(at) >= DEBOUNCE,
+            Some(edit) if edit.revision == revision => now.duration_since(edit.seen_at) >= DEBOUNCE,
             _ => {
-                self.edited = Some((revision, now));
+                self.edited = Some(LastEdit {
+                    revision,
+                    seen_at: now,
+                });
                 false
             }
         }
@@ -308,9 +316,19 @@ mod tests {
             customers: Some(800),
             ..Run::default()
         };
-        run.start(&j, 1, None, Job::PreviewStop(0, at), Box::new(|| {}));
+        run.start(
+            &j,
+            1,
+            None,
+            Job::PreviewStop { version: 0, at },
+            Box::new(|| {}),
+        );
         wait(&mut run);
-        let (v, when, result) = run.preview.as_ref().expect("a preview");
+        let StopPreview {
+            version: v,
+            at: when,
+            result,
+        } = run.preview.as_ref().expect("a preview");
         assert_eq!((*v, *when), (0, at));
         assert_eq!(result.journey.versions[0].stopped_at, Some(at));
         assert!(j.versions[0].stopped_at.is_none());

@@ -1,6 +1,11 @@
-//! When to autosave: every 30 s while there are unsaved changes, and only
-//! when something changed since the last copy. Plain logic on a clock the
-//! caller passes in (egui's input time, or any number in tests).
+//! Autosave and recovery: when to write the copy (every 30 s while there are
+//! unsaved changes, and only when something changed since the last copy:
+//! plain logic on a clock the caller passes in, egui's input time or any
+//! number in tests), writing it, and the answer to the recovery offer.
+
+use crate::app::JourneyApp;
+use crate::edit::Document;
+use crate::ui::dialogs::RecoveryChoice;
 
 /// Seconds between autosaves.
 pub const AUTOSAVE_EVERY_SECONDS: f64 = 30.0;
@@ -43,6 +48,45 @@ impl AutosaveTimer {
     /// Seconds until the next copy is due, to wake the window then.
     pub fn seconds_left(&self, now: f64) -> Option<f64> {
         self.due_at.map(|due| (due - now).max(0.0))
+    }
+}
+
+impl JourneyApp {
+    /// Writes the autosave copy when it is due (`now` in seconds, any steady clock).
+    pub fn autosave_tick(&mut self, now: f64) {
+        let unsaved = self.has_unsaved_work() && self.files.recovery.is_none();
+        let revision = self.doc.revision();
+        if !self.files.timer.tick(now, unsaved, revision) {
+            return;
+        }
+        let Some(autosave) = &self.files.autosave else {
+            return;
+        };
+        match autosave.write(self.doc.journey(), self.doc.path.as_deref()) {
+            Ok(()) => self.files.timer.written(revision),
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    /// Acts on the answer to the recovery offer.
+    pub fn answer_recovery(&mut self, choice: RecoveryChoice) {
+        let Some(recovery) = self.files.recovery.take() else {
+            return;
+        };
+        match choice {
+            RecoveryChoice::Recover => {
+                let mut doc = Document::new(recovery.journey);
+                doc.path = recovery.original;
+                self.replace_document(doc, false);
+                self.status = Some(format!(
+                    "Recovered the unsaved changes kept at {}; save to keep them.",
+                    recovery.saved_at.format("%Y-%m-%d %H:%M UTC")
+                ));
+            }
+            RecoveryChoice::Discard => {
+                self.clear_autosave_then_say("The unsaved work was deleted.".to_owned());
+            }
+        }
     }
 }
 

@@ -1,15 +1,12 @@
 //! The window's file state: where paths come from, the autosave slot and
 //! schedule, and which file dialog (prompt, error, gallery, recovery) waits
-//! for the user. What the user can do with files is in `file_ops`; the
-//! dialogs are drawn by `prompts`.
+//! for the user. What the user can do with files is in `ops`; the dialogs
+//! are drawn by `prompts`.
 
-use std::path::{Path, PathBuf};
-
-use super::autosave_timer::AutosaveTimer;
-use super::file_dialogs::{FileDialogs, NativeDialogs};
+use super::autosave::AutosaveTimer;
+use super::dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 use crate::edit::Document;
-use crate::store::autosave::{Autosave, Recovery};
-use crate::store::{LoadError, SaveError};
+use crate::store::autosave::{Autosave, AutosaveError, Recovery};
 use crate::ui::dialogs::OpenError;
 
 /// What happens once the unsaved-changes prompt is answered with Save or Discard.
@@ -26,6 +23,15 @@ pub enum Then {
     },
     /// Close the window.
     Close,
+}
+
+/// Which save a shortcut asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveKind {
+    /// Save to the journey's file (asking where when it has none).
+    Save,
+    /// Ask where, then save there.
+    SaveAs,
 }
 
 /// The file side of the window.
@@ -54,9 +60,9 @@ pub struct Files {
     pub closing: bool,
     /// The window should be told to close (after the prompt let it).
     pub send_close: bool,
-    /// Ctrl+S (`Some(false)`) or Ctrl+Shift+S (`Some(true)`) was pressed this
-    /// frame; done once the panels have applied their edits.
-    pub save_at_end_of_frame: Option<bool>,
+    /// Ctrl+S or Ctrl+Shift+S was pressed this frame; done once the panels
+    /// have applied their edits.
+    pub save_at_end_of_frame: Option<SaveKind>,
     /// The window title last sent.
     pub title: String,
 }
@@ -96,50 +102,27 @@ impl Files {
             || self.revert_asked
     }
 
-    /// Looks for work left by a crash; says why when the copy is unreadable.
-    pub fn look_for_recovery(&mut self) -> Option<String> {
-        let autosave = self.autosave.as_ref()?;
-        match autosave.pending() {
-            Ok(found) => {
-                self.recovery = found;
-                None
-            }
-            Err(e) => Some(e.to_string()),
+    /// Looks for work left by a crash (kept in `recovery` to be offered).
+    pub fn look_for_recovery(&mut self) -> Result<(), AutosaveError> {
+        if let Some(autosave) = &self.autosave {
+            self.recovery = autosave.pending()?;
         }
+        Ok(())
     }
 
-    /// Removes the autosave copy; says why when that failed.
-    pub fn clear_autosave(&mut self) -> Option<String> {
+    /// Removes the autosave copy and starts the schedule over.
+    pub fn clear_autosave(&mut self) -> Result<(), AutosaveError> {
         self.timer.reset();
-        let autosave = self.autosave.as_ref()?;
-        autosave.clear().err().map(|e| e.to_string())
+        match &self.autosave {
+            Some(autosave) => autosave.clear(),
+            None => Ok(()),
+        }
     }
 }
 
 impl Default for Files {
     /// No dialogs and no autosave: nothing leaves the process.
     fn default() -> Self {
-        Files::new(
-            Box::new(super::file_dialogs::ScriptedDialogs::default()),
-            None,
-        )
+        Files::new(Box::new(ScriptedDialogs::default()), None)
     }
-}
-
-/// Loads a journey file into a new document.
-pub fn open(path: &Path) -> Result<Document, LoadError> {
-    let journey = crate::store::load(path)?;
-    Ok(Document::from_file(journey, absolute(path)))
-}
-
-/// Saves the document to `path` (atomically) and marks it saved.
-pub fn save(doc: &mut Document, path: &Path) -> Result<(), SaveError> {
-    crate::store::save(path, doc.journey())?;
-    doc.mark_saved(absolute(path));
-    Ok(())
-}
-
-/// `path` made absolute, so the recent list works from any folder.
-pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }

@@ -4,14 +4,15 @@
 
 use std::path::{Path, PathBuf};
 
-use super::file_dialogs::suggested_file_name;
-use super::files::{self, Files, Then};
-use super::{JourneyApp, ViewState};
+use super::dialogs::suggested_file_name;
+use super::{Files, Then};
+use crate::app::files;
+use crate::app::{JourneyApp, ViewState};
 use crate::edit::Document;
 use crate::model::Journey;
 use crate::templates::TEMPLATES;
 use crate::ui::canvas::Canvas;
-use crate::ui::dialogs::{OpenError, RecoveryChoice, UnsavedChoice};
+use crate::ui::dialogs::{OpenError, UnsavedChoice};
 
 /// The gallery's last card, after the templates.
 pub const EMPTY_JOURNEY: (&str, &str) = (
@@ -23,25 +24,30 @@ impl JourneyApp {
     /// The app at start-up with `files`: `file` if given, else the last file,
     /// else the welcome series; then any work left by a crash is offered.
     pub fn start_with(file: Option<PathBuf>, mut view: ViewState, files: Files) -> Self {
-        let mut status = None;
         let wanted = file.or_else(|| view.last_file.clone());
-        let (doc, fresh) = match wanted.as_deref().map(|p| (p, files::open(p))) {
-            Some((_, Ok(doc))) => {
-                if let Some(p) = &doc.path {
-                    view.opened(p);
-                }
-                (doc, false)
+        let mut open_error = None;
+        let opened = match wanted.as_deref().map(files::open) {
+            Some(Ok(doc)) => Some(doc),
+            Some(Err(e)) => {
+                open_error = Some(e.to_string());
+                None
             }
-            Some((_, Err(e))) => {
-                status = Some(e.to_string());
-                (Document::new(crate::templates::welcome()), true)
-            }
-            None => (Document::new(crate::templates::welcome()), true),
+            None => None,
         };
+        if let Some(p) = opened.as_ref().and_then(|doc| doc.path.as_ref()) {
+            view.opened(p);
+        }
+        let fresh = opened.is_none();
+        let doc = opened.unwrap_or_else(|| Document::new(crate::templates::welcome()));
         let mut app = JourneyApp::new(doc, view);
         app.files = files;
         app.files.fresh = fresh;
-        app.status = app.files.look_for_recovery().or(status);
+        let recovery_error = app.files.look_for_recovery().err().map(|e| e.to_string());
+        // Both are said: the file that did not open, and the unreadable copy.
+        app.status = match (recovery_error, open_error) {
+            (Some(recovery), Some(open)) => Some(format!("{open} · {recovery}")),
+            (recovery, open) => recovery.or(open),
+        };
         app
     }
 
@@ -130,9 +136,7 @@ impl JourneyApp {
                     self.view.opened(p);
                 }
                 self.files.fresh = false;
-                self.status = self.files.clear_autosave();
-                self.status
-                    .get_or_insert_with(|| format!("Saved {}", path.display()));
+                self.clear_autosave_then_say(format!("Saved {}", path.display()));
                 true
             }
             Err(e) => {
@@ -157,9 +161,7 @@ impl JourneyApp {
         match files::open(&path) {
             Ok(doc) => {
                 self.replace_document(doc, false);
-                self.status = self.files.clear_autosave();
-                self.status
-                    .get_or_insert_with(|| format!("Reverted to {}", path.display()));
+                self.clear_autosave_then_say(format!("Reverted to {}", path.display()));
             }
             Err(e) => self.files.open_error = Some(OpenError::from_load_error(&path, &e)),
         }
@@ -167,12 +169,10 @@ impl JourneyApp {
 
     /// The window was asked to close: true when it may close now; otherwise
     /// the unsaved-changes prompt is up and the caller cancels the close.
+    /// (The autosave copy is removed on exit, when the window has closed.)
     pub fn close_requested(&mut self) -> bool {
         if self.files.closing || !self.has_unsaved_work() {
             self.files.closing = true;
-            if let Some(e) = self.files.clear_autosave() {
-                self.status = Some(e);
-            }
             return true;
         }
         self.request(Then::Close);
@@ -200,8 +200,15 @@ impl JourneyApp {
                 }
             }
             UnsavedChoice::Discard => {
-                self.status = self.files.clear_autosave();
+                // Closing removes the copy on exit; another document, now.
+                let cleared = match then {
+                    Then::Close => Ok(()),
+                    Then::Replace { .. } => self.files.clear_autosave(),
+                };
                 self.proceed(then);
+                if let Err(e) = cleared {
+                    self.status = Some(e.to_string());
+                }
             }
             UnsavedChoice::Cancel => self.status = Some("Nothing changed.".to_owned()),
         }
@@ -222,58 +229,24 @@ impl JourneyApp {
             }
             Then::Close => {
                 self.files.closing = true;
-                if let Some(e) = self.files.clear_autosave() {
-                    self.status = Some(e);
-                }
                 self.files.send_close = true;
             }
         }
     }
 
-    fn replace_document(&mut self, doc: Document, fresh: bool) {
+    /// Removes the autosave copy; says `done`, or why the copy is still there.
+    pub(crate) fn clear_autosave_then_say(&mut self, done: String) {
+        self.status = Some(match self.files.clear_autosave() {
+            Ok(()) => done,
+            Err(e) => e.to_string(),
+        });
+    }
+
+    pub(crate) fn replace_document(&mut self, doc: Document, fresh: bool) {
         self.doc = doc;
         self.canvas = Canvas::default();
         self.files.fresh = fresh;
         self.files.timer.reset();
-    }
-
-    /// Writes the autosave copy when it is due (`now` in seconds, any steady clock).
-    pub fn autosave_tick(&mut self, now: f64) {
-        let unsaved = self.has_unsaved_work() && self.files.recovery.is_none();
-        let revision = self.doc.revision();
-        if !self.files.timer.tick(now, unsaved, revision) {
-            return;
-        }
-        let Some(autosave) = &self.files.autosave else {
-            return;
-        };
-        match autosave.write(self.doc.journey(), self.doc.path.as_deref()) {
-            Ok(()) => self.files.timer.written(revision),
-            Err(e) => self.status = Some(e.to_string()),
-        }
-    }
-
-    /// Acts on the answer to the recovery offer.
-    pub fn answer_recovery(&mut self, choice: RecoveryChoice) {
-        let Some(recovery) = self.files.recovery.take() else {
-            return;
-        };
-        match choice {
-            RecoveryChoice::Recover => {
-                let mut doc = Document::new(recovery.journey);
-                doc.path = recovery.original;
-                self.replace_document(doc, false);
-                self.status = Some(format!(
-                    "Recovered the unsaved changes kept at {}; save to keep them.",
-                    recovery.saved_at.format("%Y-%m-%d %H:%M UTC")
-                ));
-            }
-            RecoveryChoice::Discard => {
-                self.status = self.files.clear_autosave();
-                self.status
-                    .get_or_insert_with(|| "The unsaved work was deleted.".to_owned());
-            }
-        }
     }
 }
 

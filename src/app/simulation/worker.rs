@@ -45,7 +45,7 @@ impl Worker {
         customers: u64,
         seed: u64,
         notify: Box<dyn Fn() + Send>,
-    ) -> Result<Worker, String> {
+    ) -> std::io::Result<Worker> {
         let cancel = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(AtomicU64::new(0));
         let options = SimOptions {
@@ -61,8 +61,7 @@ impl Worker {
                 let outcome = sim::simulate(&journey, &options);
                 notify();
                 outcome
-            })
-            .map_err(|e| format!("could not start the simulation: {e}"))?;
+            })?;
         Ok(Worker {
             handle: Some(handle),
             cancel,
@@ -114,7 +113,9 @@ impl Worker {
 
     fn cancel_and_join(&mut self) {
         self.cancel.store(true, Ordering::Relaxed);
-        let _ = self.join();
+        // Nobody waits for a cancelled run: its outcome is `Cancelled`, or a
+        // report that arrived too late to be wanted.
+        drop(self.join());
     }
 
     fn join(&mut self) -> Option<Outcome> {

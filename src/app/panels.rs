@@ -1,0 +1,122 @@
+//! The window's panels: menu bar, status bar, runner, problems list,
+//! palette, inspector and canvas, in the order egui lays them out, then the
+//! file prompts on top.
+
+use egui::Ui;
+
+use super::JourneyApp;
+use crate::ui::canvas::{CanvasInput, canvas_ui, palette::palette_ui, problems::problems_ui};
+use crate::ui::inspector::{InspectorInput, inspector_ui};
+
+impl JourneyApp {
+    /// The whole window's contents (no `eframe::Frame` needed, so tests drive it).
+    pub fn ui_main(&mut self, ui: &mut Ui) {
+        if self.theme_applied != Some(self.view.theme) {
+            ui.ctx().set_theme(self.view.theme.preference());
+            self.theme_applied = Some(self.view.theme);
+        }
+        self.keyboard_shortcuts(ui);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.runner_frame(ui);
+        // The analytics panel takes the problems list's place while it is open.
+        if !self.view.hide_problems && !self.run.ui.show_analytics {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(110.0)
+                .show(ui, |ui| self.problems_panel_ui(ui));
+        }
+        egui::Panel::left("palette")
+            .default_size(180.0)
+            .show(ui, |ui| self.palette_panel_ui(ui));
+        if !self.view.hide_inspector {
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(340.0)
+                .size_range(300.0..=640.0)
+                .show(ui, |ui| self.inspector_panel_ui(ui));
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| self.canvas_panel_ui(ui));
+        self.file_prompts_ui(ui);
+    }
+
+    fn palette_panel_ui(&mut self, ui: &mut Ui) {
+        let read_only = self.read_only();
+        let actions = palette_ui(ui, &mut self.canvas, read_only);
+        self.apply_canvas_actions(ui, actions);
+    }
+
+    fn inspector_panel_ui(&mut self, ui: &mut Ui) {
+        // Fill the panel: a panel shrinks to its content, and wrapped text
+        // would otherwise narrow it frame after frame.
+        ui.set_min_width(ui.available_width());
+        let selected = (self.canvas.selection.len() == 1)
+            .then(|| self.canvas.selection.first().copied())
+            .flatten();
+        let version = self.version_index();
+        let input = InspectorInput {
+            journey: self.doc.journey(),
+            problems: self.validation.problems(&self.doc),
+            version,
+            selected,
+        };
+        let commands = inspector_ui(ui, &mut self.inspector, &input);
+        for command in commands {
+            self.apply_command(command, "Could not change the journey");
+        }
+    }
+
+    fn canvas_panel_ui(&mut self, ui: &mut Ui) {
+        self.canvas_rect = ui.max_rect();
+        let input = CanvasInput {
+            journey: self.doc.journey(),
+            document: self.doc.id(),
+            revision: self.doc.revision(),
+            version: self.version_index(),
+            read_only: self.read_only(),
+        };
+        let actions = canvas_ui(ui, &mut self.canvas, &input);
+        self.canvas_overlay_ui(ui);
+        self.apply_canvas_actions(ui, actions);
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let j = self.doc.journey();
+            let file = self
+                .doc
+                .path
+                .as_ref()
+                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+            let dirty = if self.has_unsaved_work() {
+                " • unsaved changes"
+            } else {
+                ""
+            };
+            ui.label(format!("{} — {file}{dirty}", j.name));
+            if let Some(status) = &self.status {
+                ui.separator();
+                ui.label(status);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let n = j
+                    .versions
+                    .get(self.version_index())
+                    .map_or(0, |v| v.steps.len());
+                ui.label(format!(
+                    "{n} steps · {} selected",
+                    self.canvas.selection.len()
+                ));
+            });
+        });
+    }
+
+    fn problems_panel_ui(&mut self, ui: &mut Ui) {
+        let version = self.version_index();
+        let several = self.doc.journey().versions.len() > 1;
+        let problems = self.validation.problems(&self.doc);
+        if let Some(id) = problems_ui(ui, problems, version, several) {
+            self.canvas.focus_step(id);
+        }
+    }
+}

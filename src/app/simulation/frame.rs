@@ -1,0 +1,147 @@
+//! The runner's part of each frame: takes in finished runs, starts the runs
+//! asked for (`--run`, F5, the auto re-run), draws the runner bar and the
+//! analytics panel, and lays the run's counts over the canvas.
+
+use std::time::{Duration, Instant as Clock};
+
+use egui::{Key, Modifiers, Ui};
+
+use super::{DEBOUNCE, Job};
+use crate::app::JourneyApp;
+use crate::ui::analytics::{AnalyticsView, analytics_ui};
+use crate::ui::runner::overlay::Overlay;
+use crate::ui::runner::{RunnerIntent, RunnerView, runner_ui};
+
+impl JourneyApp {
+    /// The runner's part of a frame: call before the central panel.
+    pub(crate) fn runner_frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.run.poll();
+        self.run.follow_document(&self.doc);
+        self.take_canvas_export();
+        self.start_runs_asked_for(ui, &ctx);
+        // The overlay is of the revision the panels showed, before the intents.
+        let revision = self.doc.revision();
+        let intents = self.runner_bar_ui(ui);
+        if self.run.ui.show_analytics {
+            self.analytics_panel_ui(ui);
+        }
+        for intent in intents {
+            self.runner_intent(intent, &ctx);
+        }
+        self.canvas.overlay = self.overlay(revision);
+    }
+
+    /// Draws the run's counts over the canvas just drawn (not during a drag,
+    /// where they would stay behind the moving cards).
+    pub(crate) fn canvas_overlay_ui(&self, ui: &mut Ui) {
+        let canvas = &self.canvas;
+        if canvas.is_busy() {
+            return;
+        }
+        if let (Some(overlay), Some(cache)) = (&canvas.overlay, canvas.cache()) {
+            crate::ui::runner::paint::overlay_ui(ui, overlay, cache, canvas.to_screen());
+        }
+    }
+
+    /// Says how the canvas PNG export went, once the capture callback ran.
+    fn take_canvas_export(&mut self) {
+        if let Some(outcome) = self.canvas_export.take() {
+            self.status = Some(match outcome {
+                Ok(path) => format!("Exported the canvas to {}", path.display()),
+                Err(e) => e.to_string(),
+            });
+        }
+    }
+
+    /// Starts the run `--run`, F5 or the auto re-run asked for, and keeps
+    /// frames coming while one is due or in flight.
+    fn start_runs_asked_for(&mut self, ui: &Ui, ctx: &egui::Context) {
+        if std::mem::take(&mut self.run_on_start) {
+            self.start_run(Job::Main, ctx);
+        }
+        let f5 = !ctx.egui_wants_keyboard_input()
+            && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5));
+        if f5 {
+            self.start_run(Job::Main, ctx);
+        }
+        let revision = self.doc.revision();
+        if self.run.due(revision, Clock::now()) {
+            self.start_run(Job::Main, ctx);
+        } else if self.run.auto_rerun && self.run.is_stale(revision) {
+            ctx.request_repaint_after(DEBOUNCE / 3);
+        }
+        if self.run.is_running() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
+    }
+
+    /// The runner bar; returns what the user asked of it.
+    fn runner_bar_ui(&mut self, ui: &mut Ui) -> Vec<RunnerIntent> {
+        let journey = self.doc.journey();
+        let revision = self.doc.revision();
+        let run = &mut self.run;
+        let message = run.message.as_ref().map(ToString::to_string);
+        let view = RunnerView {
+            journey,
+            report: run.result.as_ref().map(|r| &r.report),
+            simulated: run.result.as_ref().map(|r| &r.journey),
+            stale: run.is_stale(revision),
+            running: run
+                .progress()
+                .map(|p| (p.fraction, p.customers, p.elapsed.as_secs_f32())),
+            customers: run.customers(journey),
+            seed: run.seed(journey),
+            auto_rerun: run.auto_rerun,
+            preview: run
+                .preview
+                .as_ref()
+                .map(|p| (p.version, p.at, &p.result.report)),
+            elapsed: run.result.as_ref().map(|r| r.elapsed.as_secs_f32()),
+            message: message.as_deref(),
+        };
+        egui::Panel::bottom("runner")
+            .show(ui, |ui| runner_ui(ui, &mut run.ui, &view))
+            .inner
+    }
+
+    /// The analytics panel (in the problems list's place while open).
+    fn analytics_panel_ui(&mut self, ui: &mut Ui) {
+        let revision = self.doc.revision();
+        let run = &mut self.run;
+        egui::Panel::bottom("analytics")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| match &run.result {
+                Some(result) => {
+                    let analytics = AnalyticsView {
+                        report: &result.report,
+                        row: run.ui.playback.row(result.report.timeline.len()),
+                        stale: run.is_stale(revision),
+                        preview: run.preview.as_ref().map(|p| &p.result.report),
+                    };
+                    analytics_ui(ui, &mut run.filter, &analytics);
+                }
+                None => {
+                    ui.weak("No run yet: press Run (F5) to simulate the scenario.");
+                }
+            });
+    }
+
+    /// The counts the canvas shows at the playhead (and a previewed stop's).
+    fn overlay(&self, revision: u64) -> Option<Overlay> {
+        let version = (self.version_index() + 1) as u32;
+        let result = self.run.result.as_ref()?;
+        let rows = result.report.timeline.len();
+        let overlay = Overlay::at(
+            &result.report,
+            version,
+            self.run.ui.playback.row(rows),
+            result.revision != revision,
+        );
+        Some(match &self.run.preview {
+            Some(p) => overlay.with_preview(&p.result.report, version),
+            None => overlay,
+        })
+    }
+}

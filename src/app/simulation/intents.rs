@@ -1,0 +1,152 @@
+//! What the user asked of the runner bar: run, cancel, the next run's
+//! customers and seed, preview a stop, stop a version for good, start a
+//! draft, publish it, export the run.
+
+use std::path::PathBuf;
+
+use super::Job;
+use crate::app::JourneyApp;
+use crate::app::export::{self, ExportError};
+use crate::edit::Command;
+use crate::model::{Instant, VersionState};
+use crate::ui::runner::{ExportKind, RunnerIntent};
+
+impl JourneyApp {
+    /// Starts a run of the document as it is now (or a what-if of it).
+    pub fn start_run(&mut self, job: Job, ctx: &egui::Context) {
+        let repaint = ctx.clone();
+        let revision = self.doc.revision();
+        self.run.start(
+            self.doc.journey(),
+            revision,
+            self.doc.path.as_deref(),
+            job,
+            Box::new(move || repaint.request_repaint()),
+        );
+    }
+
+    /// Does what the runner bar asked.
+    #[allow(clippy::needless_pass_by_value)] // intents are consumed one by one
+    pub fn runner_intent(&mut self, intent: RunnerIntent, ctx: &egui::Context) {
+        match intent {
+            RunnerIntent::Run => self.start_run(Job::Main, ctx),
+            RunnerIntent::Cancel => self.run.cancel(),
+            RunnerIntent::SetCustomers(n) => self.run.customers = Some(n),
+            RunnerIntent::SetSeed(s) => self.run.seed = Some(s),
+            RunnerIntent::SetAutoRerun(on) => self.run.auto_rerun = on,
+            RunnerIntent::PreviewStop(version, at) => {
+                self.start_run(Job::PreviewStop { version, at }, ctx);
+            }
+            RunnerIntent::ClearPreview => self.run.preview = None,
+            RunnerIntent::StopVersion(version, at) => self.stop_version(version, at, ctx),
+            RunnerIntent::StartDraft => self.start_draft(),
+            RunnerIntent::Publish(at) => self.publish(at, ctx),
+            RunnerIntent::Export(kind) => self.export(kind, None, ctx),
+        }
+    }
+
+    /// Stops `version` at `at` for good (S7) and runs again.
+    pub fn stop_version(&mut self, version: usize, at: Instant, ctx: &egui::Context) {
+        let command = Command::StopVersion { version, at };
+        if self.apply_command(command, "Could not stop the version") {
+            self.status = Some(format!(
+                "Stopped version {} at {} (final)",
+                version + 1,
+                at.format("%Y-%m-%d %H:%M UTC")
+            ));
+            self.run.preview = None;
+            self.start_run(Job::Main, ctx);
+        }
+    }
+
+    /// Copies the live last version into a new draft, which the canvas then edits.
+    pub fn start_draft(&mut self) {
+        let journey = self.doc.journey();
+        let last = journey.versions.len().saturating_sub(1);
+        if !matches!(journey.version_state(last), VersionState::Live(_)) {
+            return;
+        }
+        let Some(mut copy) = journey.versions.get(last).cloned() else {
+            return;
+        };
+        copy.published_at = None;
+        copy.stopped_at = None;
+        let command = Command::Batch(
+            format!("Start draft version {}", last + 2),
+            vec![Command::PushVersion(copy)],
+        );
+        if self.apply_command(command, "Could not start a draft") {
+            self.status = Some(format!(
+                "Draft version {} started: edit it on the canvas, then publish it at the playhead",
+                last + 2
+            ));
+        }
+    }
+
+    /// Publishes the draft (the last version) at `at` and runs again (S8).
+    pub fn publish(&mut self, at: Instant, ctx: &egui::Context) {
+        let version = self.version_index();
+        let command = Command::Batch(
+            format!("Publish version {}", version + 1),
+            vec![Command::SetPublishedAt {
+                version,
+                at: Some(at),
+            }],
+        );
+        if self.apply_command(command, "Could not publish") {
+            self.status = Some(format!(
+                "Published version {} at {}",
+                version + 1,
+                at.format("%Y-%m-%d %H:%M UTC")
+            ));
+            self.start_run(Job::Main, ctx);
+        }
+    }
+
+    /// Exports the latest run to `path`, or asks where; says how it went.
+    pub fn export(&mut self, kind: ExportKind, path: Option<PathBuf>, ctx: &egui::Context) {
+        match self.write_export(kind, path, ctx) {
+            Ok(Some(done)) => self.status = Some(done),
+            Ok(None) => {}
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+
+    /// Writes the export; `Ok(None)` when the user cancelled the dialog or
+    /// the canvas capture will report later.
+    fn write_export(
+        &mut self,
+        kind: ExportKind,
+        path: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> Result<Option<String>, ExportError> {
+        let Some(result) = &self.run.result else {
+            return Err(ExportError::NoRun);
+        };
+        let name = &self.doc.journey().name;
+        let Some(path) = path
+            .or_else(|| self.export_path.take())
+            .or_else(|| export::pick_path(kind, name))
+        else {
+            return Ok(None);
+        };
+        if kind == ExportKind::CanvasPng {
+            self.capture_canvas(path, ctx);
+            return Ok(None);
+        }
+        export::write_text(kind, &result.report, &path)?;
+        Ok(Some(format!("Exported {}", path.display())))
+    }
+
+    /// Asks for a capture of the window and writes the canvas's part of it
+    /// to `path`; the next frame says how it went.
+    fn capture_canvas(&self, path: PathBuf, ctx: &egui::Context) {
+        let rect = self.canvas_rect;
+        let pixels_per_point = ctx.pixels_per_point();
+        let outcome = self.canvas_export.clone();
+        ctx.request_screenshot(move |image| {
+            let written = export::write_png_region(&image, rect, pixels_per_point, &path);
+            outcome.put(written.map(|()| path));
+        });
+    }
+}

@@ -1,0 +1,63 @@
+//! What a run gives besides the canvas: exports and the A/B table.
+
+use egui_kittest::kittest::Queryable;
+
+use super::{headless, press_run, report, small_welcome};
+use crate::app::tests::harness;
+use crate::ui::analytics::cards::percent;
+use crate::ui::runner::overlay::count;
+
+#[test]
+fn exports_write_the_json_report_and_csv_tables() {
+    let mut h = harness(small_welcome());
+    press_run(&mut h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.json");
+    let ctx = h.ctx.clone();
+    h.state_mut().export(
+        crate::ui::runner::ExportKind::JsonReport,
+        Some(path.clone()),
+        &ctx,
+    );
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert_eq!(text.trim_end(), report(&h).to_json_string());
+    let csv = dir.path().join("steps.csv");
+    h.state_mut().export_path = Some(csv.clone());
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Steps table as CSV…").click();
+    h.run();
+    let text = std::fs::read_to_string(&csv).expect("written");
+    assert_eq!(text.lines().count(), report(&h).steps.len() + 1);
+}
+
+#[test]
+fn s12_the_ab_table_shows_rates_and_the_verdict_of_the_report() {
+    let mut j = crate::store::parse(include_str!(
+        "../../../../assets/renewal-live-edit.journey.ron"
+    ))
+    .expect("the template parses");
+    j.scenario.customers = 4000;
+    let expected = headless(&j);
+    let ab = expected
+        .ab_tests
+        .first()
+        .expect("the template has an A/B test");
+    let mut h = harness(j);
+    press_run(&mut h);
+    h.get_by_label("Analytics").click();
+    h.run();
+    h.get_by_label(&crate::ui::analytics::tables::verdict(ab));
+    for v in &ab.variants {
+        h.get_by_label(&v.name);
+        assert!(h.query_all_by_label(&count(v.assigned)).next().is_some());
+        assert!(h.query_all_by_label(&percent(v.rate)).next().is_some());
+    }
+    // Two versions: the steps can be shown per version.
+    h.get_by_label("version 2").click();
+    h.run();
+    assert_eq!(
+        h.state().run.filter,
+        crate::ui::analytics::VersionFilter::One(2)
+    );
+}

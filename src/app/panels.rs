@@ -68,15 +68,18 @@ impl JourneyApp {
 
     fn canvas_panel_ui(&mut self, ui: &mut Ui) {
         self.canvas_rect = ui.max_rect();
+        let version = self.version_index();
+        let read_only = self.read_only();
         let input = CanvasInput {
             journey: self.doc.journey(),
+            problems: self.validation.problems(&self.doc),
+            overlay: self.run.overlay.as_ref(),
             document: self.doc.id(),
             revision: self.doc.revision(),
-            version: self.version_index(),
-            read_only: self.read_only(),
+            version,
+            read_only,
         };
         let actions = canvas_ui(ui, &mut self.canvas, &input);
-        self.canvas_overlay_ui(ui);
         self.apply_canvas_actions(ui, actions);
     }
 

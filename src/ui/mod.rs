@@ -7,3 +7,4 @@ pub mod canvas;
 pub mod dialogs;
 pub mod inspector;
 pub mod runner;
+pub mod style;

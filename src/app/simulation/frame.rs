@@ -9,7 +9,7 @@ use egui::{Key, Modifiers, Ui};
 use super::{DEBOUNCE, Job};
 use crate::app::JourneyApp;
 use crate::ui::analytics::{AnalyticsView, analytics_ui};
-use crate::ui::runner::overlay::Overlay;
+use crate::ui::canvas::Overlay;
 use crate::ui::runner::{RunnerIntent, RunnerView, runner_ui};
 
 impl JourneyApp {
@@ -29,19 +29,7 @@ impl JourneyApp {
         for intent in intents {
             self.runner_intent(intent, &ctx);
         }
-        self.canvas.overlay = self.overlay(revision);
-    }
-
-    /// Draws the run's counts over the canvas just drawn (not during a drag,
-    /// where they would stay behind the moving cards).
-    pub(crate) fn canvas_overlay_ui(&self, ui: &mut Ui) {
-        let canvas = &self.canvas;
-        if canvas.is_busy() {
-            return;
-        }
-        if let (Some(overlay), Some(cache)) = (&canvas.overlay, canvas.cache()) {
-            crate::ui::runner::paint::overlay_ui(ui, overlay, cache, canvas.to_screen());
-        }
+        self.run.overlay = self.overlay(revision);
     }
 
     /// Says how the canvas PNG export went, once the capture callback ran.

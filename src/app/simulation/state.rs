@@ -61,6 +61,8 @@ pub struct Run {
     pub preview: Option<StopPreview>,
     /// The runner bar's view state (playhead, dialogs, analytics open).
     pub ui: RunnerState,
+    /// The counts at the playhead the canvas draws (rebuilt each frame).
+    pub overlay: Option<crate::ui::canvas::Overlay>,
     /// Which versions the analytics' step funnel shows.
     pub filter: VersionFilter,
     /// Whether an edit starts a new run after [`DEBOUNCE`].

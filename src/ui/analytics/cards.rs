@@ -7,7 +7,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, FontId, Frame, Margin, RichText, TextFormat, Ui};
 
 use crate::sim::Report;
-use crate::ui::runner::overlay::{colours, count};
+use crate::ui::style::{colours, count};
 
 /// The text of a card, as shown and as read by assistive technology.
 pub fn card_text(title: &str, value: &str) -> String {

@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
 
 use crate::model::Instant;
 use crate::sim::Report;
-use crate::ui::runner::overlay::colours;
+use crate::ui::style::colours;
 
 /// Entries and exits by reason for one simulated day.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use egui::{Color32, Grid, RichText, Sense, Stroke, Ui, vec2};
 
 use super::cards::percent;
 use crate::sim::{AbReport, Report, StepReport};
-use crate::ui::runner::overlay::{colours, count};
 use crate::ui::runner::playback::show_when;
+use crate::ui::style::{colours, count};
 
 /// Horizontal bars of customers reaching each step, in step order, each
 /// with its name and count.
@@ -60,18 +60,18 @@ pub fn steps_table_ui(ui: &mut Ui, steps: &[&StepReport], several_versions: bool
         .striped(true)
         .num_columns(8)
         .show(ui, |ui| {
-            for h in [
-                "Step",
-                "Reached",
-                "Completed",
-                "Suppressed",
-                "Exit trigger",
-                "Stopped",
-                "In progress",
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
+            header_ui(
+                ui,
+                &[
+                    "Step",
+                    "Reached",
+                    "Completed",
+                    "Suppressed",
+                    "Exit trigger",
+                    "Stopped",
+                    "In progress",
+                ],
+            );
             for s in steps {
                 let name = if several_versions {
                     format!("v{} · {}", s.version, s.name)
@@ -135,18 +135,13 @@ fn ab_table_ui(ui: &mut Ui, ab: &AbReport) {
     Grid::new(("ab-table", ab.version, ab.step.0))
         .striped(true)
         .show(ui, |ui| {
-            for h in ["Variant", "Assigned", "Converted", "Rate", "95% interval"] {
-                ui.strong(h);
-            }
-            ui.end_row();
+            header_ui(
+                ui,
+                &["Variant", "Assigned", "Converted", "Rate", "95% interval"],
+            );
             for v in &ab.variants {
                 let winner = ab.winner.as_deref() == Some(v.name.as_str());
-                let name = if winner {
-                    RichText::new(format!("{} (winner)", v.name)).strong()
-                } else {
-                    RichText::new(&v.name)
-                };
-                ui.label(name);
+                ui.label(marked(&v.name, winner, "winner"));
                 ui.label(count(v.assigned));
                 ui.label(count(v.converted));
                 ui.label(percent(v.rate));
@@ -188,17 +183,17 @@ fn interval_bar_ui(ui: &mut Ui, rate: f64, ci: [f64; 2], top: f64, winner: bool)
 pub fn channels_ui(ui: &mut Ui, report: &Report) {
     ui.strong("Channels");
     Grid::new("channels-table").striped(true).show(ui, |ui| {
-        for h in [
-            "Channel",
-            "Sent",
-            "Delivered",
-            "Opened",
-            "Clicked",
-            "Converted",
-        ] {
-            ui.strong(h);
-        }
-        ui.end_row();
+        header_ui(
+            ui,
+            &[
+                "Channel",
+                "Sent",
+                "Delivered",
+                "Opened",
+                "Clicked",
+                "Converted",
+            ],
+        );
         for c in &report.channels {
             ui.label(c.channel.replace("Custom:", ""));
             for n in [c.sent, c.delivered, c.opened, c.clicked, c.converted] {
@@ -216,18 +211,10 @@ pub fn channels_ui(ui: &mut Ui, report: &Report) {
         Grid::new(("co-table", co.version, co.step.0))
             .striped(true)
             .show(ui, |ui| {
-                for h in ["Channel", "Sent", "Clicked", "Converted", "Rate"] {
-                    ui.strong(h);
-                }
-                ui.end_row();
+                header_ui(ui, &["Channel", "Sent", "Clicked", "Converted", "Rate"]);
                 for c in &co.channels {
                     let best = co.best.as_deref() == Some(c.channel.as_str());
-                    let name = if best {
-                        RichText::new(format!("{} (best)", c.channel)).strong()
-                    } else {
-                        RichText::new(&c.channel)
-                    };
-                    ui.label(name);
+                    ui.label(marked(&c.channel, best, "best"));
                     ui.label(count(c.sent));
                     ui.label(count(c.clicked));
                     ui.label(count(c.converted));
@@ -242,10 +229,7 @@ pub fn channels_ui(ui: &mut Ui, report: &Report) {
 pub fn versions_table_ui(ui: &mut Ui, report: &Report) {
     ui.strong("Versions");
     Grid::new("versions-table").striped(true).show(ui, |ui| {
-        for h in ["Version", "Entered", "Completed", "Stopped"] {
-            ui.strong(h);
-        }
-        ui.end_row();
+        header_ui(ui, &["Version", "Entered", "Completed", "Stopped"]);
         for v in &report.versions {
             ui.label(format!("Version {}", v.version));
             ui.label(count(v.entered));
@@ -264,10 +248,10 @@ pub fn preview_table_ui(ui: &mut Ui, base: &Report, preview: &Report) {
             .color(colours::STOPPED),
     );
     Grid::new("preview-table").striped(true).show(ui, |ui| {
-        for h in ["Step", "Reached (run)", "Reached (stopped)", "Cut off here"] {
-            ui.strong(h);
-        }
-        ui.end_row();
+        header_ui(
+            ui,
+            &["Step", "Reached (run)", "Reached (stopped)", "Cut off here"],
+        );
         for (a, b) in base.steps.iter().zip(&preview.steps) {
             ui.label(&a.name);
             ui.label(count(a.reached));
@@ -281,6 +265,23 @@ pub fn preview_table_ui(ui: &mut Ui, base: &Report, preview: &Report) {
             ui.end_row();
         }
     });
+}
+
+/// A table's header row.
+fn header_ui(ui: &mut Ui, headers: &[&str]) {
+    for h in headers {
+        ui.strong(*h);
+    }
+    ui.end_row();
+}
+
+/// A name, in bold with "(winner)" or "(best)" after it when it is marked.
+fn marked(name: &str, is_marked: bool, mark: &str) -> RichText {
+    if is_marked {
+        RichText::new(format!("{name} ({mark})")).strong()
+    } else {
+        RichText::new(name)
+    }
 }
 
 fn step_name(report: &Report, version: u32, id: crate::model::StepId) -> String {

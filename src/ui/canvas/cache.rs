@@ -1,5 +1,6 @@
 //! Work done once per document revision, not per frame: card geometry,
-//! summaries, validation and where its problems sit.
+//! summaries, and where the validation problems (computed by the caller)
+//! sit.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -7,7 +8,7 @@ use egui::Rect;
 
 use super::geometry::{CardGeometry, start_rect};
 use super::summary::{start_lines, summary};
-use crate::model::{ActionKind, Journey, Problem, Severity, StepId, validate};
+use crate::model::{ActionKind, Journey, Problem, Severity, StepId};
 
 /// What the canvas shows for one step, computed once per revision.
 #[derive(Clone, Debug)]
@@ -45,16 +46,20 @@ pub struct Cache {
     pub first_step: StepId,
     /// Every card and the Start card.
     pub bounds: Rect,
-    /// Every problem of the journey (validation).
-    pub problems: Vec<Problem>,
 }
 
 impl Cache {
-    /// Builds the cache for `version` of `journey` at `revision`.
-    pub fn build(journey: &Journey, document: u64, version: usize, revision: u64) -> Cache {
-        let problems = validate(journey);
+    /// Builds the cache for `version` of `journey` at `revision`;
+    /// `problems` are the journey's (`model::validate`).
+    pub fn build(
+        journey: &Journey,
+        problems: &[Problem],
+        document: u64,
+        version: usize,
+        revision: u64,
+    ) -> Cache {
         let mut per_step: BTreeMap<StepId, (Severity, Vec<String>)> = BTreeMap::new();
-        for p in &problems {
+        for p in problems {
             // Problems of other versions are listed, not badged on this canvas.
             if p.version.is_some_and(|v| v != version + 1) {
                 continue;
@@ -103,7 +108,6 @@ impl Cache {
             start_lines: start_lines(journey),
             first_step,
             bounds,
-            problems,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Painting cards: steps (icon and colour per kind, name, summary, problem
 //! badge), the Start card and End markers. Painting only; interaction is in
-//! `interact.rs`.
+//! `scene.rs` and `gestures.rs`.
 
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{
@@ -10,6 +10,7 @@ use egui::{
 use super::cache::CardInfo;
 use super::icons::{paint_icon, paint_start_icon};
 use crate::model::{ActionKind, Severity};
+use crate::ui::style::colours;
 
 /// The accent colour of a kind of step (its icon is in `icons.rs`).
 pub fn kind_colour(kind: ActionKind) -> Color32 {
@@ -119,14 +120,23 @@ fn lines(
     painter.layout_job(job)
 }
 
+/// How a card is drawn this frame.
+#[derive(Clone, Copy, Debug)]
+pub struct CardLook {
+    /// Selected: a thick outline.
+    pub selected: bool,
+    /// Under the pointer: a light outline.
+    pub hovered: bool,
+    /// The first step (connected from Start): labelled so.
+    pub first: bool,
+}
+
 /// Paints a step card.
 pub fn paint_card(
     painter: &Painter,
     rect: Rect,
     info: &CardInfo,
-    selected: bool,
-    hovered: bool,
-    first: bool,
+    look: CardLook,
     colors: &Palette,
 ) {
     let accent = kind_colour(info.kind);
@@ -149,15 +159,26 @@ pub fn paint_card(
         },
         accent,
     );
-    let stroke = if selected {
+    let stroke = if look.selected {
         Stroke::new(2.5, colors.selected)
-    } else if hovered {
+    } else if look.hovered {
         Stroke::new(1.5, colors.selected.gamma_multiply(0.6))
     } else {
         Stroke::new(1.0, colors.border)
     };
     painter.rect_stroke(rect, radius, stroke, StrokeKind::Inside);
+    paint_card_text(painter, rect, info, look.first, accent, colors);
+}
 
+/// A card's icon, name and summary, and "first step" above the first one.
+fn paint_card_text(
+    painter: &Painter,
+    rect: Rect,
+    info: &CardInfo,
+    first: bool,
+    accent: Color32,
+    colors: &Palette,
+) {
     let icon_centre = pos2(rect.left() + 24.0, rect.top() + 22.0);
     painter.circle_filled(icon_centre, 12.0, accent.gamma_multiply(0.18));
     paint_icon(painter, info.kind, icon_centre, 14.0, accent);
@@ -216,8 +237,8 @@ pub fn badge_rect(card: Rect) -> Rect {
 /// Paints a problem badge: red for errors, amber for warnings.
 pub fn paint_badge(painter: &Painter, card: Rect, severity: Severity) {
     let colour = match severity {
-        Severity::Error => Color32::from_rgb(0xdc, 0x26, 0x26),
-        Severity::Warning => Color32::from_rgb(0xd9, 0x77, 0x06),
+        Severity::Error => colours::ERROR,
+        Severity::Warning => colours::WARNING,
     };
     let r = badge_rect(card);
     painter.circle_filled(r.center(), 9.0, colour);
@@ -238,7 +259,7 @@ pub fn paint_start(
     detailed: bool,
     colors: &Palette,
 ) {
-    let green = Color32::from_rgb(0x16, 0xa3, 0x4a);
+    let green = colours::GOOD;
     let radius = CornerRadius::same(20);
     painter.rect_filled(
         rect.translate(vec2(0.0, 2.0)),

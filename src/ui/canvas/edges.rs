@@ -2,10 +2,11 @@
 //! several outputs, and End markers where a path ends.
 
 use egui::epaint::CubicBezierShape;
-use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Shape, Stroke, vec2};
+use egui::{Align2, Color32, Painter, Rect, Shape, Stroke, vec2};
 
 use super::card::{Palette, paint_end};
 use super::geometry::{CardGeometry, END_OFFSET, arrowhead, curve, curve_point, input_port};
+use crate::ui::style::{Pill, paint_pill};
 
 /// How to paint connections: the view, the zoom detail and the colours.
 pub struct EdgeStyle<'a> {
@@ -78,16 +79,13 @@ pub fn paint_curve(painter: &Painter, c: [egui::Pos2; 4], colour: Color32) {
 
 /// A small label on a background pill, centred at `at`.
 pub fn paint_label(painter: &Painter, at: egui::Pos2, text: &str, colors: &Palette) {
-    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), colors.text);
-    let rect = Align2::CENTER_CENTER
-        .anchor_size(at, galley.size())
-        .expand2(vec2(5.0, 2.0));
-    painter.rect_filled(rect, CornerRadius::same(6), colors.label_bg);
-    painter.rect_stroke(
-        rect,
-        CornerRadius::same(6),
-        Stroke::new(1.0, colors.border),
-        egui::StrokeKind::Inside,
-    );
-    painter.galley(rect.min + vec2(5.0, 2.0), galley, colors.text);
+    let pill = Pill {
+        font: 11.0,
+        text: colors.text,
+        fill: colors.label_bg,
+        stroke: Stroke::new(1.0, colors.border),
+        pad: vec2(5.0, 2.0),
+        radius: 6,
+    };
+    paint_pill(painter, at, Align2::CENTER_CENTER, text.to_owned(), &pill);
 }

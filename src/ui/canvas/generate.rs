@@ -37,50 +37,16 @@ pub fn generated_version_with_paths(steps: usize, seed: u64, paths: usize) -> Ve
     let mut last_message: Option<StepId> = None;
     for i in 1..=steps.max(1) {
         let id = StepId(i as u32);
-        let roll = dice.below(10);
-        let action = match (roll, last_message) {
-            (0 | 1, Some(m)) if open.len() < paths => Action::IfThen {
-                event: Event::Opened(m),
-                within: Span::Days(1 + dice.below(3) as u32),
-                yes: None,
-                no: None,
-            },
-            (2, _) if open.len() < paths => Action::AbTest {
-                variants: ["A", "B"]
-                    .iter()
-                    .map(|n| Variant {
-                        name: (*n).to_owned(),
-                        percent: 50.0,
-                        next: None,
-                    })
-                    .collect(),
-                decide: None,
-            },
-            (3..=5, _) => Action::Wait {
-                span: Span::Days(1 + dice.below(4) as u32),
-                next: None,
-            },
-            _ => Action::Message {
-                channel: [Channel::Email, Channel::Sms, Channel::Push][dice.below(3) as usize]
-                    .clone(),
-                content: format!("message {i}"),
-                next: None,
-            },
-        };
+        // A split only while there is room for more paths side by side.
+        let action = roll_action(&mut dice, i, last_message, open.len() < paths);
         if matches!(action, Action::Message { .. }) {
             last_message = Some(id);
         }
-        let name = match &action {
-            Action::Message { channel, .. } => format!("{} {i}", channel.label()),
-            Action::Wait { .. } => format!("Wait {i}"),
-            Action::IfThen { .. } => format!("Opened? {i}"),
-            _ => format!("Split {i}"),
-        };
         let n_out = action.outputs().len();
         map.insert(
             id,
             Step {
-                name,
+                name: step_name(&action, i),
                 at: (0.0, 0.0),
                 action,
             },
@@ -112,6 +78,49 @@ pub fn generated_version_with_paths(steps: usize, seed: u64, paths: usize) -> Ve
         }
     }
     version
+}
+
+/// The action of step `i`: a message, a wait, or (when `split` allows) an
+/// if/then on the last message or an A/B split, with every output open.
+fn roll_action(dice: &mut Dice, i: usize, last_message: Option<StepId>, split: bool) -> Action {
+    match (dice.below(10), last_message) {
+        (0 | 1, Some(m)) if split => Action::IfThen {
+            event: Event::Opened(m),
+            within: Span::Days(1 + dice.below(3) as u32),
+            yes: None,
+            no: None,
+        },
+        (2, _) if split => Action::AbTest {
+            variants: ["A", "B"]
+                .iter()
+                .map(|n| Variant {
+                    name: (*n).to_owned(),
+                    percent: 50.0,
+                    next: None,
+                })
+                .collect(),
+            decide: None,
+        },
+        (3..=5, _) => Action::Wait {
+            span: Span::Days(1 + dice.below(4) as u32),
+            next: None,
+        },
+        _ => Action::Message {
+            channel: [Channel::Email, Channel::Sms, Channel::Push][dice.below(3) as usize].clone(),
+            content: format!("message {i}"),
+            next: None,
+        },
+    }
+}
+
+/// The name of step `i` with `action`: "Email 3", "Wait 4", "Opened? 5", "Split 6".
+fn step_name(action: &Action, i: usize) -> String {
+    match action {
+        Action::Message { channel, .. } => format!("{} {i}", channel.label()),
+        Action::Wait { .. } => format!("Wait {i}"),
+        Action::IfThen { .. } => format!("Opened? {i}"),
+        _ => format!("Split {i}"),
+    }
 }
 
 /// A valid journey around [`generated_version`].

@@ -145,57 +145,48 @@ pub fn connect_gesture(
     canvas.gesture = Gesture::Idle;
 }
 
+/// The empty canvas this frame: its response, the pointer (canvas units)
+/// and the modifiers held.
+pub struct Background<'r> {
+    /// The scene's own response (the canvas behind the cards).
+    pub response: &'r egui::Response,
+    /// The pointer, in canvas units.
+    pub pointer: Option<Pos2>,
+    /// The modifiers held.
+    pub modifiers: egui::Modifiers,
+}
+
+impl Background<'_> {
+    /// Shift or Ctrl (Cmd) held: add to the selection, select by band.
+    fn adding(&self) -> bool {
+        self.modifiers.shift || self.modifiers.command
+    }
+}
+
 /// Clicks and drags on empty canvas: deselect, place a step, rubber band,
 /// drops from the palette, the right-click menu.
-#[allow(clippy::too_many_arguments)]
 pub fn background_gesture(
     ui: &Ui,
     canvas: &mut Canvas,
     cache: &Cache,
     input: &CanvasInput<'_>,
-    bg: &egui::Response,
-    pointer: Option<Pos2>,
-    modifiers: egui::Modifiers,
+    bg: &Background<'_>,
     actions: &mut Vec<CanvasAction>,
 ) {
-    if bg.clicked() {
-        if let (Some(kind), Some(p)) = (canvas.placing.take(), bg.interact_pointer_pos()) {
+    let resp = bg.response;
+    if resp.clicked() {
+        if let (Some(kind), Some(p)) = (canvas.placing.take(), resp.interact_pointer_pos()) {
             let at = place_at(canvas, p);
             actions.push(CanvasAction::Add {
                 kind,
                 at: (at.x, at.y),
             });
-        } else if !(modifiers.shift || modifiers.command) {
+        } else if !bg.adding() {
             canvas.selection.clear();
         }
     }
-    // The band starts where the button went down, not where the drag was recognised.
-    let press_origin = ui
-        .input(|i| i.pointer.press_origin())
-        .map(|p| canvas.to_screen.inverse() * p);
-    if bg.drag_started_by(egui::PointerButton::Primary)
-        && (modifiers.shift || modifiers.command)
-        && let Some(p) = press_origin.or_else(|| bg.interact_pointer_pos())
-    {
-        canvas.gesture = Gesture::Band {
-            start: p,
-            now: pointer.unwrap_or(p),
-        };
-    }
-    if let Gesture::Band { start, now } = &mut canvas.gesture {
-        if let Some(p) = pointer {
-            *now = p;
-        }
-        if !ui.input(|i| i.pointer.primary_down()) {
-            let band = Rect::from_two_pos(*start, *now);
-            if !(modifiers.shift || modifiers.command) {
-                canvas.selection.clear();
-            }
-            canvas.selection.extend(cards_in(&cache.cards, band));
-            canvas.gesture = Gesture::Idle;
-        }
-    }
-    if let (Some(drop), Some(p)) = (bg.dnd_release_payload::<PaletteDrag>(), pointer)
+    band_gesture(ui, canvas, cache, bg);
+    if let (Some(drop), Some(p)) = (resp.dnd_release_payload::<PaletteDrag>(), bg.pointer)
         && !input.read_only
     {
         let at = place_at(canvas, p);
@@ -204,13 +195,43 @@ pub fn background_gesture(
             at: (at.x, at.y),
         });
     }
-    if bg.secondary_clicked()
-        && let Some(p) = bg.interact_pointer_pos()
+    if resp.secondary_clicked()
+        && let Some(p) = resp.interact_pointer_pos()
     {
         let target = menus::target_at(cache, p);
         canvas.menu_at = Some((p, target));
     }
-    menus::background_menu(bg, canvas, input.read_only, actions);
+    menus::background_menu(resp, canvas, input.read_only, actions);
+}
+
+/// Shift or Ctrl and drag on empty canvas: select the cards in a band.
+fn band_gesture(ui: &Ui, canvas: &mut Canvas, cache: &Cache, bg: &Background<'_>) {
+    // The band starts where the button went down, not where the drag was recognised.
+    let press_origin = ui
+        .input(|i| i.pointer.press_origin())
+        .map(|p| canvas.to_screen.inverse() * p);
+    if bg.response.drag_started_by(egui::PointerButton::Primary)
+        && bg.adding()
+        && let Some(p) = press_origin.or_else(|| bg.response.interact_pointer_pos())
+    {
+        canvas.gesture = Gesture::Band {
+            start: p,
+            now: bg.pointer.unwrap_or(p),
+        };
+    }
+    if let Gesture::Band { start, now } = &mut canvas.gesture {
+        if let Some(p) = bg.pointer {
+            *now = p;
+        }
+        if !ui.input(|i| i.pointer.primary_down()) {
+            let band = Rect::from_two_pos(*start, *now);
+            if !bg.adding() {
+                canvas.selection.clear();
+            }
+            canvas.selection.extend(cards_in(&cache.cards, band));
+            canvas.gesture = Gesture::Idle;
+        }
+    }
 }
 
 /// Where a card dropped with the pointer at `p` goes (centred under it, snapped).

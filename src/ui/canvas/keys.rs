@@ -3,9 +3,22 @@
 //!
 //! Nothing here runs while a text field has the keyboard.
 
+use std::collections::BTreeSet;
+
 use egui::{Event, Key, Modifiers, Ui, vec2};
 
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
+use crate::model::StepId;
+
+/// The clipboard asked for this frame, by key or by the platform's events.
+#[derive(Default)]
+struct ClipboardAsk {
+    copy: bool,
+    cut: bool,
+    paste: bool,
+    /// The platform's text for the paste, if it gave some.
+    paste_text: Option<String>,
+}
 
 /// Reads this frame's keys and turns them into view changes and actions.
 pub fn keys(
@@ -20,72 +33,96 @@ pub fn keys(
     }
     let selection = canvas.selection.clone();
     let has_selection = !selection.is_empty();
-    let (pan, events) = ui.input(|i| {
-        let step = 0.08;
-        let mut pan = vec2(0.0, 0.0);
-        for (key, dir) in [
-            (Key::ArrowLeft, vec2(-1.0, 0.0)),
-            (Key::ArrowRight, vec2(1.0, 0.0)),
-            (Key::ArrowUp, vec2(0.0, -1.0)),
-            (Key::ArrowDown, vec2(0.0, 1.0)),
-        ] {
-            if i.key_pressed(key) {
-                pan += dir * step;
-            }
-        }
-        (pan, i.events.clone())
-    });
+    let (pan, events) = ui.input(|i| (arrow_pan(i), i.events.clone()));
     if pan != vec2(0.0, 0.0) {
         let size = canvas.scene_rect.size();
         canvas.scene_rect = canvas.scene_rect.translate(pan * size.x.max(size.y));
     }
-    let mut copy = false;
-    let mut cut = false;
-    let mut paste: Option<Option<String>> = None;
+    let mut ask = ClipboardAsk::default();
     for event in &events {
         match event {
-            Event::Copy => copy = true,
-            Event::Cut => cut = true,
-            Event::Paste(text) => paste = Some(Some(text.clone())),
+            Event::Copy => ask.copy = true,
+            Event::Cut => ask.cut = true,
+            Event::Paste(text) => {
+                ask.paste = true;
+                ask.paste_text = Some(text.clone());
+            }
             Event::Key {
                 key,
                 pressed: true,
                 modifiers,
                 ..
-            } => match (*key, command_only(*modifiers)) {
-                (Key::C, true) => copy = true,
-                (Key::X, true) => cut = true,
-                (Key::V, true) => paste = paste.or(Some(None)),
-                (Key::D, true) if has_selection => {
-                    actions.push(CanvasAction::Duplicate(selection.clone()));
-                }
-                (Key::A, true) => {
-                    canvas.selection = cache.index.keys().copied().collect();
-                }
-                (Key::Delete | Key::Backspace, false) if has_selection => {
-                    actions.push(CanvasAction::Delete(selection.clone()));
-                }
-                (Key::F, false) if modifiers.is_none() => canvas.zoom_to_fit(),
-                (Key::Plus | Key::Equals, false) => zoom(canvas, 1.25),
-                (Key::Minus, false) => zoom(canvas, 0.8),
-                (Key::Escape, false) => {
-                    canvas.placing = None;
-                    canvas.gesture = Gesture::Idle;
-                    canvas.selection.clear();
-                }
-                _ => {}
-            },
+            } => key_pressed(
+                canvas, cache, *key, *modifiers, &selection, &mut ask, actions,
+            ),
             _ => {}
         }
     }
-    if copy && has_selection {
+    if ask.copy && has_selection {
         actions.push(CanvasAction::Copy(selection.clone()));
     }
-    if cut && has_selection && !input.read_only {
+    if ask.cut && has_selection && !input.read_only {
         actions.push(CanvasAction::Cut(selection));
     }
-    if let Some(text) = paste {
-        actions.push(CanvasAction::Paste { text, at: None });
+    if ask.paste {
+        actions.push(CanvasAction::Paste {
+            text: ask.paste_text,
+            at: None,
+        });
+    }
+}
+
+/// How far the arrow keys held this frame pan, as a fraction of the view.
+fn arrow_pan(i: &egui::InputState) -> egui::Vec2 {
+    let step = 0.08;
+    let mut pan = vec2(0.0, 0.0);
+    for (key, dir) in [
+        (Key::ArrowLeft, vec2(-1.0, 0.0)),
+        (Key::ArrowRight, vec2(1.0, 0.0)),
+        (Key::ArrowUp, vec2(0.0, -1.0)),
+        (Key::ArrowDown, vec2(0.0, 1.0)),
+    ] {
+        if i.key_pressed(key) {
+            pan += dir * step;
+        }
+    }
+    pan
+}
+
+/// One key press: the clipboard keys note what was asked in `ask`; the
+/// others act on `selection` (as it was when the frame began) or the view.
+fn key_pressed(
+    canvas: &mut Canvas,
+    cache: &Cache,
+    key: Key,
+    modifiers: Modifiers,
+    selection: &BTreeSet<StepId>,
+    ask: &mut ClipboardAsk,
+    actions: &mut Vec<CanvasAction>,
+) {
+    let has_selection = !selection.is_empty();
+    match (key, command_only(modifiers)) {
+        (Key::C, true) => ask.copy = true,
+        (Key::X, true) => ask.cut = true,
+        (Key::V, true) => ask.paste = true,
+        (Key::D, true) if has_selection => {
+            actions.push(CanvasAction::Duplicate(selection.clone()));
+        }
+        (Key::A, true) => {
+            canvas.selection = cache.index.keys().copied().collect();
+        }
+        (Key::Delete | Key::Backspace, false) if has_selection => {
+            actions.push(CanvasAction::Delete(selection.clone()));
+        }
+        (Key::F, false) if modifiers.is_none() => canvas.zoom_to_fit(),
+        (Key::Plus | Key::Equals, false) => zoom(canvas, 1.25),
+        (Key::Minus, false) => zoom(canvas, 0.8),
+        (Key::Escape, false) => {
+            canvas.placing = None;
+            canvas.gesture = Gesture::Idle;
+            canvas.selection.clear();
+        }
+        _ => {}
     }
 }
 

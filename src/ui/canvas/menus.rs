@@ -5,6 +5,7 @@
 use egui::{Pos2, Response};
 
 use super::geometry::{curve, distance_to_curve, hit_card, input_port};
+use super::gestures::place_at;
 use super::{Cache, Canvas, CanvasAction};
 use crate::model::{ActionKind, StepId};
 
@@ -118,12 +119,7 @@ pub fn background_menu(
         ui.menu_button("Add step here", |ui| {
             for kind in ActionKind::ALL {
                 if ui.button(kind.label()).clicked() {
-                    let p = at - super::geometry::card_size(1) / 2.0;
-                    let p = if canvas.grid_snap {
-                        super::geometry::snap(p)
-                    } else {
-                        p
-                    };
+                    let p = place_at(canvas, at);
                     actions.push(CanvasAction::Add {
                         kind,
                         at: (p.x, p.y),

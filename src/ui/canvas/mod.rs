@@ -3,9 +3,13 @@
 //! [`canvas_ui`] draws one version of a journey and returns what the user
 //! did as [`CanvasAction`]s; the app turns them into `edit::Command`s in one
 //! place. Pan/zoom, selection and gestures are view state in [`Canvas`].
+//! What it draws comes in a [`CanvasInput`]: the journey, its validation
+//! problems and, after a run, the counts at the playhead as a plain
+//! [`Overlay`] (built by `ui::runner`; the canvas never reads a report).
 
 mod cache;
 pub mod card;
+mod counts;
 mod edges;
 pub mod generate;
 pub mod geometry;
@@ -14,6 +18,7 @@ pub mod icons;
 mod keys;
 pub mod layout;
 mod menus;
+pub mod overlay;
 pub mod palette;
 pub mod problems;
 mod scene;
@@ -24,8 +29,9 @@ use std::collections::BTreeSet;
 use egui::{Pos2, Rect, Ui, Vec2, pos2, vec2};
 
 pub use cache::Cache;
+pub use overlay::Overlay;
 
-use crate::model::{ActionKind, Journey, StepId};
+use crate::model::{ActionKind, Journey, Problem, StepId};
 
 /// What the user did on the canvas. The app applies it as commands.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,8 +121,6 @@ pub struct Canvas {
     /// Frames left on which to zoom to fit (the first frames of a window
     /// still settle its panel sizes, so the fit is repeated).
     fit_frames: u8,
-    /// A run's counts at the playhead, drawn over the cards (set by the app each frame).
-    pub overlay: Option<crate::ui::runner::overlay::Overlay>,
     centre_pending: Option<StepId>,
     gesture: Gesture,
     /// A move that ended this frame: the grabbed card and the drag.
@@ -136,7 +140,6 @@ impl Default for Canvas {
             placing: None,
             grid_snap: true,
             fit_frames: 3,
-            overlay: None,
             centre_pending: None,
             gesture: Gesture::Idle,
             finished_move: None,
@@ -147,11 +150,17 @@ impl Default for Canvas {
     }
 }
 
-/// What the canvas draws: the journey, its revision and which version.
+/// What the canvas draws: the journey, its revision and which version,
+/// its problems, and a run's counts.
 #[derive(Clone, Copy, Debug)]
 pub struct CanvasInput<'a> {
     /// The journey.
     pub journey: &'a Journey,
+    /// The journey's problems (`model::validate`), computed by the caller
+    /// once per revision; read when the revision changes.
+    pub problems: &'a [Problem],
+    /// A run's counts at the playhead, drawn over the cards.
+    pub overlay: Option<&'a Overlay>,
     /// The document's identity (`Document::id`): caches never cross documents.
     pub document: u64,
     /// The document revision (caches are kept per revision).
@@ -197,7 +206,13 @@ impl Canvas {
                 || c.version != input.version
         });
         if stale {
-            let cache = Cache::build(input.journey, input.document, input.version, input.revision);
+            let cache = Cache::build(
+                input.journey,
+                input.problems,
+                input.document,
+                input.version,
+                input.revision,
+            );
             self.selection.retain(|id| cache.index.contains_key(id));
             self.cache = Some(cache);
         }
@@ -251,6 +266,12 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
         );
     }
     scene::scene_ui(ui, canvas, &cache, input, &mut actions);
+    // Not during a drag, where the counts would stay behind the moving cards.
+    if let Some(overlay) = input.overlay
+        && !canvas.is_busy()
+    {
+        counts::counts_ui(ui, overlay, &cache, canvas.to_screen);
+    }
     canvas.cache = Some(cache);
     if input.read_only {
         actions.retain(|a| matches!(a, CanvasAction::Copy(_)));

@@ -24,25 +24,7 @@ pub fn palette_ui(ui: &mut Ui, canvas: &mut Canvas, read_only: bool) -> Vec<Canv
     ui.add_space(4.0);
     ui.add_enabled_ui(!read_only, |ui| {
         for kind in ActionKind::ALL {
-            let colour = kind_colour(kind);
-            let placing = canvas.placing == Some(kind);
-            // Room on the left for the icon, painted over the button.
-            let text = RichText::new(format!("       {}", kind.label()));
-            let button = Button::new(text)
-                .selected(placing)
-                .stroke(egui::Stroke::new(1.0, colour.gamma_multiply(0.6)))
-                .sense(Sense::click_and_drag())
-                .min_size(egui::vec2(ui.available_width(), 28.0));
-            let resp = ui.add(button);
-            resp.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, !read_only, kind.label())
-            });
-            resp.dnd_set_drag_payload(PaletteDrag(kind));
-            let icon_at = egui::pos2(resp.rect.left() + 16.0, resp.rect.center().y);
-            paint_icon(ui.painter(), kind, icon_at, 14.0, colour);
-            if resp.clicked() {
-                canvas.placing = if placing { None } else { Some(kind) };
-            }
+            kind_button_ui(ui, canvas, kind, read_only);
         }
     });
     if let Some(kind) = canvas.placing {
@@ -55,6 +37,39 @@ pub fn palette_ui(ui: &mut Ui, canvas: &mut Canvas, read_only: bool) -> Vec<Canv
         );
     }
     ui.separator();
+    layout_tools_ui(ui, canvas, read_only, &mut actions);
+    actions
+}
+
+/// One kind's button: drag it onto the canvas, or click it to place the
+/// next click's step (click again to cancel).
+fn kind_button_ui(ui: &mut Ui, canvas: &mut Canvas, kind: ActionKind, read_only: bool) {
+    let colour = kind_colour(kind);
+    let placing = canvas.placing == Some(kind);
+    // Room on the left for the icon, painted over the button.
+    let text = RichText::new(format!("       {}", kind.label()));
+    let button = Button::new(text)
+        .selected(placing)
+        .stroke(egui::Stroke::new(1.0, colour.gamma_multiply(0.6)))
+        .sense(Sense::click_and_drag())
+        .min_size(egui::vec2(ui.available_width(), 28.0));
+    let resp = ui.add(button);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, !read_only, kind.label()));
+    resp.dnd_set_drag_payload(PaletteDrag(kind));
+    let icon_at = egui::pos2(resp.rect.left() + 16.0, resp.rect.center().y);
+    paint_icon(ui.painter(), kind, icon_at, 14.0, colour);
+    if resp.clicked() {
+        canvas.placing = if placing { None } else { Some(kind) };
+    }
+}
+
+/// Auto-layout, zoom to fit, snap to grid, and how to move around.
+fn layout_tools_ui(
+    ui: &mut Ui,
+    canvas: &mut Canvas,
+    read_only: bool,
+    actions: &mut Vec<CanvasAction>,
+) {
     ui.heading("Layout");
     if ui
         .add_enabled(!read_only, Button::new("Auto-layout"))
@@ -75,5 +90,4 @@ pub fn palette_ui(ui: &mut Ui, canvas: &mut Canvas, read_only: bool) -> Vec<Canv
         .small()
         .weak(),
     );
-    actions
 }

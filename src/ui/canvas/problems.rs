@@ -1,9 +1,10 @@
 //! The problems list: every validation problem; clicking one that concerns
 //! a step of the shown version selects and centres that step.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::model::{Problem, Severity, StepId};
+use crate::ui::style::colours;
 
 /// Draws the list; returns the step to select and centre, if one was clicked.
 pub fn problems_ui(
@@ -18,10 +19,7 @@ pub fn problems_ui(
     ui.horizontal(|ui| {
         ui.strong("Problems");
         if problems.is_empty() {
-            ui.label(
-                RichText::new("none: the journey is ready to simulate")
-                    .color(Color32::from_rgb(0x16, 0xa3, 0x4a)),
-            );
+            ui.label(RichText::new("none: the journey is ready to simulate").color(colours::GOOD));
         } else {
             let plural = |n: usize, word: &str| {
                 if n == 1 {
@@ -43,8 +41,8 @@ pub fn problems_ui(
         .show(ui, |ui| {
             for p in problems {
                 let (mark, colour) = match p.severity {
-                    Severity::Error => ("Error", Color32::from_rgb(0xdc, 0x26, 0x26)),
-                    Severity::Warning => ("Warning", Color32::from_rgb(0xb4, 0x53, 0x09)),
+                    Severity::Error => ("Error", colours::ERROR),
+                    Severity::Warning => ("Warning", colours::WARNING_TEXT),
                 };
                 let text = format!("{mark} · {}: {}", p.location(several_versions), p.message);
                 let on_this_version = p.version.is_none_or(|v| v == shown_version + 1);

@@ -8,7 +8,6 @@
 //! open dialogs are view state in [`RunnerState`].
 
 pub mod overlay;
-pub mod paint;
 pub mod playback;
 mod timeline;
 mod versions;
@@ -17,7 +16,7 @@ use egui::{Button, DragValue, ProgressBar, RichText, Ui};
 
 use crate::model::{Instant, Journey, MAX_CUSTOMERS};
 use crate::sim::Report;
-use overlay::count;
+use crate::ui::style::count;
 pub use playback::Playback;
 
 /// What the runner bar shows.
@@ -121,60 +120,9 @@ fn run_row_ui(
     out: &mut Vec<RunnerIntent>,
 ) {
     ui.horizontal(|ui| {
-        if let Some((fraction, customers, seconds)) = view.running {
-            ui.add(
-                ProgressBar::new(fraction)
-                    .desired_width(260.0)
-                    .text(format!(
-                        "Simulating {}… {:.0}%",
-                        count(customers),
-                        fraction * 100.0
-                    )),
-            );
-            ui.label(format!("{seconds:.1} s"));
-            if ui.button("Cancel").clicked() {
-                out.push(RunnerIntent::Cancel);
-            }
-        } else if ui
-            .add(Button::new(RichText::new("Run").strong()).min_size(egui::vec2(64.0, 0.0)))
-            .on_hover_text("Simulate the journey's scenario (F5)")
-            .clicked()
-        {
-            out.push(RunnerIntent::Run);
-        }
+        run_button_ui(ui, view, out);
         ui.separator();
-        let label = ui.label("Customers");
-        let mut customers = view.customers;
-        if ui
-            .add(
-                DragValue::new(&mut customers)
-                    .range(1..=MAX_CUSTOMERS)
-                    // Too many customers in a file are refused by the run, not silently changed.
-                    .clamp_existing_to_range(false)
-                    .speed(100.0),
-            )
-            .labelled_by(label.id)
-            .changed()
-        {
-            out.push(RunnerIntent::SetCustomers(customers));
-        }
-        let label = ui.label("Seed");
-        let mut seed = view.seed;
-        if ui
-            .add(DragValue::new(&mut seed).speed(1.0))
-            .labelled_by(label.id)
-            .changed()
-        {
-            out.push(RunnerIntent::SetSeed(seed));
-        }
-        let mut auto = view.auto_rerun;
-        if ui
-            .checkbox(&mut auto, "Auto re-run on edit")
-            .on_hover_text("Run again shortly after each change to the design")
-            .changed()
-        {
-            out.push(RunnerIntent::SetAutoRerun(auto));
-        }
+        settings_ui(ui, view, out);
         ui.separator();
         status_ui(ui, view);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -184,6 +132,67 @@ fn run_row_ui(
             });
         });
     });
+}
+
+/// Run, or while a run is in progress its progress bar, time and Cancel.
+fn run_button_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) {
+    if let Some((fraction, customers, seconds)) = view.running {
+        ui.add(
+            ProgressBar::new(fraction)
+                .desired_width(260.0)
+                .text(format!(
+                    "Simulating {}… {:.0}%",
+                    count(customers),
+                    fraction * 100.0
+                )),
+        );
+        ui.label(format!("{seconds:.1} s"));
+        if ui.button("Cancel").clicked() {
+            out.push(RunnerIntent::Cancel);
+        }
+    } else if ui
+        .add(Button::new(RichText::new("Run").strong()).min_size(egui::vec2(64.0, 0.0)))
+        .on_hover_text("Simulate the journey's scenario (F5)")
+        .clicked()
+    {
+        out.push(RunnerIntent::Run);
+    }
+}
+
+/// Customers and seed of the next run, and auto re-run on edit.
+fn settings_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) {
+    let label = ui.label("Customers");
+    let mut customers = view.customers;
+    if ui
+        .add(
+            DragValue::new(&mut customers)
+                .range(1..=MAX_CUSTOMERS)
+                // Too many customers in a file are refused by the run, not silently changed.
+                .clamp_existing_to_range(false)
+                .speed(100.0),
+        )
+        .labelled_by(label.id)
+        .changed()
+    {
+        out.push(RunnerIntent::SetCustomers(customers));
+    }
+    let label = ui.label("Seed");
+    let mut seed = view.seed;
+    if ui
+        .add(DragValue::new(&mut seed).speed(1.0))
+        .labelled_by(label.id)
+        .changed()
+    {
+        out.push(RunnerIntent::SetSeed(seed));
+    }
+    let mut auto = view.auto_rerun;
+    if ui
+        .checkbox(&mut auto, "Auto re-run on edit")
+        .on_hover_text("Run again shortly after each change to the design")
+        .changed()
+    {
+        out.push(RunnerIntent::SetAutoRerun(auto));
+    }
 }
 
 /// Says what the latest run is: fresh, out of date, failed, or none yet.

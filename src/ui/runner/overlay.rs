@@ -1,50 +1,12 @@
-//! The run on the canvas at the playhead, as plain data built from a report
-//! once per frame: per step how many customers are in it now, reached it so
-//! far and left it by reason; per connection how many passed along it.
-//! [`super::paint`] draws it.
+//! Builds the canvas's run overlay from a report, once per frame: the
+//! counts at the playhead of the shown version, and who a previewed stop
+//! would cut off. The canvas draws it (`ui::canvas::counts`).
 
 use std::collections::HashMap;
 
 use crate::model::StepId;
 use crate::sim::Report;
-
-/// One step's tile analytics at the playhead.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TileAt {
-    /// At the step now.
-    pub now: u64,
-    /// Visits so far (inflow).
-    pub reached: u64,
-    /// Left for the next step or the end so far (processed).
-    pub completed: u64,
-    /// Suppressed here so far.
-    pub suppressed: u64,
-    /// Exit-triggered here so far.
-    pub exit_trigger: u64,
-    /// Stopped here so far.
-    pub stopped: u64,
-    /// Completed the journey from this step so far (passes to the end).
-    pub finished: u64,
-    /// Conversions so far of customers who passed here (see `StepSeries::converted`).
-    pub conversions: u64,
-}
-
-/// What the canvas draws for a run.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Overlay {
-    /// Per step of the shown version.
-    pub steps: HashMap<StepId, TileAt>,
-    /// Passes so far per (step, output).
-    pub passes: HashMap<(StepId, usize), u64>,
-    /// The largest of `passes` (for thickness).
-    pub max_passes: u64,
-    /// True when the run is older than the design (drawn faded).
-    pub stale: bool,
-    /// Conversions so far (whole journey).
-    pub conversions: u64,
-    /// A previewed stop: per step, the customers it would cut off there.
-    pub cut_off: HashMap<StepId, u64>,
-}
+use crate::ui::canvas::overlay::{Overlay, TileAt};
 
 impl Overlay {
     /// The overlay of version `version` (1-based, as in the report) at timeline row `row`.
@@ -105,76 +67,12 @@ impl Overlay {
             .collect();
         self
     }
-
-    /// The full tile analytics of a step, for its hover text.
-    pub fn tooltip(&self, id: StepId) -> Option<String> {
-        let t = self.steps.get(&id)?;
-        let cut = self
-            .cut_off
-            .get(&id)
-            .map(|n| format!("\n  the previewed stop would cut off {} here", count(*n)))
-            .unwrap_or_default();
-        let stale = if self.stale {
-            "\n(run is out of date: the design changed since)"
-        } else {
-            ""
-        };
-        Some(format!(
-            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  processed (moved on): {}\n  completed the journey here: {}\n  exits: suppressed {}, exit trigger {}, stopped {}\n  conversions (customers who passed here) so far: {}\n  journey conversions so far: {}{cut}{stale}",
-            count(t.now),
-            count(t.reached),
-            count(t.completed),
-            count(t.finished),
-            count(t.suppressed),
-            count(t.exit_trigger),
-            count(t.stopped),
-            count(t.conversions),
-            count(self.conversions),
-        ))
-    }
-}
-
-/// A count with thousands separators: 12,345.
-pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// Colours of the exit reasons (also used by the plots).
-pub mod colours {
-    use egui::Color32;
-    /// Completed the journey.
-    pub const COMPLETED: Color32 = Color32::from_rgb(0x16, 0xa3, 0x4a);
-    /// Suppressed by a segment.
-    pub const SUPPRESSED: Color32 = Color32::from_rgb(0x93, 0x33, 0xea);
-    /// Left on an exit trigger.
-    pub const EXIT_TRIGGER: Color32 = Color32::from_rgb(0xd9, 0x77, 0x06);
-    /// Stopped.
-    pub const STOPPED: Color32 = Color32::from_rgb(0xdc, 0x26, 0x26);
-    /// Customers in a step now / in progress.
-    pub const NOW: Color32 = Color32::from_rgb(0x25, 0x63, 0xeb);
-    /// Entries.
-    pub const ENTERED: Color32 = Color32::from_rgb(0x0e, 0x74, 0x90);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_have_thousands_separators() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1000), "1,000");
-        assert_eq!(count(1_234_567), "1,234,567");
-    }
+    use crate::ui::style::count;
 
     #[test]
     fn overlay_reads_the_occupancy_at_the_row() {

@@ -20,33 +20,7 @@ pub fn playback_ui(ui: &mut Ui, playback: &mut Playback, view: &RunnerView<'_>, 
     }
     let last = rows.saturating_sub(1) as f64;
     ui.horizontal(|ui| {
-        if ui
-            .add(Button::new("To start"))
-            .on_hover_text("Jump to the start")
-            .clicked()
-        {
-            playback.seek(0.0, rows);
-        }
-        let (icon, tip) = if playback.playing {
-            ("Pause", "Pause the playback")
-        } else {
-            ("Play", "Play the run over simulated time")
-        };
-        if ui.add(Button::new(icon)).on_hover_text(tip).clicked() {
-            if playback.playing {
-                playback.playing = false;
-            } else {
-                playback.play(rows);
-            }
-        }
-        if ui
-            .add(Button::new("To end"))
-            .on_hover_text("Jump to the end")
-            .clicked()
-        {
-            playback.seek(last, rows);
-            playback.playing = false;
-        }
+        transport_ui(ui, playback, rows);
         let row = playback.row(rows);
         let when = instant_of(starts_at, row);
         ui.label(
@@ -70,6 +44,38 @@ pub fn playback_ui(ui: &mut Ui, playback: &mut Playback, view: &RunnerView<'_>, 
         speed_ui(ui, playback);
         jumps_ui(ui, playback, view, starts_at, rows);
     });
+}
+
+/// To start, Play / Pause, To end.
+fn transport_ui(ui: &mut Ui, playback: &mut Playback, rows: usize) {
+    let last = rows.saturating_sub(1) as f64;
+    if ui
+        .add(Button::new("To start"))
+        .on_hover_text("Jump to the start")
+        .clicked()
+    {
+        playback.seek(0.0, rows);
+    }
+    let (icon, tip) = if playback.playing {
+        ("Pause", "Pause the playback")
+    } else {
+        ("Play", "Play the run over simulated time")
+    };
+    if ui.add(Button::new(icon)).on_hover_text(tip).clicked() {
+        if playback.playing {
+            playback.playing = false;
+        } else {
+            playback.play(rows);
+        }
+    }
+    if ui
+        .add(Button::new("To end"))
+        .on_hover_text("Jump to the end")
+        .clicked()
+    {
+        playback.seek(last, rows);
+        playback.playing = false;
+    }
 }
 
 fn speed_ui(ui: &mut Ui, playback: &mut Playback) {

@@ -9,11 +9,11 @@
 
 use egui::{RichText, Ui};
 
-use super::overlay::count;
 use super::playback::{instant_of, show_when};
 use super::{RunnerIntent, RunnerState, RunnerView};
 use crate::model::{Instant, Journey, VersionState};
 use crate::sim::Report;
+use crate::ui::style::{colours, count};
 
 /// The instant at the playhead, when there is a report to play back.
 pub fn playhead_instant(state: &RunnerState, report: &Report) -> Option<Instant> {
@@ -40,6 +40,7 @@ pub fn versions_ui(
     }
 }
 
+/// One version's line: its state, its numbers and what can be done with it.
 fn version_row_ui(
     ui: &mut Ui,
     state: &mut RunnerState,
@@ -61,69 +62,14 @@ fn version_row_ui(
             )
         });
     match view.journey.version_state(index) {
-        VersionState::Draft => {
-            ui.label(RichText::new(format!("Version {no} (draft)")).strong());
-            ui.weak("edited on the canvas; not simulated until published");
-            let previous_stopped = index
-                .checked_sub(1)
-                .and_then(|p| view.journey.versions.get(p))
-                .is_some_and(|v| v.stopped_at.is_some());
-            let after_live = index
-                .checked_sub(1)
-                .and_then(|p| view.journey.live_at(p))
-                .zip(here)
-                .is_some_and(|(live, h)| h > live);
-            let enabled = here.is_some() && after_live && !previous_stopped;
-            let why = if previous_stopped {
-                "No version can be published after the newest one was stopped (S7)"
-            } else if here.is_none() {
-                "Run first, then move the playhead to the instant to publish at"
-            } else {
-                "Move the playhead after the previous version went live"
-            };
-            let resp = ui.add_enabled(
-                enabled,
-                egui::Button::new("Publish edits as new version here…"),
-            );
-            let resp = resp.on_disabled_hover_text(why).on_hover_text(
-                "Arrivals from the playhead on enter this version; customers already in stay on theirs (S8)",
-            );
-            if resp.clicked()
-                && let Some(at) = here
-            {
-                state.confirm_publish = Some(at);
-            }
-        }
+        VersionState::Draft => draft_version_ui(ui, state, view.journey, index, here),
         VersionState::Live(live) => {
             ui.label(RichText::new(format!("Version {no}")).strong());
             ui.label(format!("live since {}", show_when(live)));
             if let Some(n) = numbers {
                 ui.weak(n);
             }
-            let ok = here.is_some_and(|h| h >= live);
-            let why = if here.is_none() {
-                "Run first, then move the playhead to the instant to stop at"
-            } else {
-                "Move the playhead after the version went live"
-            };
-            if ui
-                .add_enabled(ok, egui::Button::new("Preview a stop here"))
-                .on_disabled_hover_text(why)
-                .on_hover_text("Re-run as if this version were stopped at the playhead; the design is not changed")
-                .clicked()
-                && let Some(at) = here
-            {
-                out.push(RunnerIntent::PreviewStop(index, at));
-            }
-            if ui
-                .add_enabled(ok, egui::Button::new(format!("Stop version {no} here…")))
-                .on_disabled_hover_text(why)
-                .on_hover_text("Stop this version at the playhead, for good (S7)")
-                .clicked()
-                && let Some(at) = here
-            {
-                state.confirm_stop = Some((index, at));
-            }
+            stop_buttons_ui(ui, state, index, live, here, out);
         }
         VersionState::Stopped { live, stopped } => {
             ui.label(RichText::new(format!("Version {no} (stopped)")).strong());
@@ -137,6 +83,89 @@ fn version_row_ui(
             }
             ui.weak("read-only; a stop is final");
         }
+    }
+}
+
+/// The draft's line: "Publish edits as new version here…", enabled once the
+/// playhead is after the previous version went live (and it is not stopped).
+fn draft_version_ui(
+    ui: &mut Ui,
+    state: &mut RunnerState,
+    journey: &Journey,
+    index: usize,
+    here: Option<Instant>,
+) {
+    ui.label(RichText::new(format!("Version {} (draft)", index + 1)).strong());
+    ui.weak("edited on the canvas; not simulated until published");
+    let previous_stopped = index
+        .checked_sub(1)
+        .and_then(|p| journey.versions.get(p))
+        .is_some_and(|v| v.stopped_at.is_some());
+    let after_live = index
+        .checked_sub(1)
+        .and_then(|p| journey.live_at(p))
+        .zip(here)
+        .is_some_and(|(live, h)| h > live);
+    let enabled = here.is_some() && after_live && !previous_stopped;
+    let why = if previous_stopped {
+        "No version can be published after the newest one was stopped (S7)"
+    } else if here.is_none() {
+        "Run first, then move the playhead to the instant to publish at"
+    } else {
+        "Move the playhead after the previous version went live"
+    };
+    let resp = ui.add_enabled(
+        enabled,
+        egui::Button::new("Publish edits as new version here…"),
+    );
+    let resp = resp.on_disabled_hover_text(why).on_hover_text(
+        "Arrivals from the playhead on enter this version; customers already in stay on theirs (S8)",
+    );
+    if resp.clicked()
+        && let Some(at) = here
+    {
+        state.confirm_publish = Some(at);
+    }
+}
+
+/// A live version's "Preview a stop here" and "Stop version N here…",
+/// enabled once the playhead is after it went live.
+fn stop_buttons_ui(
+    ui: &mut Ui,
+    state: &mut RunnerState,
+    index: usize,
+    live: Instant,
+    here: Option<Instant>,
+    out: &mut Vec<RunnerIntent>,
+) {
+    let ok = here.is_some_and(|h| h >= live);
+    let why = if here.is_none() {
+        "Run first, then move the playhead to the instant to stop at"
+    } else {
+        "Move the playhead after the version went live"
+    };
+    if ui
+        .add_enabled(ok, egui::Button::new("Preview a stop here"))
+        .on_disabled_hover_text(why)
+        .on_hover_text(
+            "Re-run as if this version were stopped at the playhead; the design is not changed",
+        )
+        .clicked()
+        && let Some(at) = here
+    {
+        out.push(RunnerIntent::PreviewStop(index, at));
+    }
+    if ui
+        .add_enabled(
+            ok,
+            egui::Button::new(format!("Stop version {} here…", index + 1)),
+        )
+        .on_disabled_hover_text(why)
+        .on_hover_text("Stop this version at the playhead, for good (S7)")
+        .clicked()
+        && let Some(at) = here
+    {
+        state.confirm_stop = Some((index, at));
     }
 }
 
@@ -180,7 +209,7 @@ fn preview_ui(
                 show_when(at)
             ))
             .strong()
-            .color(super::overlay::colours::STOPPED),
+            .color(colours::STOPPED),
         );
         ui.label(format!(
             "would cut off {} customers",

@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 use crate::app::JourneyApp;
 use crate::model::Journey;
 use crate::sim::{self, Report, SimOptions};
-use crate::ui::runner::overlay::count;
+use crate::ui::style::count;
 
 mod outputs;
 mod playback;

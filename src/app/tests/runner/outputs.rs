@@ -5,7 +5,7 @@ use egui_kittest::kittest::Queryable;
 use super::{headless, press_run, report, small_welcome};
 use crate::app::tests::harness;
 use crate::ui::analytics::cards::percent;
-use crate::ui::runner::overlay::count;
+use crate::ui::style::count;
 
 #[test]
 fn exports_write_the_json_report_and_csv_tables() {

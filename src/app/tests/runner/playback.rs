@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use super::{counts_label, headless, press_run, report, seek, small_welcome};
 use crate::app::tests::harness;
 use crate::ui::analytics::cards::{card_text, percent};
-use crate::ui::runner::overlay::count;
+use crate::ui::style::count;
 
 #[test]
 fn run_shows_the_numbers_of_the_headless_report() {

@@ -6,8 +6,8 @@ use egui_kittest::kittest::Queryable;
 use super::{headless, press_run, report, seek, small_welcome, wait_for_run};
 use crate::app::tests::harness;
 use crate::ui::analytics::cards::card_text;
-use crate::ui::runner::overlay::count;
 use crate::ui::runner::playback::instant_of;
+use crate::ui::style::count;
 
 #[test]
 fn s7_stop_a_version_at_the_playhead_records_it_and_shows_the_stopped_count() {

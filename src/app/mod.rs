@@ -105,7 +105,7 @@ impl JourneyApp {
 
     /// The version the canvas shows and edits: the last one.
     pub fn version_index(&self) -> usize {
-        self.doc.journey().versions.len().saturating_sub(1)
+        self.doc.journey().current_index().unwrap_or(0)
     }
 
     /// The journey's problems at the current revision (validated at most

@@ -62,7 +62,7 @@ impl JourneyApp {
     /// Copies the live last version into a new draft, which the canvas then edits.
     pub fn start_draft(&mut self) {
         let journey = self.doc.journey();
-        let last = journey.versions.len().saturating_sub(1);
+        let last = journey.current_index().unwrap_or(0);
         if !matches!(journey.version_state(last), VersionState::Live(_)) {
             return;
         }

@@ -176,7 +176,7 @@ impl InspectorState {
 
 /// The form of the tab shown.
 fn tab_ui(ui: &mut Ui, state: &mut InspectorState, input: &InspectorInput<'_>, form: &mut Form) {
-    let final_stop = (input.journey.versions.last()).is_some_and(|v| v.stopped_at.is_some());
+    let final_stop = (input.journey.current_version()).is_some_and(|v| v.stopped_at.is_some());
     let journey_wide = matches!(state.tab, Tab::Start | Tab::End | Tab::Goal);
     if final_stop && journey_wide {
         ui.label(

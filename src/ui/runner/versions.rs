@@ -171,7 +171,7 @@ fn stop_buttons_ui(
 
 /// Under the list: start a draft from the live last version, or say why not.
 fn draft_row_ui(ui: &mut Ui, journey: &Journey, out: &mut Vec<RunnerIntent>) {
-    let last = journey.versions.len().saturating_sub(1);
+    let last = journey.current_index().unwrap_or(0);
     match journey.version_state(last) {
         VersionState::Live(_) => {
             ui.horizontal(|ui| {

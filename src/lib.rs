@@ -74,6 +74,7 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod model;
+pub mod report;
 pub mod sim;
 pub mod store;
 pub mod templates;

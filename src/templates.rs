@@ -55,6 +55,13 @@ pub const TEMPLATES: &[Template] = &[
                       check and an offer test.",
         ron: include_str!("../assets/renewal-live-edit.journey.ron"),
     },
+    Template {
+        file_name: "black-friday-countdown.journey.ron",
+        title: "Black Friday countdown",
+        description: "A countdown to Black Friday at 09:00 local time, at most three messages \
+                      in five days and a 10% holdout.",
+        ron: include_str!("../assets/black-friday-countdown.journey.ron"),
+    },
 ];
 
 /// The welcome series, which the app opens on its first start.

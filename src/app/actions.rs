@@ -79,7 +79,7 @@ pub fn plan(
             Some(command) => Plan::change(Some(command)),
             None => Plan::refused("A journey keeps at least one step.".to_owned()),
         },
-        CanvasAction::Duplicate(ids) => Plan::adding(edit::duplicate_steps(journey, version, &ids)),
+        CanvasAction::Duplicate(ids) => Plan::adding(duplicate(journey, version, &ids)),
         CanvasAction::Copy(ids) | CanvasAction::Cut(ids) if ids.is_empty() => Plan::default(),
         CanvasAction::Copy(ids) => copy(&edit::copy_steps(journey, version, &ids)),
         CanvasAction::Cut(ids) => cut(journey, version, &ids),
@@ -102,6 +102,22 @@ fn copy(clip: &JourneySteps) -> Plan {
     }
 }
 
+/// Duplicates the steps as a paste would: beside them, "... (copy)".
+fn duplicate(
+    journey: &Journey,
+    version: usize,
+    ids: &BTreeSet<StepId>,
+) -> Option<(Command, Vec<StepId>)> {
+    let clip = edit::copy_steps(journey, version, ids);
+    let label = if clip.steps.len() == 1 {
+        "Duplicate step".to_owned()
+    } else {
+        format!("Duplicate {} steps", clip.steps.len())
+    };
+    let (clip, at) = clip.for_paste(journey.versions.get(version)?, None);
+    edit::paste_steps(journey, version, &clip, at, &label)
+}
+
 /// Copies the steps, then deletes them as one "Cut" undo step.
 fn cut(journey: &Journey, version: usize, ids: &BTreeSet<StepId>) -> Plan {
     let copied = copy(&edit::copy_steps(journey, version, ids));
@@ -122,7 +138,14 @@ fn cut(journey: &Journey, version: usize, ids: &BTreeSet<StepId>) -> Plan {
 /// Pastes RON `text` (from the platform or this app's clipboard) at `at`.
 fn paste(journey: &Journey, version: usize, text: Option<&str>, at: Option<(f32, f32)>) -> Plan {
     match text.map(JourneySteps::from_ron) {
-        Some(Ok(clip)) => Plan::adding(edit::paste_steps(journey, version, &clip, at, "Paste")),
+        Some(Ok(clip)) => {
+            let Some(shown) = journey.versions.get(version) else {
+                return Plan::default();
+            };
+            // Beside the originals, named "... (copy)" where the name is taken.
+            let (clip, at) = clip.for_paste(shown, at);
+            Plan::adding(edit::paste_steps(journey, version, &clip, at, "Paste"))
+        }
         Some(Err(e)) => Plan::refused(e.to_string()),
         None => Plan::default(),
     }

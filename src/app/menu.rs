@@ -1,9 +1,9 @@
-//! The menu bar: File (in `files/menu.rs`), Edit (with "Undo <what>"), View, Help.
+//! The menu bar: File (in `files/menu.rs`), Edit (in `edit_menu.rs`), View, Help.
 
 use egui::Ui;
 
-use super::shortcuts::{REDO, UNDO};
 use super::{JourneyApp, Theme};
+use crate::ui::shortcuts::Shortcut;
 
 impl JourneyApp {
     /// Draws the menu bar.
@@ -13,7 +13,13 @@ impl JourneyApp {
             ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
-                if ui.button("Shortcuts and rules (F1)").clicked() {
+                if ui
+                    .add(
+                        egui::Button::new("Shortcuts and how a journey works")
+                            .shortcut_text(Shortcut::Help.menu_text(ui.ctx())),
+                    )
+                    .clicked()
+                {
                     self.files.help_open = true;
                     ui.close();
                 }
@@ -21,30 +27,33 @@ impl JourneyApp {
         });
     }
 
-    fn edit_menu_ui(&mut self, ui: &mut Ui) {
-        let undo = self.doc.undo_label().map(|l| format!("Undo {l}"));
-        let redo = self.doc.redo_label().map(|l| format!("Redo {l}"));
-        let undo_button = egui::Button::new(undo.as_deref().unwrap_or("Undo"))
-            .shortcut_text(ui.ctx().format_shortcut(&UNDO));
-        if ui.add_enabled(undo.is_some(), undo_button).clicked() {
-            self.undo();
-        }
-        let redo_button = egui::Button::new(redo.as_deref().unwrap_or("Redo"))
-            .shortcut_text(ui.ctx().format_shortcut(&REDO));
-        if ui.add_enabled(redo.is_some(), redo_button).clicked() {
-            self.redo();
-        }
-        ui.separator();
-        if ui.button("Auto-layout").clicked() {
-            let actions = vec![crate::ui::canvas::CanvasAction::AutoLayout];
-            self.apply_canvas_actions(ui, actions);
-        }
-    }
-
     fn view_menu_ui(&mut self, ui: &mut Ui) {
-        if ui.button("Zoom to fit (F)").clicked() {
+        ui.label(format!(
+            "Zoom: {}",
+            crate::ui::canvas::zoom::zoom_label(self.canvas.zoom())
+        ));
+        for (label, keys, factor) in [
+            ("Zoom in", "Ctrl +", Some(1.25)),
+            ("Zoom out", "Ctrl −", Some(0.8)),
+            ("Actual size (100 %)", "Ctrl 0", None),
+        ] {
+            if ui
+                .add(egui::Button::new(label).shortcut_text(keys))
+                .clicked()
+            {
+                match factor {
+                    Some(f) => self.canvas.zoom_by(f),
+                    None => self.canvas.set_zoom(1.0),
+                }
+            }
+        }
+        if ui
+            .add(egui::Button::new("Zoom to fit").shortcut_text("F"))
+            .clicked()
+        {
             self.canvas.zoom_to_fit();
         }
+        ui.separator();
         ui.checkbox(&mut self.canvas.grid_snap, "Snap to grid");
         let mut problems = !self.view.hide_problems;
         if ui.checkbox(&mut problems, "Problems list").changed() {

@@ -9,6 +9,8 @@
 //! `Validation`) keep their own methods.
 
 pub mod actions;
+pub mod crash;
+mod edit_menu;
 pub mod export;
 pub mod files;
 mod menu;
@@ -18,6 +20,7 @@ pub mod screenshot;
 mod shortcuts;
 pub mod simulation;
 pub mod slot;
+mod status;
 #[cfg(test)]
 mod tests;
 pub mod title;
@@ -47,8 +50,11 @@ pub struct JourneyApp {
     pub canvas: Canvas,
     /// Persisted view state.
     pub view: ViewState,
-    /// The last message for the user (errors are said once, here).
+    /// The last message for the user (errors are said once, here); it
+    /// goes after [`status::STATUS_SECONDS`].
     pub status: Option<String>,
+    /// The message in the status bar and when it appeared (egui's clock).
+    status_shown: Option<status::Shown>,
     /// What this app last copied, for pastes where the platform gives no text.
     pub clipboard: Option<String>,
     /// Set in screenshot mode.
@@ -82,6 +88,7 @@ impl JourneyApp {
             canvas: Canvas::default(),
             view,
             status: None,
+            status_shown: None,
             clipboard: None,
             screenshot: None,
             inspector: InspectorState::default(),

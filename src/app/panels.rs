@@ -15,6 +15,10 @@ impl JourneyApp {
             ui.ctx().set_theme(self.view.theme.preference());
             self.theme_applied = Some(self.view.theme);
         }
+        // Ctrl +/−/0 zoom the canvas, not the whole window.
+        if ui.ctx().options(|o| o.zoom_with_keyboard) {
+            ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
+        }
         self.keyboard_shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
@@ -81,37 +85,6 @@ impl JourneyApp {
         };
         let actions = canvas_ui(ui, &mut self.canvas, &input);
         self.apply_canvas_actions(ui, actions);
-    }
-
-    fn status_bar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            let j = self.doc.journey();
-            let file = self
-                .doc
-                .path
-                .as_ref()
-                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
-            let dirty = if self.has_unsaved_work() {
-                " • unsaved changes"
-            } else {
-                ""
-            };
-            ui.label(format!("{} — {file}{dirty}", j.name));
-            if let Some(status) = &self.status {
-                ui.separator();
-                ui.label(status);
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let n = j
-                    .versions
-                    .get(self.version_index())
-                    .map_or(0, |v| v.steps.len());
-                ui.label(format!(
-                    "{n} steps · {} selected",
-                    self.canvas.selection.len()
-                ));
-            });
-        });
     }
 
     fn problems_panel_ui(&mut self, ui: &mut Ui) {

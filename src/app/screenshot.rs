@@ -155,6 +155,7 @@ impl JourneyApp {
         match setup.show.as_deref() {
             Some("help") => self.files.help_open = true,
             Some("new") => self.files.gallery_open = true,
+            Some("analytics") => self.run.ui.show_analytics = true,
             _ => {}
         }
     }

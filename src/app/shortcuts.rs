@@ -1,43 +1,29 @@
-//! Window-wide keyboard shortcuts: undo/redo, new, open, save, save as,
-//! help. The canvas reads its own keys (delete, duplicate, clipboard, pan, fit).
+//! The window's keyboard shortcuts, looked up in the one table
+//! ([`crate::ui::shortcuts::SHORTCUTS`]) the help window lists: help, save,
+//! save as, undo, redo, new, open, play/pause. The canvas reads its own
+//! keys (delete, duplicate, clipboard, select all, pan, zoom) from the same
+//! table; F5 is read where runs start (`simulation/frame.rs`).
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 
 use super::JourneyApp;
 use super::files::SaveKind;
+use crate::ui::shortcuts::Shortcut;
 
-/// Ctrl+Z.
-pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-/// Ctrl+Shift+Z.
-pub const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-/// Ctrl+Y.
-pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-/// Ctrl+N.
-pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-/// Ctrl+S.
-pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-/// Ctrl+Shift+S.
-pub const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-/// Ctrl+O.
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-/// F1.
-pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
-
-/// What the keyboard asked for this frame.
-#[derive(Default)]
-struct Pressed {
-    undo: bool,
-    redo: bool,
-    new: bool,
-    open: bool,
-}
+/// The shortcuts this file handles, in the table's order (Redo before Undo:
+/// Ctrl+Shift+Z is not read as Ctrl+Z).
+const WINDOW_SHORTCUTS: [Shortcut; 5] = [
+    Shortcut::Redo,
+    Shortcut::Undo,
+    Shortcut::New,
+    Shortcut::Open,
+    Shortcut::PlayPause,
+];
 
 impl JourneyApp {
     /// Handles the window-wide shortcuts of this frame.
     pub(crate) fn keyboard_shortcuts(&mut self, ui: &Ui) {
-        if ui.input_mut(|i| i.consume_shortcut(&HELP)) {
+        if ui.input_mut(|i| Shortcut::Help.consume(i)) {
             self.files.help_open = !self.files.help_open;
         }
         if !self.files.modal_open() {
@@ -48,30 +34,45 @@ impl JourneyApp {
             // waits for its answer.
             return;
         }
-        if self.files.help_open && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        if self.files.help_open
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
             self.files.help_open = false;
         }
-        let pressed = ui.input_mut(|i| {
-            // Longest shortcut first, so Ctrl+Shift+Z is not read as Ctrl+Z.
-            let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
-            Pressed {
-                undo: i.consume_shortcut(&UNDO),
-                redo,
-                new: i.consume_shortcut(&NEW),
-                open: i.consume_shortcut(&OPEN),
-            }
+        let pressed: Vec<Shortcut> = ui.input_mut(|i| {
+            WINDOW_SHORTCUTS
+                .into_iter()
+                .filter(|s| s.consume(i))
+                .collect()
         });
-        if pressed.undo {
-            self.undo();
+        for shortcut in pressed {
+            self.shortcut(shortcut);
         }
-        if pressed.redo {
-            self.redo();
+    }
+
+    /// Does what a window shortcut asks.
+    fn shortcut(&mut self, shortcut: Shortcut) {
+        match shortcut {
+            Shortcut::Undo => self.undo(),
+            Shortcut::Redo => self.redo(),
+            Shortcut::New => self.new_journey(),
+            Shortcut::Open => self.open_dialog(),
+            Shortcut::PlayPause => self.play_pause(),
+            _ => {}
         }
-        if pressed.new {
-            self.new_journey();
-        }
-        if pressed.open {
-            self.open_dialog();
+    }
+
+    /// Space: plays the latest run's playback, or pauses it.
+    pub fn play_pause(&mut self) {
+        let Some(rows) = self.run.result.as_ref().map(|r| r.report.timeline.len()) else {
+            self.status = Some("Nothing to play yet: run the journey first (F5).".to_owned());
+            return;
+        };
+        let playback = &mut self.run.ui.playback;
+        if playback.playing {
+            playback.playing = false;
+        } else {
+            playback.play(rows);
         }
     }
 
@@ -80,8 +81,8 @@ impl JourneyApp {
     /// the frame, after the inspector has turned the edit into a command.
     fn save_shortcuts(&mut self, ui: &Ui) {
         let (save_as, save) = ui.input_mut(|i| {
-            let save_as = i.consume_shortcut(&SAVE_AS);
-            (save_as, i.consume_shortcut(&SAVE))
+            let save_as = Shortcut::SaveAs.consume(i);
+            (save_as, Shortcut::Save.consume(i))
         });
         if save || save_as {
             ui.ctx().memory_mut(egui::Memory::stop_text_input);

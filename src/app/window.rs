@@ -20,7 +20,7 @@ impl eframe::App for JourneyApp {
             shot.frame(ui.ctx(), self.canvas.is_busy() || self.run.is_running());
             if shot.settling() {
                 // Panels settle their widths over the first frames: fit again each time.
-                self.canvas.zoom_to_fit();
+                self.canvas.refit();
             }
         }
     }
@@ -54,7 +54,7 @@ impl eframe::App for JourneyApp {
         // nothing is left to recover. The window is gone, so `main` says why
         // the copy stayed, if it did.
         if (self.files.closing || !self.has_unsaved_work())
-            && let Err(e) = self.files.clear_autosave()
+            && let Err(e) = self.files.release_autosave()
         {
             self.exit_error.put(e);
         }
@@ -156,7 +156,10 @@ impl JourneyApp {
                 .storage
                 .and_then(|s| eframe::get_value(s, ViewState::KEY))
                 .unwrap_or_default();
-            JourneyApp::start(launch.file, view)
+            let app = JourneyApp::start(launch.file, view);
+            // From here a panic keeps the unsaved work (see `crate::app::crash`).
+            app.files.crash.install_hook();
+            app
         };
         if launch.run_first {
             app.run_on_start = true;

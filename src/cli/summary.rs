@@ -10,7 +10,9 @@ pub fn write(out: &mut impl Write, report: &Report) -> Result<()> {
     arrivals(out, report)?;
     outcomes(out, report)?;
     goal(out, report)?;
+    holdout(out, report)?;
     steps(out, report)?;
+    messages(out, report)?;
     ab_tests(out, report)?;
     channel_optimization(out, report)?;
     channels(out, report)
@@ -64,7 +66,66 @@ fn outcomes(out: &mut impl Write, report: &Report) -> Result<()> {
         row(out, &format!("exit: {name}"), *n, entered)?;
     }
     row(out, "stopped", o.stopped, entered)?;
+    if report.holdout.is_some() {
+        row(out, "held out", o.held_out, entered)?;
+    }
     row(out, "in progress", o.in_progress, entered)
+}
+
+/// The holdout's lift, when the journey holds entries out.
+fn holdout(out: &mut impl Write, report: &Report) -> Result<()> {
+    let Some(h) = &report.holdout else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "
+Holdout {}%: treated {} converted {:.2}% of {}, held out {} converted {:.2}% of {}",
+        h.percent,
+        h.treated_converted,
+        100.0 * h.treated_rate,
+        h.treated,
+        h.held_out_converted,
+        100.0 * h.held_out_rate,
+        h.held_out
+    )?;
+    writeln!(
+        out,
+        "  lift {:+.2} points [{:+.2}, {:+.2}], p = {:.3e}: {:+.1} conversions per 1,000 entries",
+        100.0 * h.lift,
+        100.0 * h.ci95[0],
+        100.0 * h.ci95[1],
+        h.p_value,
+        1000.0 * h.lift
+    )
+}
+
+/// Messages that quiet hours held or skipped, or a cap dropped (only steps with any).
+fn messages(out: &mut impl Write, report: &Report) -> Result<()> {
+    let touched: Vec<_> = report
+        .steps
+        .iter()
+        .filter(|s| s.messages.held + s.messages.skipped + s.messages.capped > 0)
+        .collect();
+    if touched.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "
+{:<4}{:<6}{:<28}{:>10}{:>10}{:>10}{:>10}",
+        "ver", "step", "messages", "sent", "held", "skipped", "capped"
+    )?;
+    for st in touched {
+        let name: String = st.name.chars().take(26).collect();
+        let m = &st.messages;
+        writeln!(
+            out,
+            "{:<4}{:<6}{:<28}{:>10}{:>10}{:>10}{:>10}",
+            st.version, st.id.0, name, m.sent, m.held, m.skipped, m.capped
+        )?;
+    }
+    Ok(())
 }
 
 /// The goal line, when the journey has a goal.

@@ -1,7 +1,9 @@
 //! `Command`: the only way a journey changes. Applying one returns its inverse.
 
 use super::apply;
-use crate::model::{End, Goal, Instant, Journey, Scenario, Start, Step, StepId, Version};
+use crate::model::{
+    Delivery, End, Goal, Holdout, Instant, Journey, Scenario, Start, Step, StepId, Version,
+};
 
 /// Which version a command acts on (0-based index into `Journey::versions`).
 pub type VersionIndex = usize;
@@ -21,6 +23,10 @@ pub enum Command {
     SetGoal(Option<Goal>),
     /// Replaces the scenario.
     SetScenario(Scenario),
+    /// Replaces the delivery rules: quiet hours and frequency caps (S18, S19).
+    SetDelivery(Delivery),
+    /// Replaces the holdout (S23).
+    SetHoldout(Option<Holdout>),
     /// Adds a step under an unused id.
     AddStep {
         /// The version.
@@ -134,6 +140,8 @@ impl Command {
             Command::SetEnd(_) => "Edit end rules".to_owned(),
             Command::SetGoal(_) => "Edit goal".to_owned(),
             Command::SetScenario(_) => "Edit scenario".to_owned(),
+            Command::SetDelivery(_) => "Edit delivery rules".to_owned(),
+            Command::SetHoldout(_) => "Edit holdout".to_owned(),
             Command::AddStep { step, .. } => format!("Add '{}'", step.name),
             Command::RemoveStep { id, .. } => format!("Remove step {id}"),
             Command::SetStep { step, .. } => format!("Edit '{}'", step.name),
@@ -164,6 +172,8 @@ impl Command {
             Command::SetEnd(end) => Command::SetEnd(replace(&mut journey.end, end)),
             Command::SetGoal(goal) => Command::SetGoal(replace(&mut journey.goal, goal)),
             Command::SetScenario(s) => Command::SetScenario(replace(&mut journey.scenario, s)),
+            Command::SetDelivery(d) => Command::SetDelivery(replace(&mut journey.delivery, d)),
+            Command::SetHoldout(h) => Command::SetHoldout(replace(&mut journey.holdout, h)),
             Command::AddStep { version, id, step } => apply::add_step(journey, version, id, step)?,
             Command::RemoveStep { version, id } => apply::remove_step(journey, version, id)?,
             Command::SetStep { version, id, step } => apply::set_step(journey, version, id, step)?,

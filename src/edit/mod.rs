@@ -6,6 +6,8 @@ mod apply;
 mod clip;
 mod command;
 mod history;
+mod kinds;
+mod models;
 mod ops;
 #[cfg(test)]
 mod tests;
@@ -13,4 +15,6 @@ mod tests;
 pub use clip::{ClipError, JourneySteps};
 pub use command::{Command, EditError, VersionIndex};
 pub use history::Document;
+pub use kinds::{auto_name, follow_auto_name, with_kind};
+pub use models::{ModelUse, default_segment, default_trigger, with_model};
 pub use ops::{add_step, copy_steps, default_step, delete_steps, duplicate_steps, paste_steps};

@@ -16,29 +16,24 @@ use crate::model::{
 ///
 /// `last_message` is the version's most recent message step, so that an
 /// if/then step can wait for it to be opened.
+/// Its name is the one its settings give it (`super::kinds::auto_name`),
+/// which follows them until the user renames it.
 pub fn default_step(kind: ActionKind, at: (f32, f32), last_message: Option<StepId>) -> Step {
-    let name = match kind {
-        ActionKind::Message => "Email",
-        ActionKind::Wait => "Wait 1 day",
-        ActionKind::WaitUntil => "Wait until",
-        ActionKind::Branch => "Branch",
-        ActionKind::IfThen => "If opened",
-        ActionKind::AbTest => "A/B test",
-        ActionKind::ChannelOptimization => "Best channel",
-    };
+    let action = default_action(kind, last_message);
     Step {
-        name: name.to_owned(),
+        name: super::kinds::auto_name(&action),
         at,
-        action: default_action(kind, last_message),
+        action,
     }
 }
 
 /// The action of [`default_step`]: every path leads nowhere yet.
-fn default_action(kind: ActionKind, last_message: Option<StepId>) -> Action {
+pub(super) fn default_action(kind: ActionKind, last_message: Option<StepId>) -> Action {
     match kind {
         ActionKind::Message => Action::Message {
             channel: Channel::Email,
             content: String::new(),
+            transactional: false,
             next: None,
         },
         ActionKind::Wait => Action::Wait {
@@ -47,6 +42,11 @@ fn default_action(kind: ActionKind, last_message: Option<StepId>) -> Action {
         },
         ActionKind::WaitUntil => Action::WaitUntil {
             instant: chrono::DateTime::UNIX_EPOCH,
+            next: None,
+        },
+        ActionKind::WaitUntilTime => Action::WaitUntilTime {
+            time: crate::model::LocalTime::clamped(9, 0),
+            weekdays: Vec::new(),
             next: None,
         },
         ActionKind::Branch => Action::Branch {

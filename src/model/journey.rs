@@ -4,12 +4,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::delivery::{Delivery, Holdout};
 use super::scenario::Scenario;
 use super::span::{Instant, Span};
 use super::step::{Step, StepId};
 
 /// The file format version this release writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest file format this release reads.
+pub const OLDEST_FORMAT: u32 = 1;
 
 /// A whole journey, as saved in a `.journey.ron` file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,6 +34,12 @@ pub struct Journey {
     /// The goal trigger (S11).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<Goal>,
+    /// Quiet hours and frequency caps (S18, S19), for every version.
+    #[serde(default, skip_serializing_if = "Delivery::is_empty")]
+    pub delivery: Delivery,
+    /// The share of entries held out to measure the journey's lift (S23).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holdout: Option<Holdout>,
     /// Versions, oldest first; the last is the one the canvas edits.
     pub versions: Vec<Version>,
     /// The population the simulator runs by default.
@@ -284,6 +294,7 @@ impl Journey {
                 action: super::Action::Message {
                     channel: super::Channel::Email,
                     content: String::new(),
+                    transactional: false,
                     next: None,
                 },
             },
@@ -308,6 +319,8 @@ impl Journey {
             },
             end: End::default(),
             goal: None,
+            delivery: Delivery::default(),
+            holdout: None,
             versions: vec![Version {
                 published_at: None,
                 stopped_at: None,

@@ -1,13 +1,18 @@
 //! The journey as data (`assets/docs/format.md`) and its validation. No egui, no files.
 
+mod delivery;
 mod journey;
 mod scenario;
 mod span;
 mod step;
+pub mod time_zone;
 mod unique;
 mod validate;
 
-pub use journey::{Audience, End, FORMAT_VERSION, Goal, Journey, Start, Version, VersionState};
+pub use delivery::{Delivery, FrequencyCap, Holdout, LocalTime, QuietAction, QuietHours, Weekday};
+pub use journey::{
+    Audience, End, FORMAT_VERSION, Goal, Journey, OLDEST_FORMAT, Start, Version, VersionState,
+};
 pub use scenario::{ChannelModel, Dist, MAX_CUSTOMERS, Scenario, SegmentModel, TriggerModel};
 pub use span::{Instant, MAX_SPAN, Span};
 pub use step::{

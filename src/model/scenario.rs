@@ -52,6 +52,9 @@ pub struct Scenario {
         deserialize_with = "super::unique::nested_map"
     )]
     pub segment_channels: BTreeMap<String, BTreeMap<Channel, ChannelModel>>,
+    /// Where customers live: IANA time zone names with weights (S22); empty: UTC.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub time_zones: Vec<(String, f64)>,
 }
 
 impl Default for Scenario {
@@ -66,6 +69,7 @@ impl Default for Scenario {
             triggers: BTreeMap::new(),
             channels: BTreeMap::new(),
             segment_channels: BTreeMap::new(),
+            time_zones: Vec::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::delivery::{LocalTime, Weekday};
 use super::span::{Instant, Span};
 
 /// Identifies a step within one version; written as a bare number.
@@ -38,6 +39,9 @@ pub enum Action {
         /// A short description of the content.
         #[serde(default, skip_serializing_if = "String::is_empty")]
         content: String,
+        /// A receipt or password reset: quiet hours and caps do not apply (S20).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        transactional: bool,
         /// The step after it, or the end of the path.
         next: Option<StepId>,
     },
@@ -52,6 +56,16 @@ pub enum Action {
     WaitUntil {
         /// The instant to wait for.
         instant: Instant,
+        /// The step after it.
+        next: Option<StepId>,
+    },
+    /// Wait until a time of day on the customer's local clock, on some weekdays (S21).
+    WaitUntilTime {
+        /// The local time of day.
+        time: LocalTime,
+        /// The local weekdays it may be on; empty: any day.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        weekdays: Vec<Weekday>,
         /// The step after it.
         next: Option<StepId>,
     },
@@ -102,6 +116,8 @@ pub enum ActionKind {
     Wait,
     /// [`Action::WaitUntil`]
     WaitUntil,
+    /// [`Action::WaitUntilTime`]
+    WaitUntilTime,
     /// [`Action::Branch`]
     Branch,
     /// [`Action::IfThen`]
@@ -113,11 +129,25 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
-    /// Every kind, in palette order.
-    pub const ALL: [ActionKind; 7] = [
+    /// The kinds the palette offers, in palette order (every kind; the same
+    /// list as [`ActionKind::EVERY`]).
+    pub const ALL: [ActionKind; 8] = [
         ActionKind::Message,
         ActionKind::Wait,
         ActionKind::WaitUntil,
+        ActionKind::WaitUntilTime,
+        ActionKind::Branch,
+        ActionKind::IfThen,
+        ActionKind::AbTest,
+        ActionKind::ChannelOptimization,
+    ];
+
+    /// Every kind there is.
+    pub const EVERY: [ActionKind; 8] = [
+        ActionKind::Message,
+        ActionKind::Wait,
+        ActionKind::WaitUntil,
+        ActionKind::WaitUntilTime,
         ActionKind::Branch,
         ActionKind::IfThen,
         ActionKind::AbTest,
@@ -130,6 +160,7 @@ impl ActionKind {
             ActionKind::Message => "Message",
             ActionKind::Wait => "Wait",
             ActionKind::WaitUntil => "Wait until",
+            ActionKind::WaitUntilTime => "Wait until time of day",
             ActionKind::Branch => "Attribute branch",
             ActionKind::IfThen => "If/then",
             ActionKind::AbTest => "A/B test",
@@ -154,6 +185,7 @@ impl Action {
             Action::Message { .. } => ActionKind::Message,
             Action::Wait { .. } => ActionKind::Wait,
             Action::WaitUntil { .. } => ActionKind::WaitUntil,
+            Action::WaitUntilTime { .. } => ActionKind::WaitUntilTime,
             Action::Branch { .. } => ActionKind::Branch,
             Action::IfThen { .. } => ActionKind::IfThen,
             Action::AbTest { .. } => ActionKind::AbTest,
@@ -171,6 +203,7 @@ impl Action {
             Action::Message { next, .. }
             | Action::Wait { next, .. }
             | Action::WaitUntil { next, .. }
+            | Action::WaitUntilTime { next, .. }
             | Action::ChannelOptimization { next, .. } => vec![out("next", *next)],
             Action::Branch { rules, otherwise } => {
                 let mut v: Vec<Output> = rules
@@ -194,6 +227,7 @@ impl Action {
             Action::Message { next, .. }
             | Action::Wait { next, .. }
             | Action::WaitUntil { next, .. }
+            | Action::WaitUntilTime { next, .. }
             | Action::ChannelOptimization { next, .. } => (index == 0).then_some(next),
             Action::Branch { rules, otherwise } => match index.cmp(&rules.len()) {
                 std::cmp::Ordering::Less => rules.get_mut(index).map(|r| &mut r.next),

@@ -5,8 +5,9 @@ use chrono::Duration;
 use super::compiled::{self, AbTest, ChannelOptimization, Compiled};
 use super::counts::{Counts, StepCounts};
 use super::report::{
-    AbReport, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport, Occupancy,
-    Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,
+    AbReport, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
+    MessageCounts, Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport,
+    VersionReport,
 };
 use super::run::{AbResult, Finished};
 use super::stats::{rate, wilson95};
@@ -64,8 +65,13 @@ pub fn build(
             steps: steps.series,
             connections: steps.connections,
             conversions: cumulative(&counts.converted_per_hour),
+            hours_per_row: counts.resolution.hours,
+            last_hour: counts.rows.saturating_sub(1),
+            held_out: cumulative(&counts.delivery.held_out_per_hour),
         },
         events: counts.events,
+        holdout: super::delivery::report::holdout(journey, &counts.delivery),
+        send_volume: super::delivery::report::send_volume(compiled, &counts.delivery),
     }
 }
 
@@ -74,7 +80,8 @@ fn outcomes(journey: &Journey, counts: &Counts) -> Outcomes {
     let left = counts.completed
         + counts.suppressed.iter().sum::<u64>()
         + counts.exit_trigger.iter().sum::<u64>()
-        + counts.stopped;
+        + counts.stopped
+        + counts.delivery.held_out;
     let end = &journey.end;
     Outcomes {
         completed: counts.completed,
@@ -92,13 +99,16 @@ fn outcomes(journey: &Journey, counts: &Counts) -> Outcomes {
             .collect(),
         stopped: counts.stopped,
         in_progress: counts.arrivals.entered.saturating_sub(left),
+        held_out: counts.delivery.held_out,
     }
 }
 
 /// The goal's result (S11).
 fn goal(journey: &Journey, counts: &Counts) -> Option<GoalReport> {
     journey.goal.as_ref().map(|goal| {
-        let r = rate(counts.converted, counts.arrivals.entered);
+        // Held-out entries are not the journey's (S23, precise point 1).
+        let treated = counts.arrivals.entered - counts.delivery.held_out;
+        let r = rate(counts.converted, treated);
         GoalReport {
             trigger: goal.trigger.clone(),
             converted: counts.converted,
@@ -126,7 +136,9 @@ impl Steps {
         for version in &compiled.versions {
             for step in &version.steps {
                 let series = step_series(counts, version.number, step);
-                steps.reports.push(step_report(&series, &step.name));
+                let mut report = step_report(&series, &step.name);
+                report.messages = counts.delivery.steps[step.index];
+                steps.reports.push(report);
                 steps.series.push(series);
                 steps
                     .connections
@@ -137,12 +149,12 @@ impl Steps {
     }
 }
 
-/// One step's counts over time, cumulative.
+/// One step's counts over time (in series rows), cumulative.
 fn step_series(counts: &Counts, version: u32, step: &compiled::Step) -> StepSeries {
-    let rows = counts.rows;
-    let at = |hour: usize| &counts.steps[hour * counts.step_count + step.index];
+    let rows = counts.resolution.rows;
+    let at = |row: usize| &counts.steps[row * counts.step_count + step.index];
     let series = |value: &dyn Fn(&StepCounts) -> u64| {
-        let deltas: Vec<u64> = (0..rows).map(|hour| value(at(hour))).collect();
+        let deltas: Vec<u64> = (0..rows).map(|row| value(at(row))).collect();
         cumulative(&deltas)
     };
     let reached = series(&|s| s.reached);
@@ -156,7 +168,7 @@ fn step_series(counts: &Counts, version: u32, step: &compiled::Step) -> StepSeri
         })
         .collect();
     let conversions: Vec<u64> = (0..rows)
-        .map(|hour| counts.step_conversions[hour * counts.step_count + step.index])
+        .map(|row| counts.step_conversions[row * counts.step_count + step.index])
         .collect();
     StepSeries {
         version,
@@ -186,10 +198,11 @@ fn step_report(series: &StepSeries, name: &str) -> StepReport {
             stopped: last(&series.stopped),
         },
         in_progress: last(&series.at_step),
+        messages: MessageCounts::default(),
     }
 }
 
-/// Passes along each output of `step` over time, cumulative.
+/// Passes along each output of `step` over time (in series rows), cumulative.
 fn connections(
     counts: &Counts,
     version: u32,
@@ -200,8 +213,8 @@ fn connections(
         .enumerate()
         .map(move |(output, target)| {
             let connection = step.first_connection + output;
-            let deltas: Vec<u64> = (0..counts.rows)
-                .map(|hour| counts.connections[hour * counts.connection_count + connection])
+            let deltas: Vec<u64> = (0..counts.resolution.rows)
+                .map(|row| counts.connections[row * counts.connection_count + connection])
                 .collect();
             ConnectionSeries {
                 version,
@@ -262,6 +275,8 @@ fn channels(compiled: &Compiled, counts: &Counts) -> Vec<ChannelReport> {
             opened: n.opened,
             clicked: n.clicked,
             converted: counts.credits[i],
+            skipped: counts.delivery.channels[i].skipped,
+            capped: counts.delivery.channels[i].capped,
         })
         .collect()
 }
@@ -325,6 +340,7 @@ fn timeline(compiled: &Compiled, counts: &Counts) -> Vec<TimelineRow> {
             in_progress: entered[k].saturating_sub(exited[k]),
             entered: counts.entered_per_hour[k],
             exited: counts.exited_per_hour[k],
+            sent: counts.delivery.sent_per_hour[k],
         })
         .collect()
 }

@@ -32,6 +32,8 @@ pub enum Condition {
     Above { attribute: usize, number: f64 },
     /// Attribute below the number.
     Below { attribute: usize, number: f64 },
+    /// The customer lives in the zone (`None`: a zone no customer lives in), S22.
+    ZoneIs { zone: Option<usize> },
 }
 
 /// An attribute's distribution.
@@ -159,12 +161,19 @@ pub enum Action {
     Message {
         channel: usize,
         slot: Option<usize>,
+        transactional: bool,
         next: u32,
     },
     /// Wait a number of seconds.
     Wait { seconds: f64, next: u32 },
     /// Wait until an instant (seconds after the start).
     WaitUntil { at: f64, next: u32 },
+    /// Wait until a local second of the day on some weekdays (bit 0 Monday; 0: any), S21.
+    WaitUntilTime {
+        second_of_day: f64,
+        weekdays: u8,
+        next: u32,
+    },
     /// First matching rule, else `otherwise`.
     Branch { rules: Vec<Rule>, otherwise: u32 },
     /// Wait up to `within` seconds for an event.
@@ -328,4 +337,6 @@ pub struct Compiled {
     pub credit_count: usize,
     /// Interaction slots per entry.
     pub slot_count: usize,
+    /// Delivery rules, time zones and the holdout (format 2).
+    pub delivery: super::delivery::Rules,
 }

@@ -29,7 +29,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::compiled::{self, Compiled};
-use super::counts::{Counts, Exit};
+use super::counts::{Bucket, Counts, Exit};
 use super::population::Scratch;
 use super::rng::Stream;
 
@@ -100,8 +100,8 @@ pub struct Customer<'a> {
     pub entered_once: bool,
     /// Attributes and memberships are drawn.
     pub population_drawn: bool,
-    /// The hour bucket of `now` (every count at this instant goes there).
-    pub bucket: usize,
+    /// The buckets of `now` (every count at this instant goes there).
+    pub bucket: Bucket,
     /// The run's cancel flag, looked at now and then within one customer: a
     /// scenario with enormous rates gives one customer billions of events.
     pub cancel: Option<&'a AtomicBool>,
@@ -133,6 +133,7 @@ pub fn simulate_customer(
         0.0
     };
     scratch.reset();
+    scratch.delivery.begin(run.seed, index);
     let mut customer = Customer {
         journey,
         run,
@@ -143,7 +144,7 @@ pub fn simulate_customer(
         now: 0.0,
         entered_once: false,
         population_drawn: false,
-        bucket: 0,
+        bucket: Bucket::default(),
         cancel,
     };
     customer.live(first);
@@ -164,6 +165,7 @@ impl Customer<'_> {
             if !first_pending
                 && self.entry.is_none()
                 && self.scratch.windows.is_empty()
+                && self.scratch.delivery.lift.is_empty()
                 && self.journey.audience_trigger.is_none()
             {
                 // Nothing can happen to this customer any more that the report counts.
@@ -197,7 +199,7 @@ impl Customer<'_> {
     fn next_instant(&mut self, first_pending: bool, first: f64) -> f64 {
         let mut t = if first_pending { first } else { f64::INFINITY };
         t = self.earliest_trigger(t, first_pending);
-        if let Some(&click) = self.scratch.pending_clicks.last() {
+        if let Some(click) = self.scratch.next_click() {
             t = earlier(t, click);
         }
         if let Some(entry) = &self.entry {
@@ -268,9 +270,19 @@ impl Customer<'_> {
                     self.pass(entry.version, entry.step, 1, *no, t);
                 }
             }
-            compiled::Action::Wait { next, .. } | compiled::Action::WaitUntil { next, .. }
+            compiled::Action::Wait { next, .. }
+            | compiled::Action::WaitUntil { next, .. }
+            | compiled::Action::WaitUntilTime { next, .. }
                 if entry.timer <= t =>
             {
+                self.pass(entry.version, entry.step, 0, *next, t);
+            }
+            // A message held by quiet hours (S18) is released.
+            compiled::Action::Message { next, .. }
+            | compiled::Action::ChannelOptimization { next, .. }
+                if entry.timer <= t =>
+            {
+                self.release(entry.first_credit, t);
                 self.pass(entry.version, entry.step, 0, *next, t);
             }
             _ => {}

@@ -43,7 +43,10 @@ impl Customer<'_> {
     #[inline]
     fn enter(&mut self, version: usize, t: f64) {
         let journey = self.journey;
+        // Not in the journey: only open windows refer to earlier entries.
+        self.scratch.compact();
         self.entered_once = true;
+        self.scratch.delivery.entries += 1;
         self.counts.enter(version, self.bucket);
         self.scratch.first_seen.fill(f64::INFINITY);
         self.scratch.interactions.fill(InteractionTimes::NONE);
@@ -78,6 +81,9 @@ impl Customer<'_> {
                 .exit(None, version, Exit::Suppressed(suppression), self.bucket);
             return;
         }
+        if self.hold_out(t) {
+            return;
+        }
         self.run_from(journey.versions[version].first_step, t);
     }
 
@@ -105,7 +111,14 @@ impl Customer<'_> {
             && !entry.converted
             && goal.attribution_window > 0.0
         {
-            self.scratch.windows.push(Window {
+            debug_assert!(
+                self.scratch
+                    .windows
+                    .back()
+                    .is_none_or(|w| w.until <= t + goal.attribution_window),
+                "windows are pushed in deadline order"
+            );
+            self.scratch.windows.push_back(Window {
                 until: t + goal.attribution_window,
                 credits: CreditSpan {
                     start: entry.first_credit,
@@ -119,6 +132,9 @@ impl Customer<'_> {
     /// The goal trigger at `t`: the current entry and every open window convert (S11).
     #[inline]
     pub(super) fn convert(&mut self, t: f64) {
+        if !self.scratch.delivery.lift.is_empty() {
+            self.lift_conversion(t);
+        }
         if let Some(entry) = self.entry.as_mut()
             && !entry.converted
             && t >= entry.entered
@@ -131,15 +147,10 @@ impl Customer<'_> {
             let reached_offset = entry.reached_offset;
             self.credit(credits, reached_offset, t);
         }
-        let mut i = 0;
-        while i < self.scratch.windows.len() {
-            let window = self.scratch.windows[i];
-            if window.until >= t {
-                self.credit(window.credits, window.reached_offset, t);
-                self.scratch.windows.swap_remove(i);
-            } else {
-                i += 1;
-            }
+        // Windows closed before `t` are at the front; every other one converts.
+        self.scratch.close_windows_before(t);
+        while let Some(window) = self.scratch.windows.pop_front() {
+            self.credit(window.credits, window.reached_offset, t);
         }
     }
 

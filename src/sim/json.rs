@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::report::{
-    AbReport, Arrivals, ChannelReport, CoReport, GoalReport, Report, StepReport, TimelineRow,
-    VersionReport,
+    AbReport, Arrivals, ChannelReport, CoReport, GoalReport, HoldoutReport, Report, StepReport,
+    TimelineRow, VersionReport,
 };
 
 #[derive(Serialize)]
@@ -25,6 +25,7 @@ struct JsonReport<'a> {
     channel_optimization: &'a [CoReport],
     versions: &'a [VersionReport],
     timeline: &'a [TimelineRow],
+    holdout: &'a Option<HoldoutReport>,
 }
 
 #[derive(Serialize)]
@@ -34,6 +35,7 @@ struct JsonOutcomes<'a> {
     exit_trigger: BTreeMap<&'a str, u64>,
     stopped: u64,
     in_progress: u64,
+    held_out: u64,
 }
 
 fn by_name(list: &[(String, u64)]) -> BTreeMap<&str, u64> {
@@ -57,6 +59,7 @@ impl Report {
                 exit_trigger: by_name(&self.outcomes.exit_trigger),
                 stopped: self.outcomes.stopped,
                 in_progress: self.outcomes.in_progress,
+                held_out: self.outcomes.held_out,
             },
             goal: &self.goal,
             steps: &self.steps,
@@ -65,6 +68,7 @@ impl Report {
             channel_optimization: &self.channel_optimization,
             versions: &self.versions,
             timeline: &self.timeline,
+            holdout: &self.holdout,
         }
     }
 

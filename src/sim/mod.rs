@@ -1,4 +1,4 @@
-//! The deterministic simulator (assets/docs/rules.md S1–S17): population, engine,
+//! The deterministic simulator (assets/docs/rules.md S1–S23): population, engine,
 //! statistics and the [`Report`]. No egui, no files.
 //!
 //! [`simulate`] validates the journey, compiles it (names to small
@@ -14,7 +14,8 @@
 //! (attributes, segments), `customer` (the event loop, S9 order), `triggers`
 //! (Poisson occurrences, click lift), `entry` (arrivals, entries, exits,
 //! conversions), `steps` (step kinds, messages), `run` (parallelism, A/B
-//! decision passes), [`stats`] (Wilson, z-test).
+//! decision passes), [`stats`] (Wilson, z-test), `delivery` (quiet hours, caps,
+//! transactional messages, time-of-day waits, time zones and the holdout, S18–S23).
 //! Versions: drafts (a later version without `published_at`) are not
 //! simulated and do not appear in the report; an arrival enters the newest
 //! published version live at its instant (S8).
@@ -52,6 +53,7 @@ mod compile;
 mod compiled;
 mod counts;
 mod customer;
+mod delivery;
 mod entry;
 mod json;
 #[cfg(test)]
@@ -69,10 +71,16 @@ use std::sync::atomic::{AtomicBool, AtomicU64};
 
 pub use report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
-    Occupancy, Outcomes, Report, StepReport, StepSeries, TimelineRow, VariantReport, VersionReport,
+    HoldoutReport, MessageCounts, Occupancy, Outcomes, Report, SendVolume, StepReport, StepSeries,
+    TimelineRow, VariantReport, VersionReport,
 };
 
 use crate::model::{Journey, MAX_CUSTOMERS, Problem, ProblemKind, Severity, validate};
+
+/// Test builds only: a journey of this name makes every simulation worker panic (to
+/// test that the window survives it).
+#[cfg(test)]
+pub(crate) const PANIC_FOR_TESTS: &str = "Panic in the simulation workers (tests only)";
 
 /// How to run a simulation; every field may be left at its default.
 #[derive(Clone, Debug, Default)]

@@ -52,7 +52,7 @@ fn tie(goal: bool, suppression: bool, exit_trigger: bool) -> (Counts, Compiled) 
             now: 0.0,
             entered_once: false,
             population_drawn: false,
-            bucket: 0,
+            bucket: super::counts::Bucket::default(),
             cancel: None,
         };
         cust.scratch.reset();

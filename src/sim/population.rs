@@ -15,6 +15,9 @@
 //! - An audience segment the scenario does not model (allowed: assets/docs/format.md,
 //!   Arrivals) counts every customer as a member.
 
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, VecDeque};
+
 use super::compiled::{Compiled, Condition, Distribution, Interaction};
 use super::rng::Stream;
 
@@ -31,19 +34,25 @@ pub struct Scratch {
     pub lift_until: Vec<f64>,
     /// Per trigger: its first occurrence during the current entry (for if/then).
     pub first_seen: Vec<f64>,
-    /// Clicks still to come (they lift trigger rates), latest first.
-    pub pending_clicks: Vec<f64>,
+    /// Clicks still to come (they lift trigger rates), the earliest on top: a heap, so a
+    /// click costs the same however many are pending.
+    pub pending_clicks: BinaryHeap<Reverse<Click>>,
     /// Per interaction slot: first delivery, open and click during this entry.
     pub interactions: Vec<InteractionTimes>,
     /// Conversion credits of this customer's entries, each entry's from its `first_credit`.
     pub credits: Vec<Credit>,
-    /// Attribution windows still open after completed entries.
-    pub windows: Vec<Window>,
+    /// Attribution windows still open after completed entries, in deadline order: every
+    /// window lasts the goal's attribution and opens at its entry's completion, so they
+    /// are pushed in that order, closed ones leave from the front and a conversion takes
+    /// them all. No instant looks at more windows than it closes or credits.
+    pub windows: VecDeque<Window>,
     /// Steps reached, one bitset of [`Scratch::words_per_entry`] words per entry (bit =
     /// the step's index among all steps).
     pub reached_steps: Vec<u64>,
     /// Words per entry in [`Scratch::reached_steps`].
     pub words_per_entry: usize,
+    /// Zone, sends that caps count, lift windows, a held message (format 2).
+    pub delivery: super::delivery::State,
 }
 
 /// The first instants of the interactions with one message during an entry (infinity:
@@ -95,6 +104,30 @@ pub struct CreditSpan {
     pub end: usize,
 }
 
+/// The instant of a pending click, ordered by [`f64::total_cmp`] (instants are finite).
+#[derive(Clone, Copy, Debug)]
+pub struct Click(pub f64);
+
+impl PartialEq for Click {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Click {}
+
+impl PartialOrd for Click {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Click {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
 /// A completed entry that may still convert (S11).
 #[derive(Clone, Copy, Debug)]
 pub struct Window {
@@ -116,12 +149,52 @@ impl Scratch {
             next_occurrence: vec![f64::NAN; compiled.triggers.len()],
             lift_until: vec![f64::NEG_INFINITY; compiled.triggers.len()],
             first_seen: vec![f64::INFINITY; compiled.triggers.len()],
-            pending_clicks: Vec::with_capacity(8),
+            pending_clicks: BinaryHeap::with_capacity(8),
             interactions: vec![InteractionTimes::NONE; compiled.slot_count],
             credits: Vec::with_capacity(16),
-            windows: Vec::with_capacity(2),
+            windows: VecDeque::with_capacity(2),
             reached_steps: Vec::with_capacity(4 * words_per_entry),
             words_per_entry,
+            delivery: super::delivery::State::default(),
+        }
+    }
+
+    /// The earliest pending click, if any.
+    #[inline]
+    pub fn next_click(&self) -> Option<f64> {
+        self.pending_clicks.peek().map(|click| click.0.0)
+    }
+
+    /// Drops the attribution windows closed before `t` (they are at the front).
+    #[inline]
+    pub fn close_windows_before(&mut self, t: f64) {
+        while self.windows.front().is_some_and(|w| w.until < t) {
+            self.windows.pop_front();
+        }
+    }
+
+    /// Forgets the credits and reached steps of entries nothing refers to any more (those
+    /// before the oldest open window), once they are most of the buffers. Called between
+    /// entries: a customer who enters millions of times keeps only what open windows need,
+    /// at the cost of one copy per halving.
+    pub fn compact(&mut self) {
+        const KEEP: usize = 4096;
+        let (credit_floor, reached_floor) = self
+            .windows
+            .front()
+            .map_or((self.credits.len(), self.reached_steps.len()), |w| {
+                (w.credits.start, w.reached_offset)
+            });
+        let floor = credit_floor + reached_floor;
+        if floor < KEEP || 2 * floor < self.credits.len() + self.reached_steps.len() {
+            return;
+        }
+        self.credits.drain(..credit_floor);
+        self.reached_steps.drain(..reached_floor);
+        for window in &mut self.windows {
+            window.credits.start -= credit_floor;
+            window.credits.end -= credit_floor;
+            window.reached_offset -= reached_floor;
         }
     }
 
@@ -139,6 +212,10 @@ impl Scratch {
     /// arrival that is not refused by a stop or the end date: arrivals refused for those
     /// reasons need no population, which saves the draws for them.
     pub fn draw_population(&mut self, compiled: &Compiled, rng: &mut Stream) {
+        if compiled.delivery.draw_zone {
+            // From its own stream (S22): the main stream's draws are unchanged.
+            self.delivery.zone = super::delivery::draw_zone(&compiled.delivery, &self.delivery);
+        }
         for (value, distribution) in self.attribute_values.iter_mut().zip(&compiled.attributes) {
             *value = match distribution {
                 Distribution::Choice {
@@ -183,6 +260,7 @@ impl Scratch {
             Condition::Equals { attribute, number } => self.number(compiled, attribute) == number,
             Condition::Above { attribute, number } => self.number(compiled, attribute) > number,
             Condition::Below { attribute, number } => self.number(compiled, attribute) < number,
+            Condition::ZoneIs { zone } => zone == Some(self.delivery.zone),
         }
     }
 

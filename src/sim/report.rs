@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::delivery::report::{HoldoutReport, MessageCounts, SendVolume};
 use crate::model::{Instant, StepId};
 
 /// The result of a run.
@@ -36,6 +37,10 @@ pub struct Report {
     pub occupancy: Occupancy,
     /// Engine events processed (instants per customer plus step visits; not in the JSON).
     pub events: u64,
+    /// The holdout's lift (S23), if the journey has a holdout.
+    pub holdout: Option<HoldoutReport>,
+    /// Sends per channel and hour, UTC and local, for the heatmap (not in the JSON).
+    pub send_volume: SendVolume,
 }
 
 /// Arrival outcomes: `arrived = entered + excluded + after_end_date + after_stop + not_reentered`.
@@ -55,7 +60,8 @@ pub struct Arrivals {
     pub not_reentered: u64,
 }
 
-/// How entries ended: `entered = completed + suppressed + exit_trigger + stopped + in_progress`.
+/// How entries ended:
+/// `entered = completed + suppressed + exit_trigger + stopped + held_out + in_progress`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcomes {
     /// Completed the journey (S3).
@@ -68,6 +74,8 @@ pub struct Outcomes {
     pub stopped: u64,
     /// Still in the journey at the horizon.
     pub in_progress: u64,
+    /// Entries held out (S23): they left at once and reached no step.
+    pub held_out: u64,
 }
 
 /// The goal's result.
@@ -113,6 +121,8 @@ pub struct StepReport {
     pub exited: Exited,
     /// Here at the horizon.
     pub in_progress: u64,
+    /// Its messages: sent, held, skipped, capped (zero on steps that send nothing).
+    pub messages: MessageCounts,
 }
 
 /// One A/B variant.
@@ -162,6 +172,10 @@ pub struct ChannelReport {
     pub clicked: u64,
     /// Entries that converted at or after their first send on the channel.
     pub converted: u64,
+    /// Messages quiet hours dropped (S18).
+    pub skipped: u64,
+    /// Messages a frequency cap dropped (S19).
+    pub capped: u64,
 }
 
 /// One channel of a channel-optimization step.
@@ -216,17 +230,48 @@ pub struct TimelineRow {
     pub entered: u64,
     /// Departures (completed or exited) in the hour that ends here.
     pub exited: u64,
+    /// Messages sent, all channels, in the hour that ends here.
+    pub sent: u64,
 }
 
-/// Per-step and per-connection counts at every timeline instant (index = timeline row).
+/// Per-step and per-connection counts over time, and conversions so far.
+///
+/// `conversions` has one value per timeline row (hour). The per-step and
+/// per-connection series have one value per *series row* of `hours_per_row`
+/// hours (1 unless the journey has many steps over a long horizon: the rows are
+/// coarsened to keep the report small, see assets/docs/format.md); series row
+/// `j` is the snapshot at timeline row `min(j × hours_per_row, last_hour)`, so
+/// the last one is always the horizon's. Read them at a timeline row with
+/// [`Occupancy::row_of_hour`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Occupancy {
     /// Per step, same order as [`Report::steps`].
     pub steps: Vec<StepSeries>,
     /// Per connection (version, step, output index).
     pub connections: Vec<ConnectionSeries>,
-    /// Conversions so far.
+    /// Conversions so far, per timeline row.
     pub conversions: Vec<u64>,
+    /// Entries held out so far (S23): they count in the timeline's `exited` at no step.
+    pub held_out: Vec<u64>,
+    /// Hours per row of the per-step and per-connection series (0 is read as 1).
+    #[serde(default)]
+    pub hours_per_row: usize,
+    /// The last timeline row (the horizon's).
+    #[serde(default)]
+    pub last_hour: usize,
+}
+
+impl Occupancy {
+    /// The series row to show at timeline row `hour`: the latest snapshot at or before
+    /// it (the last row from the horizon's hour on).
+    pub fn row_of_hour(&self, hour: usize) -> usize {
+        let hours = self.hours_per_row.max(1);
+        if hour >= self.last_hour {
+            self.last_hour.div_ceil(hours)
+        } else {
+            hour / hours
+        }
+    }
 }
 
 /// One step over time (all cumulative except `at_step`).
@@ -271,6 +316,6 @@ pub struct ConnectionSeries {
     pub output: usize,
     /// The step it leads to, or the end.
     pub target: Option<StepId>,
-    /// Passes so far, per timeline row.
+    /// Passes so far, per series row ([`Occupancy::row_of_hour`]).
     pub passes: Vec<u64>,
 }

@@ -21,6 +21,15 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// What a keyed stream ([`Stream::keyed`]) is drawn for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// The customer's time zone (S22), entry 0.
+    TimeZone,
+    /// Whether an entry is held out (S23).
+    Holdout,
+}
+
 /// One customer's random stream.
 #[derive(Clone, Debug)]
 pub struct Stream {
@@ -31,6 +40,16 @@ impl Stream {
     /// The stream of customer `index` in a run seeded with `seed`.
     pub fn new(seed: u64, index: u64) -> Self {
         let key = mix(mix(seed ^ 0x6A09_E667_F3BC_C908) ^ mix(index.wrapping_add(GOLDEN)));
+        Stream { state: key }
+    }
+
+    /// A stream of its own for one purpose of one entry of customer `index` (the
+    /// holdout draw, the time-zone draw): keyed by (seed, customer, entry, purpose), so
+    /// that using it never shifts a draw of the customer's main stream (rules.md,
+    /// format 2).
+    pub fn keyed(seed: u64, index: u64, entry: u64, purpose: Purpose) -> Self {
+        let main = Stream::new(seed, index).state;
+        let key = mix(main ^ mix(entry.wrapping_mul(GOLDEN) ^ (purpose as u64 + 1)));
         Stream { state: key }
     }
 
@@ -124,6 +143,15 @@ mod tests {
         assert!(a.windows(2).all(|w| w[0] == w[1]));
         assert_ne!(Stream::new(7, 3).next_u64(), Stream::new(7, 4).next_u64());
         assert_ne!(Stream::new(7, 3).next_u64(), Stream::new(8, 3).next_u64());
+    }
+
+    #[test]
+    fn s14_keyed_streams_differ_by_entry_and_purpose() {
+        let draw = |entry, purpose| Stream::keyed(7, 3, entry, purpose).next_u64();
+        assert_eq!(draw(0, Purpose::Holdout), draw(0, Purpose::Holdout));
+        assert_ne!(draw(0, Purpose::Holdout), draw(1, Purpose::Holdout));
+        assert_ne!(draw(0, Purpose::Holdout), draw(0, Purpose::TimeZone));
+        assert_ne!(draw(0, Purpose::Holdout), Stream::new(7, 3).next_u64());
     }
 
     #[test]

@@ -86,6 +86,11 @@ fn work(
     next_chunk: &AtomicU64,
     cancelled: &AtomicBool,
 ) -> Counts {
+    #[cfg(test)]
+    assert!(
+        compiled.name != super::PANIC_FOR_TESTS,
+        "a test asked the simulation to panic"
+    );
     let chunks = pass.customers.div_ceil(CHUNK);
     let mut counts = Counts::new(compiled);
     let mut scratch = Scratch::new(compiled);

@@ -14,9 +14,12 @@
 //! rates come from the first segment in name order they belong to at send
 //! time that overrides the channel in `segment_channels`, else the channel's.
 
+use std::cmp::Reverse;
+
 use super::compiled::{self, ChannelRates, END, Rule};
 use super::customer::{Customer, Entry};
-use super::population::Credit;
+use super::delivery::Message;
+use super::population::{Click, Credit};
 
 /// What a step did at the instant it was reached.
 enum Outcome {
@@ -24,6 +27,19 @@ enum Outcome {
     Pass { output: usize, next: u32 },
     /// It waits: its timer or event is in the entry.
     Stay,
+}
+
+impl Outcome {
+    /// A message step: left towards `next` when its message went out (or was skipped or
+    /// capped), staying while quiet hours hold it.
+    #[inline]
+    fn after(left: bool, next: u32) -> Outcome {
+        if left {
+            Outcome::Pass { output: 0, next }
+        } else {
+            Outcome::Stay
+        }
+    }
 }
 
 impl Customer<'_> {
@@ -63,7 +79,7 @@ impl Customer<'_> {
                 self.entry = Some(entry);
                 return;
             }
-            match self.act(&step.action, &mut entry, t) {
+            match self.act(&step.action, step.index, &mut entry, t) {
                 Outcome::Pass { output, next } => {
                     self.counts
                         .complete(step.index, step.first_connection + output, bucket);
@@ -79,22 +95,48 @@ impl Customer<'_> {
 
     /// Does `action` of the step `entry` just reached, at `t`.
     #[inline]
-    fn act(&mut self, action: &compiled::Action, entry: &mut Entry, t: f64) -> Outcome {
+    fn act(
+        &mut self,
+        action: &compiled::Action,
+        step: usize,
+        entry: &mut Entry,
+        t: f64,
+    ) -> Outcome {
         match action {
             compiled::Action::Message {
                 channel,
                 slot,
+                transactional,
                 next,
             } => {
-                self.send(*channel, *slot, None, t, entry.first_credit);
-                Outcome::Pass {
-                    output: 0,
-                    next: *next,
-                }
+                let message = Message {
+                    channel: *channel,
+                    slot: *slot,
+                    optimized: None,
+                    step,
+                    transactional: *transactional,
+                };
+                Outcome::after(self.message(message, entry, t), *next)
             }
             compiled::Action::Wait { seconds, .. } => {
                 entry.timer = t + seconds;
                 Outcome::Stay
+            }
+            compiled::Action::WaitUntilTime {
+                second_of_day,
+                weekdays,
+                next,
+            } => {
+                let at = self.time_of_day(*second_of_day, *weekdays, t);
+                if at > t {
+                    entry.timer = at;
+                    Outcome::Stay
+                } else {
+                    Outcome::Pass {
+                        output: 0,
+                        next: *next,
+                    }
+                }
             }
             compiled::Action::WaitUntil { at, next } => {
                 if *at > t {
@@ -122,11 +164,8 @@ impl Customer<'_> {
                 slot,
                 next,
             } => {
-                self.optimize_channel(*optimization, channels, *slot, entry, t);
-                Outcome::Pass {
-                    output: 0,
-                    next: *next,
-                }
+                let sent = self.optimize_channel(*optimization, channels, *slot, step, entry, t);
+                Outcome::after(sent, *next)
             }
         }
     }
@@ -203,16 +242,18 @@ impl Customer<'_> {
     }
 
     /// Channel optimization: sends on the channel with the highest predicted click
-    /// chance for this customer at `t` (ties: list order).
+    /// chance for this customer at `t` (ties: list order); quiet hours and caps then
+    /// apply to that channel (false: the message is held).
     #[inline]
     fn optimize_channel(
         &mut self,
         optimization: usize,
         channels: &[usize],
         slot: Option<usize>,
-        entry: &Entry,
+        step: usize,
+        entry: &mut Entry,
         t: f64,
-    ) {
+    ) -> bool {
         let (mut best, mut best_chance) = (0, f64::NEG_INFINITY);
         for (i, &channel) in channels.iter().enumerate() {
             let chance = self.rates(channel, t).clicked;
@@ -221,9 +262,14 @@ impl Customer<'_> {
             }
         }
         let credit = self.journey.channel_optimizations[optimization].first_credit + best;
-        self.counts.assigned[credit] += 1;
-        self.add_credit(credit, t, entry.first_credit);
-        self.send(channels[best], slot, Some(credit), t, entry.first_credit);
+        let message = Message {
+            channel: channels[best],
+            slot,
+            optimized: Some(credit),
+            step,
+            transactional: false,
+        };
+        self.message(message, entry, t)
     }
 
     /// The rates of channel `channel` for this customer at `t`.
@@ -238,7 +284,7 @@ impl Customer<'_> {
 
     /// Sends one message on channel `channel` at `t`; `optimized` is the credit of the
     /// channel-optimization step that chose it, `first_credit` the entry's.
-    fn send(
+    pub(super) fn send(
         &mut self,
         channel: usize,
         slot: Option<usize>,
@@ -290,19 +336,13 @@ impl Customer<'_> {
             times.clicked = times.clicked.min(click);
         }
         if !self.journey.lifted_triggers.is_empty() {
-            // Keep pending clicks latest first; the earliest is popped from the end.
-            let clicks = &mut self.scratch.pending_clicks;
-            let position = clicks
-                .iter()
-                .position(|&x| x < click)
-                .unwrap_or(clicks.len());
-            clicks.insert(position, click);
+            self.scratch.pending_clicks.push(Reverse(Click(click)));
         }
     }
 
     /// Records the first instant of a conversion credit in the current entry (whose
     /// credits start at `first_credit`).
-    fn add_credit(&mut self, credit: usize, t: f64, first_credit: usize) {
+    pub(super) fn add_credit(&mut self, credit: usize, t: f64, first_credit: usize) {
         let index = credit as u32;
         let credits = &mut self.scratch.credits;
         if !credits[first_credit..].iter().any(|c| c.index == index) {

@@ -58,6 +58,7 @@ impl Customer<'_> {
             }
             if role == Role::Windows && self.windows_close_first(trigger) {
                 self.scratch.windows.clear();
+                self.scratch.delivery.lift.clear();
                 continue;
             }
             t = earlier(t, self.scratch.next_occurrence[trigger]);
@@ -69,12 +70,17 @@ impl Customer<'_> {
     /// dropped).
     #[inline]
     fn goal_with_open_windows(&mut self) -> Option<usize> {
-        if self.scratch.windows.is_empty() {
+        if self.scratch.windows.is_empty() && self.scratch.delivery.lift.is_empty() {
             return None;
         }
         let now = self.now;
-        self.scratch.windows.retain(|w| w.until >= now);
-        if self.scratch.windows.is_empty() {
+        self.scratch.close_windows_before(now);
+        // Lift windows (S23) want the goal too, also for held-out entries.
+        let lift = &mut self.scratch.delivery.lift;
+        while lift.front().is_some_and(|w| w.until < now) {
+            lift.pop_front();
+        }
+        if self.scratch.windows.is_empty() && self.scratch.delivery.lift.is_empty() {
             None
         } else {
             self.journey.goal.map(|g| g.trigger)
@@ -84,16 +90,19 @@ impl Customer<'_> {
     /// Whether the next occurrence of the goal trigger comes after every open window
     /// closes, with no click before then that could bring it forward.
     fn windows_close_first(&self, goal_trigger: usize) -> bool {
+        // The last window closes last (deadline order).
         let until = self
             .scratch
             .windows
-            .iter()
-            .fold(f64::NEG_INFINITY, |u, w| u.max(w.until));
-        let click_first = self
+            .back()
+            .map_or(f64::NEG_INFINITY, |w| w.until);
+        let until = self
             .scratch
-            .pending_clicks
-            .last()
-            .is_some_and(|&x| x <= until);
+            .delivery
+            .lift
+            .back()
+            .map_or(until, |w| until.max(w.until));
+        let click_first = self.scratch.next_click().is_some_and(|x| x <= until);
         !click_first && until < self.scratch.next_occurrence[goal_trigger]
     }
 
@@ -132,7 +141,7 @@ impl Customer<'_> {
     #[inline]
     pub(super) fn apply_clicks(&mut self, t: f64) {
         let journey = self.journey;
-        while self.scratch.pending_clicks.last().is_some_and(|&x| x <= t) {
+        while self.scratch.next_click().is_some_and(|x| x <= t) {
             self.scratch.pending_clicks.pop();
             for &trigger in &journey.lifted_triggers {
                 let until = t + journey.triggers[trigger].lift_for;

@@ -81,7 +81,7 @@ mod tests {
     fn canonical_form_keeps_the_top_comments_and_is_stable() {
         let once = canonical(SAMPLE).expect("canonical");
         assert!(once.text.starts_with("// Welcome series"), "{}", once.text);
-        assert!(once.text.contains("\nJourney(\n    format: 1,"));
+        assert!(once.text.contains("\nJourney(\n    format: 2,"));
         let twice = canonical(&once.text).expect("canonical");
         assert_eq!(twice.text, once.text);
         assert_eq!(twice.journey, once.journey);
@@ -91,7 +91,7 @@ mod tests {
 
     #[test]
     fn canonical_form_refuses_a_comment_inside_the_journey_at_its_place() {
-        let text = SAMPLE.replacen("    format: 1,", "    format: 1, /* keep me */", 1);
+        let text = SAMPLE.replacen("    format: 2,", "    format: 2, /* keep me */", 1);
         let line = text
             .lines()
             .position(|l| l.contains("keep me"))

@@ -1,7 +1,7 @@
 //! RON text <-> journey: the format check and the stable writer.
 
 use super::error::LoadError;
-use crate::model::{FORMAT_VERSION, Journey};
+use crate::model::{FORMAT_VERSION, Journey, OLDEST_FORMAT};
 
 /// Parses journey text. Never panics, whatever the text.
 ///
@@ -16,7 +16,7 @@ pub fn parse(text: &str) -> Result<Journey, LoadError> {
             path: None,
             line: 1,
             column: 1,
-            message: "the file is empty: a journey file starts with `Journey(format: 1, ...`"
+            message: "the file is empty: a journey file starts with `Journey(format: 2, ...`"
                 .to_owned(),
         });
     }
@@ -27,7 +27,7 @@ pub fn parse(text: &str) -> Result<Journey, LoadError> {
     {
         return Err(newer(found));
     }
-    let journey = ron::from_str::<Journey>(text).map_err(|e| LoadError::Syntax {
+    let mut journey = ron::from_str::<Journey>(text).map_err(|e| LoadError::Syntax {
         path: None,
         line: e.span.start.line,
         column: e.span.start.col,
@@ -35,6 +35,12 @@ pub fn parse(text: &str) -> Result<Journey, LoadError> {
     })?;
     if journey.format > FORMAT_VERSION {
         return Err(newer(u64::from(journey.format)));
+    }
+    // Every format this release reads is a valid format 2 (format 2 only adds optional
+    // fields): the journey in memory is format 2, and saving writes `format: 2`.
+    // A format below the oldest is left as it is, for validation to name.
+    if journey.format >= OLDEST_FORMAT {
+        journey.format = FORMAT_VERSION;
     }
     Ok(journey)
 }
@@ -110,7 +116,7 @@ fn explain(code: &ron::Error) -> String {
             "expected `None` or `Some(...)` here, e.g. `Some(8.0)`".to_owned()
         }
         ron::Error::ExpectedNamedStructLike("Journey") => {
-            "this is not a journey: a journey file starts with `Journey(format: 1, ...`".to_owned()
+            "this is not a journey: a journey file starts with `Journey(format: 2, ...`".to_owned()
         }
         other => other.to_string(),
     }
@@ -122,7 +128,17 @@ pub fn to_ron(journey: &Journey) -> Result<String, ron::Error> {
         .indentor("    ")
         .struct_names(false)
         .depth_limit(7);
-    let body = ron::ser::to_string_pretty(journey, config)?;
+    // Saving always writes the current format (a format-1 journey built in code is a
+    // valid format-2 journey).
+    let body = if (OLDEST_FORMAT..FORMAT_VERSION).contains(&journey.format) {
+        let upgraded = Journey {
+            format: FORMAT_VERSION,
+            ..journey.clone()
+        };
+        ron::ser::to_string_pretty(&upgraded, config)?
+    } else {
+        ron::ser::to_string_pretty(journey, config)?
+    };
     // The top-level struct is named, as the hand-written files are; nested
     // ones stay unnamed, which keeps files short.
     Ok(format!("Journey{body}\n"))

@@ -8,6 +8,7 @@ mod canonical;
 mod error;
 mod finite;
 mod format;
+pub mod recent;
 mod scan;
 mod temp;
 

@@ -7,4 +7,5 @@ pub mod canvas;
 pub mod dialogs;
 pub mod inspector;
 pub mod runner;
+pub mod shortcuts;
 pub mod style;

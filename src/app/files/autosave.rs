@@ -1,9 +1,11 @@
 //! Autosave and recovery: when to write the copy (every 30 s while there are
 //! unsaved changes, and only when something changed since the last copy:
 //! plain logic on a clock the caller passes in, egui's input time or any
-//! number in tests), writing it, and the answer to the recovery offer.
+//! number in tests), writing it, keeping the panic hook's copy up to date
+//! (`crate::app::crash`), and the answer to the recovery offer.
 
 use crate::app::JourneyApp;
+use crate::app::crash::Unsaved;
 use crate::edit::Document;
 use crate::ui::dialogs::RecoveryChoice;
 
@@ -52,41 +54,74 @@ impl AutosaveTimer {
 }
 
 impl JourneyApp {
-    /// Writes the autosave copy when it is due (`now` in seconds, any steady clock).
+    /// Writes this window's copy when it is due (`now` in seconds, any
+    /// steady clock), and removes it once the journey is back to its saved
+    /// state (saved, or undone back to it).
     pub fn autosave_tick(&mut self, now: f64) {
-        let unsaved = self.has_unsaved_work() && self.files.recovery.is_none();
+        if self.files.recovery.is_some() {
+            return; // the offer is answered first
+        }
+        let unsaved = self.has_unsaved_work();
+        if !unsaved && self.files.copy_written {
+            if let Err(e) = self.files.clear_autosave() {
+                self.status = Some(e.to_string());
+            }
+            return;
+        }
         let revision = self.doc.revision();
+        let doc = Unsaved {
+            journey: self.doc.journey(),
+            revision,
+            path: self.doc.path.as_deref(),
+            unsaved,
+        };
+        self.files.crash.follow(self.files.autosave.as_ref(), &doc);
         if !self.files.timer.tick(now, unsaved, revision) {
             return;
         }
-        let Some(autosave) = &self.files.autosave else {
-            return;
-        };
-        match autosave.write(self.doc.journey(), self.doc.path.as_deref()) {
+        match self
+            .files
+            .write_copy(self.doc.journey(), self.doc.path.as_deref())
+        {
             Ok(()) => self.files.timer.written(revision),
             Err(e) => self.status = Some(e.to_string()),
         }
     }
 
-    /// Acts on the answer to the recovery offer.
+    /// Acts on the answer to the recovery offer. Recover makes the work this
+    /// window's own (its copy is written at once) before the old copy goes;
+    /// if that fails, the old copy stays and the status bar says so.
     pub fn answer_recovery(&mut self, choice: RecoveryChoice) {
         let Some(recovery) = self.files.recovery.take() else {
             return;
         };
-        match choice {
+        let said = match choice {
             RecoveryChoice::Recover => {
-                let mut doc = Document::new(recovery.journey);
-                doc.path = recovery.original;
+                let mut doc = Document::new(recovery.journey.clone());
+                doc.path.clone_from(&recovery.original);
                 self.replace_document(doc, false);
-                self.status = Some(format!(
-                    "Recovered the unsaved changes kept at {}; save to keep them.",
-                    recovery.saved_at.format("%Y-%m-%d %H:%M UTC")
-                ));
+                let saved_at = recovery.saved_at.format("%Y-%m-%d %H:%M UTC");
+                match self
+                    .files
+                    .write_copy(self.doc.journey(), self.doc.path.as_deref())
+                {
+                    Ok(()) => self.files.dismiss(recovery).map(|()| {
+                        format!(
+                            "Recovered the unsaved changes kept at {saved_at}; save to keep them."
+                        )
+                    }),
+                    Err(e) => Err(e),
+                }
             }
-            RecoveryChoice::Discard => {
-                self.clear_autosave_then_say("The unsaved work was deleted.".to_owned());
-            }
-        }
+            RecoveryChoice::Discard => self
+                .files
+                .dismiss(recovery)
+                .map(|()| "The unsaved work was deleted.".to_owned()),
+        };
+        self.status = Some(match said {
+            Ok(said) => said,
+            Err(e) => format!("{e} (the autosaved copy was kept)"),
+        });
     }
 }
 

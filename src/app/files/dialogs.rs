@@ -1,60 +1,173 @@
 //! Where file paths come from: the native dialogs (rfd), or paths given in
-//! advance. Tests and the screenshot mode never open a dialog (rfd returns
-//! nothing under Xvfb): they hand the app a [`ScriptedDialogs`].
+//! advance. Tests and the screenshot mode never open a dialog: they hand the
+//! app a [`ScriptedDialogs`].
+//!
+//! rfd answers "no file" both when the user cancels and when no dialog could
+//! be shown at all (no desktop portal and no zenity: minimal desktops, Xvfb).
+//! [`NativeDialogs`] tells the two apart (is there a service to ask? did the
+//! answer come back faster than a person could cancel?) and answers
+//! [`Picked::Unavailable`], so the app opens its own chooser instead of doing
+//! nothing.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The file name ending every journey file gets.
 pub const JOURNEY_EXTENSION: &str = ".journey.ron";
 
+/// An answer faster than this did not come from a person.
+const FASTEST_CANCEL: Duration = Duration::from_millis(350);
+
+/// What a file dialog came back with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// The user chose this file.
+    Path(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could be shown; says why, in words.
+    Unavailable(String),
+}
+
 /// Asks the user for a file to open or a place to save.
 pub trait FileDialogs {
-    /// A journey file to open; `None` when the user cancelled.
-    fn pick_open(&mut self) -> Option<PathBuf>;
-    /// Where to save; `None` when the user cancelled. `suggested_name` is a
-    /// file name without folder, e.g. `welcome-series.journey.ron`.
-    fn pick_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// A journey file to open.
+    fn pick_open(&mut self) -> Picked;
+    /// Where to save. `suggested_name` is a file name without folder, e.g.
+    /// `welcome-series.journey.ron`.
+    fn pick_save(&mut self, suggested_name: &str) -> Picked;
 }
 
-/// The platform's own dialogs (rfd).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct NativeDialogs;
+/// The platform's own dialogs (rfd), checked for being there at all.
+#[derive(Clone, Debug, Default)]
+pub struct NativeDialogs {
+    /// Set once no dialog could be shown: not tried again this session.
+    unavailable: Option<String>,
+}
+
+impl NativeDialogs {
+    /// Runs `ask` unless the dialogs are known to be missing.
+    fn ask(&mut self, ask: impl FnOnce() -> Option<PathBuf>) -> Picked {
+        if self.unavailable.is_none() {
+            self.unavailable = missing_dialog_service();
+        }
+        if let Some(reason) = &self.unavailable {
+            return Picked::Unavailable(reason.clone());
+        }
+        self.timed(ask)
+    }
+
+    /// Runs `ask`; an empty answer faster than a person could cancel means
+    /// no dialog was shown (remembered for the session).
+    fn timed(&mut self, ask: impl FnOnce() -> Option<PathBuf>) -> Picked {
+        let asked = Instant::now();
+        match ask() {
+            Some(path) => Picked::Path(path),
+            None if asked.elapsed() < FASTEST_CANCEL => {
+                let reason = "the system file dialog did not open".to_owned();
+                self.unavailable = Some(reason.clone());
+                Picked::Unavailable(reason)
+            }
+            None => Picked::Cancelled,
+        }
+    }
+}
 
 impl FileDialogs for NativeDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open a journey")
-            .add_filter("Journey", &["ron"])
-            .pick_file()
+    fn pick_open(&mut self) -> Picked {
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a journey")
+                .add_filter("Journey", &["ron"])
+                .pick_file()
+        })
     }
 
-    fn pick_save(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save the journey as")
-            .add_filter("Journey", &["ron"])
-            .set_file_name(suggested_name)
-            .save_file()
-            .map(|p| with_journey_extension(&p))
+    fn pick_save(&mut self, suggested_name: &str) -> Picked {
+        let picked = self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Save the journey as")
+                .add_filter("Journey", &["ron"])
+                .set_file_name(suggested_name)
+                .save_file()
+        });
+        match picked {
+            Picked::Path(p) => Picked::Path(with_journey_extension(&p)),
+            other => other,
+        }
     }
 }
 
-/// Paths given in advance, answered in order; an empty queue answers "cancelled".
+/// On Linux and the BSDs rfd needs a desktop portal (on the session D-Bus)
+/// or zenity: says which is missing when neither can be there.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn missing_dialog_service() -> Option<String> {
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty());
+    if bus || program_on_path("zenity") {
+        return None;
+    }
+    Some("neither a desktop portal nor zenity is running".to_owned())
+}
+
+/// Windows and macOS always have their own dialogs.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn missing_dialog_service() -> Option<String> {
+    None
+}
+
+/// True when `name` is an executable file in a folder of `PATH`.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn program_on_path(name: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::metadata(dir.join(name))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    })
+}
+
+/// Paths given in advance, answered in order; an empty queue answers
+/// "cancelled", or "unavailable" when `unavailable` is set.
 #[derive(Clone, Debug, Default)]
 pub struct ScriptedDialogs {
     /// Answers to "open", first first.
     pub open: VecDeque<PathBuf>,
     /// Answers to "save as", first first.
     pub save: VecDeque<PathBuf>,
+    /// When set, every dialog is unavailable for this reason (as on a
+    /// desktop without a file dialog service).
+    pub unavailable: Option<String>,
+}
+
+impl ScriptedDialogs {
+    /// Dialogs that can never be shown, for `reason`.
+    pub fn unavailable(reason: &str) -> ScriptedDialogs {
+        ScriptedDialogs {
+            unavailable: Some(reason.to_owned()),
+            ..ScriptedDialogs::default()
+        }
+    }
+
+    fn answer(&self, next: Option<PathBuf>) -> Picked {
+        match (&self.unavailable, next) {
+            (Some(reason), _) => Picked::Unavailable(reason.clone()),
+            (None, Some(path)) => Picked::Path(path),
+            (None, None) => Picked::Cancelled,
+        }
+    }
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.open.pop_front()
+    fn pick_open(&mut self) -> Picked {
+        let next = self.open.pop_front();
+        self.answer(next)
     }
 
-    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.save.pop_front()
+    fn pick_save(&mut self, _suggested_name: &str) -> Picked {
+        let next = self.save.pop_front();
+        self.answer(next)
     }
 }
 
@@ -126,11 +239,33 @@ mod tests {
     }
 
     #[test]
+    fn unavailable_dialogs_say_why_instead_of_answering_cancelled() {
+        let mut d = ScriptedDialogs::unavailable("no portal");
+        assert_eq!(d.pick_open(), Picked::Unavailable("no portal".to_owned()));
+        let mut native = NativeDialogs::default();
+        let slow = native.timed(|| {
+            std::thread::sleep(FASTEST_CANCEL + Duration::from_millis(50));
+            None
+        });
+        assert_eq!(slow, Picked::Cancelled, "a person took their time");
+        // A dialog that "returns nothing" at once was never shown...
+        assert_eq!(
+            native.timed(|| None),
+            Picked::Unavailable("the system file dialog did not open".to_owned())
+        );
+        // ...and is not tried again this session.
+        assert!(matches!(
+            native.ask(|| Some(PathBuf::from("x"))),
+            Picked::Unavailable(_)
+        ));
+    }
+
+    #[test]
     fn scripted_dialogs_answer_in_order_then_cancel() {
         let mut d = ScriptedDialogs::default();
         d.open.push_back(PathBuf::from("a"));
-        assert_eq!(d.pick_open(), Some(PathBuf::from("a")));
-        assert_eq!(d.pick_open(), None);
-        assert_eq!(d.pick_save("x.journey.ron"), None);
+        assert_eq!(d.pick_open(), Picked::Path(PathBuf::from("a")));
+        assert_eq!(d.pick_open(), Picked::Cancelled);
+        assert_eq!(d.pick_save("x.journey.ron"), Picked::Cancelled);
     }
 }

@@ -5,17 +5,17 @@ use std::path::PathBuf;
 use egui::{Button, Ui};
 
 use crate::app::JourneyApp;
-use crate::app::shortcuts::{NEW, OPEN, SAVE, SAVE_AS};
+use crate::ui::shortcuts::Shortcut;
 
 impl JourneyApp {
     /// Draws the File menu's items.
     pub(crate) fn file_menu_ui(&mut self, ui: &mut Ui) {
-        let shortcut = |s| ui.ctx().format_shortcut(&s);
+        let shortcut = |s: Shortcut| s.menu_text(ui.ctx());
         let (new, open, save, save_as) = (
-            shortcut(NEW),
-            shortcut(OPEN),
-            shortcut(SAVE),
-            shortcut(SAVE_AS),
+            shortcut(Shortcut::New),
+            shortcut(Shortcut::Open),
+            shortcut(Shortcut::Save),
+            shortcut(Shortcut::SaveAs),
         );
         if ui.add(Button::new("New...").shortcut_text(new)).clicked() {
             ui.close();
@@ -72,7 +72,7 @@ impl JourneyApp {
                 }
                 ui.separator();
                 if ui.button("Clear the list").clicked() {
-                    self.view.recent_files.clear();
+                    self.clear_recent();
                     ui.close();
                 }
                 if let Some(path) = chosen {

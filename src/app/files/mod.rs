@@ -3,16 +3,19 @@
 //! that ask for paths, the prompts drawn each frame and the File menu.
 
 pub mod autosave;
+mod chooser;
 pub mod dialogs;
 mod menu;
 mod ops;
 mod prompts;
+mod recent;
 mod state;
 
 use std::path::{Path, PathBuf};
 
 use crate::edit::Document;
 use crate::store::{LoadError, SaveError};
+pub use chooser::list_folder;
 pub use ops::EMPTY_JOURNEY;
 pub use state::{Files, SaveKind, Then};
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::suggested_file_name;
+use super::dialogs::{Picked, suggested_file_name};
 use super::{Files, Then};
 use crate::app::files;
 use crate::app::{JourneyApp, ViewState};
@@ -12,7 +12,7 @@ use crate::edit::Document;
 use crate::model::Journey;
 use crate::templates::TEMPLATES;
 use crate::ui::canvas::Canvas;
-use crate::ui::dialogs::{OpenError, UnsavedChoice};
+use crate::ui::dialogs::{ChooserMode, OpenError, UnsavedChoice};
 
 /// The gallery's last card, after the templates.
 pub const EMPTY_JOURNEY: (&str, &str) = (
@@ -23,7 +23,7 @@ pub const EMPTY_JOURNEY: (&str, &str) = (
 impl JourneyApp {
     /// The app at start-up with `files`: `file` if given, else the last file,
     /// else the welcome series; then any work left by a crash is offered.
-    pub fn start_with(file: Option<PathBuf>, mut view: ViewState, files: Files) -> Self {
+    pub fn start_with(file: Option<PathBuf>, view: ViewState, files: Files) -> Self {
         let wanted = file.or_else(|| view.last_file.clone());
         let mut open_error = None;
         let opened = match wanted.as_deref().map(files::open) {
@@ -34,20 +34,28 @@ impl JourneyApp {
             }
             None => None,
         };
-        if let Some(p) = opened.as_ref().and_then(|doc| doc.path.as_ref()) {
-            view.opened(p);
-        }
+        let opened_path = opened.as_ref().and_then(|doc| doc.path.clone());
         let fresh = opened.is_none();
         let doc = opened.unwrap_or_else(|| Document::new(crate::templates::welcome()));
         let mut app = JourneyApp::new(doc, view);
         app.files = files;
         app.files.fresh = fresh;
-        let recovery_error = app.files.look_for_recovery().err().map(|e| e.to_string());
-        // Both are said: the file that did not open, and the unreadable copy.
-        app.status = match (recovery_error, open_error) {
-            (Some(recovery), Some(open)) => Some(format!("{open} · {recovery}")),
-            (recovery, open) => recovery.or(open),
+        let mut recent = app.load_recent();
+        if let Some(p) = opened_path {
+            recent = recent.or(app.remember(&p));
+        }
+        let recovery = match app.files.look_for_recovery() {
+            Ok(said) => said,
+            Err(e) => vec![e.to_string()],
         };
+        // All are said: the file that did not open, the list of recent
+        // files, and the copies' news.
+        let said: Vec<String> = open_error
+            .into_iter()
+            .chain(recent)
+            .chain(recovery)
+            .collect();
+        app.status = (!said.is_empty()).then(|| said.join(" · "));
         app
     }
 
@@ -82,10 +90,13 @@ impl JourneyApp {
         });
     }
 
-    /// File > Open: asks for a file, then opens it.
+    /// File > Open: asks for a file, then opens it. Without a system
+    /// dialog, the app's own chooser asks instead.
     pub fn open_dialog(&mut self) {
-        if let Some(path) = self.files.dialogs.pick_open() {
-            self.open_path(&path);
+        match self.files.dialogs.pick_open() {
+            Picked::Path(path) => self.open_path(&path),
+            Picked::Cancelled => self.status = Some("Nothing was opened.".to_owned()),
+            Picked::Unavailable(reason) => self.open_chooser(ChooserMode::Open, reason),
         }
     }
 
@@ -101,7 +112,7 @@ impl JourneyApp {
             Err(e) => {
                 let mut error = OpenError::from_load_error(path, &e);
                 if !path.exists() {
-                    self.view.recent_files.retain(|p| p != path);
+                    self.forget_recent(path);
                     "the file no longer exists (it was removed from Open recent)"
                         .clone_into(&mut error.message);
                 }
@@ -119,12 +130,21 @@ impl JourneyApp {
         }
     }
 
-    /// Asks where, then saves there. Returns true when the journey was saved.
+    /// Asks where, then saves there. Returns true when the journey was
+    /// saved now; false when cancelled, failed, or when the app's own chooser
+    /// opened (without a system dialog) and the save waits for it.
     pub fn save_as(&mut self) -> bool {
         let name = suggested_file_name(&self.doc.journey().name);
         match self.files.dialogs.pick_save(&name) {
-            Some(path) => self.save_to(&path),
-            None => false,
+            Picked::Path(path) => self.save_to(&path),
+            Picked::Cancelled => {
+                self.status = Some("Not saved: Save as was cancelled.".to_owned());
+                false
+            }
+            Picked::Unavailable(reason) => {
+                self.open_chooser(ChooserMode::Save, reason);
+                false
+            }
         }
     }
 
@@ -132,11 +152,9 @@ impl JourneyApp {
     pub fn save_to(&mut self, path: &Path) -> bool {
         match files::save(&mut self.doc, path) {
             Ok(()) => {
-                if let Some(p) = &self.doc.path {
-                    self.view.opened(p);
-                }
+                let note = self.doc.path.clone().and_then(|p| self.remember(&p));
                 self.files.fresh = false;
-                self.clear_autosave_then_say(format!("Saved {}", path.display()));
+                self.clear_autosave_then_say(with_note(format!("Saved {}", path.display()), note));
                 true
             }
             Err(e) => {
@@ -197,6 +215,9 @@ impl JourneyApp {
             UnsavedChoice::Save => {
                 if self.save() {
                     self.proceed(then);
+                } else if self.files.chooser.is_some() {
+                    // Saved once the chooser has a place; then `then` goes on.
+                    self.files.after_save = Some(then);
                 }
             }
             UnsavedChoice::Discard => {
@@ -214,15 +235,15 @@ impl JourneyApp {
         }
     }
 
-    fn proceed(&mut self, then: Then) {
+    pub(crate) fn proceed(&mut self, then: Then) {
         match then {
             Then::Replace { doc, fresh, .. } => {
                 let opened = doc.path.clone();
                 self.replace_document(*doc, fresh);
                 self.status = Some(match opened {
                     Some(path) => {
-                        self.view.opened(&path);
-                        format!("Opened {}", path.display())
+                        let note = self.remember(&path);
+                        with_note(format!("Opened {}", path.display()), note)
                     }
                     None => format!("New journey '{}'", self.doc.journey().name),
                 });
@@ -247,6 +268,14 @@ impl JourneyApp {
         self.canvas = Canvas::default();
         self.files.fresh = fresh;
         self.files.timer.reset();
+    }
+}
+
+/// `done`, then `note` (a problem met on the way) if any.
+fn with_note(done: String, note: Option<String>) -> String {
+    match note {
+        Some(note) => format!("{done} · {note}"),
+        None => done,
     }
 }
 

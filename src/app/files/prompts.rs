@@ -68,7 +68,9 @@ impl JourneyApp {
 
     /// The one file dialog waiting for an answer, most urgent first.
     fn file_dialog_ui(&mut self, ctx: &Context) {
-        if self.files.recovery.is_some() {
+        if self.files.chooser.is_some() {
+            self.chooser_ui(ctx);
+        } else if self.files.recovery.is_some() {
             self.recovery_prompt_ui(ctx);
         } else if let Some(error) = &self.files.open_error {
             if open_error_ui(ctx, error) {

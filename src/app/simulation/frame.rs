@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant as Clock};
 
-use egui::{Key, Modifiers, Ui};
+use egui::Ui;
 
 use super::{DEBOUNCE, Job};
 use crate::app::JourneyApp;
@@ -49,7 +49,7 @@ impl JourneyApp {
             self.start_run(Job::Main, ctx);
         }
         let f5 = !ctx.egui_wants_keyboard_input()
-            && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F5));
+            && ui.input_mut(|i| crate::ui::shortcuts::Shortcut::Run.consume(i));
         if f5 {
             self.start_run(Job::Main, ctx);
         }
@@ -97,13 +97,18 @@ impl JourneyApp {
     fn analytics_panel_ui(&mut self, ui: &mut Ui) {
         let revision = self.doc.revision();
         let run = &mut self.run;
+        // Beside the design, not over it: the canvas keeps at least 300
+        // points of height; the size the user drags to is remembered.
+        let room = ui.available_height();
         egui::Panel::bottom("analytics")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(380.0_f32.min(room - 300.0).max(160.0))
+            .size_range(160.0..=(room - 300.0).max(160.0))
             .show(ui, |ui| match &run.result {
                 Some(result) => {
                     let analytics = AnalyticsView {
                         report: &result.report,
+                        journey: &result.journey,
                         row: run.ui.playback.row(result.report.timeline.len()),
                         stale: run.is_stale(revision),
                         preview: run.preview.as_ref().map(|p| &p.result.report),

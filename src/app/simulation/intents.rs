@@ -30,9 +30,9 @@ impl JourneyApp {
     pub fn runner_intent(&mut self, intent: RunnerIntent, ctx: &egui::Context) {
         match intent {
             RunnerIntent::Run => self.start_run(Job::Main, ctx),
-            RunnerIntent::Cancel => self.run.cancel(),
-            RunnerIntent::SetCustomers(n) => self.run.customers = Some(n),
-            RunnerIntent::SetSeed(s) => self.run.seed = Some(s),
+            RunnerIntent::Cancel => self.cancel_run(),
+            RunnerIntent::SetCustomers(n) => self.set_run_size(|s| s.customers = n),
+            RunnerIntent::SetSeed(seed) => self.set_run_size(|s| s.seed = seed),
             RunnerIntent::SetAutoRerun(on) => self.run.auto_rerun = on,
             RunnerIntent::PreviewStop(version, at) => {
                 self.start_run(Job::PreviewStop { version, at }, ctx);
@@ -43,6 +43,35 @@ impl JourneyApp {
             RunnerIntent::Publish(at) => self.publish(at, ctx),
             RunnerIntent::Export(kind) => self.export(kind, None, ctx),
         }
+    }
+
+    /// The runner bar's Customers and Seed are the scenario's: an edit there
+    /// is a command (undoable, saved) and drops any one-off override.
+    fn set_run_size(&mut self, set: impl FnOnce(&mut crate::model::Scenario)) {
+        let mut scenario = self.doc.journey().scenario.clone();
+        set(&mut scenario);
+        self.run.customers = None;
+        self.run.seed = None;
+        self.apply_command(
+            Command::SetScenario(scenario),
+            "Could not change the scenario",
+        );
+    }
+
+    /// Cancels the run in flight and says so, and what the window shows now.
+    pub fn cancel_run(&mut self) {
+        if !self.run.is_running() {
+            return;
+        }
+        self.run.cancel();
+        self.status = Some(
+            if self.run.result.is_some() {
+                "Run cancelled: the numbers shown are still those of the previous run."
+            } else {
+                "Run cancelled: nothing was simulated."
+            }
+            .to_owned(),
+        );
     }
 
     /// Stops `version` at `at` for good (S7) and runs again.

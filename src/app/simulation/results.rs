@@ -53,4 +53,10 @@ pub enum RunError {
     /// The simulator refused the journey (or its thread failed).
     #[error(transparent)]
     Simulation(#[from] SimError),
+    /// The simulation stopped on an internal error (a panic, with its message); the
+    /// design and the previous result are untouched.
+    #[error(
+        "The simulation stopped on an internal error ({0}). Your journey is unchanged; please report this."
+    )]
+    Panicked(String),
 }

@@ -168,9 +168,9 @@ impl Run {
                 self.take_in(f.job, result);
                 true
             }
-            Err(SimError::Cancelled) => false,
+            Err(RunError::Simulation(SimError::Cancelled)) => false,
             Err(e) => {
-                self.message = Some(e.into());
+                self.message = Some(e);
                 false
             }
         }
@@ -180,7 +180,10 @@ impl Run {
     fn take_in(&mut self, job: Job, result: RunResult) {
         match job {
             Job::Main => {
-                if self.seek_end_on_done {
+                // A first run, or one from the start, shows its outcome at
+                // once: the playhead goes to the end (a re-run keeps it).
+                let at_start = self.ui.playback.hour <= 0.0 && !self.ui.playback.playing;
+                if self.seek_end_on_done || self.result.is_none() || at_start {
                     self.seek_end_on_done = false;
                     let rows = result.report.timeline.len();
                     self.ui.playback.seek(rows as f64, rows);

@@ -5,17 +5,23 @@
 //! flag and joins the thread, so a cancelled run leaves nothing behind and
 //! never hands back a partial report: `simulate` answers
 //! `SimError::Cancelled`, and the caller keeps whatever result it had.
+//!
+//! A panic anywhere in the run (this thread or the simulator's pool, whose
+//! panics come back to this thread) ends only the run: joining gives
+//! [`RunError::Panicked`] with the panic's message, which the runner bar shows,
+//! and the window goes on.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::results::RunError;
 use crate::model::Journey;
-use crate::sim::{self, Report, SimError, SimOptions};
+use crate::sim::{self, Report, SimOptions};
 
 /// What the thread hands back.
-pub type Outcome = Result<Report, SimError>;
+pub type Outcome = Result<Report, RunError>;
 
 /// A finished run: its outcome and how long it took.
 #[derive(Debug)]
@@ -58,7 +64,7 @@ impl Worker {
         let handle = std::thread::Builder::new()
             .name("simulation".to_owned())
             .spawn(move || {
-                let outcome = sim::simulate(&journey, &options);
+                let outcome = sim::simulate(&journey, &options).map_err(RunError::from);
                 notify();
                 outcome
             })?;
@@ -123,9 +129,18 @@ impl Worker {
         Some(
             handle
                 .join()
-                .unwrap_or_else(|_| Err(SimError::Threads("the simulation panicked".to_owned()))),
+                .unwrap_or_else(|payload| Err(RunError::Panicked(panic_message(&*payload)))),
         )
     }
+}
+
+/// The message a panic was raised with (`panic!` gives a `&str` or a `String`).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned())
 }
 
 impl Drop for Worker {
@@ -137,6 +152,7 @@ impl Drop for Worker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::SimError;
 
     fn welcome() -> Journey {
         crate::app::sample::sample_journey()
@@ -178,7 +194,10 @@ mod tests {
         // Cancel through the flag, then join: the outcome is Cancelled, never a partial report.
         w.cancel.store(true, Ordering::Relaxed);
         let finished = wait(&mut w);
-        assert!(matches!(finished.outcome, Err(SimError::Cancelled)));
+        assert!(matches!(
+            finished.outcome,
+            Err(RunError::Simulation(SimError::Cancelled))
+        ));
         assert!(w.handle.is_none(), "the thread was joined");
     }
 

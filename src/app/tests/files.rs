@@ -35,6 +35,7 @@ fn answer_dialogs(h: &mut Harness<'_, JourneyApp>, open: &[&Path], save: &[&Path
     h.state_mut().files.dialogs = Box::new(ScriptedDialogs {
         open: open.iter().map(|p| p.to_path_buf()).collect(),
         save: save.iter().map(|p| p.to_path_buf()).collect(),
+        unavailable: None,
     });
 }
 

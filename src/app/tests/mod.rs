@@ -6,12 +6,18 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod autosave;
+mod chooser;
+mod crash;
 mod file_menu;
 mod files;
 mod gestures;
 mod layout;
+mod legible;
+mod reconnect;
 mod robust;
 mod runner;
+mod shortcuts;
+mod status;
 
 use super::{JourneyApp, ViewState};
 use crate::edit::Document;
@@ -21,10 +27,27 @@ pub(super) fn welcome() -> Journey {
     super::sample::test_journey()
 }
 
+/// The window at 1280x800 with the whole journey in view (F, zoom to fit),
+/// so every card can be found on screen. The view a journey opens with is
+/// tested on its own (`legible.rs`, [`harness_as_opened`]).
 pub(super) fn harness(journey: Journey) -> Harness<'static, JourneyApp> {
-    let app = JourneyApp::new(Document::new(journey), ViewState::default());
+    let mut app = JourneyApp::new(Document::new(journey), ViewState::default());
+    app.canvas.zoom_to_fit();
     let mut h = Harness::builder()
         .with_size(vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut JourneyApp| app.ui_main(ui), app);
+    h.run();
+    h
+}
+
+/// The window at `size` as a journey opens in it (no fit asked for).
+pub(super) fn harness_as_opened(
+    journey: Journey,
+    size: egui::Vec2,
+) -> Harness<'static, JourneyApp> {
+    let app = JourneyApp::new(Document::new(journey), ViewState::default());
+    let mut h = Harness::builder()
+        .with_size(size)
         .build_ui_state(|ui, app: &mut JourneyApp| app.ui_main(ui), app);
     h.run();
     h

@@ -4,6 +4,7 @@
 //! design is kept and simulated. Each problem names the version and step it
 //! concerns, in the marketer's words.
 
+mod delivery;
 mod names;
 mod scenario;
 mod steps;
@@ -83,6 +84,31 @@ pub enum ProblemKind {
     Unmodelled,
     /// A span longer than [`MAX_SPAN`], the longest the product handles.
     SpanTooLong,
+    /// Quiet hours whose start and end are the same time (S18).
+    QuietHoursEmpty,
+    /// A quiet-hours rule names a channel no message of the journey uses (warning).
+    QuietHoursUnusedChannel,
+    /// A frequency cap with `max` 0 (S19).
+    CapMax,
+    /// A frequency cap with a zero (or too long) window (S19).
+    CapWindow,
+    /// A frequency cap no message reaches: every message it covers is transactional,
+    /// or none is on its channels (warning).
+    CapUnreachable,
+    /// A holdout percent outside 0 < p < 100 (S23).
+    HoldoutPercent,
+    /// A holdout with a zero (or too long) measuring window (S23).
+    HoldoutWindow,
+    /// A holdout with re-entry mixes the groups (warning).
+    HoldoutWithReentry,
+    /// A holdout without a goal measures nothing (warning).
+    HoldoutWithoutGoal,
+    /// A time zone name that is not in the time zone database (S22).
+    UnknownTimeZone,
+    /// Time-zone weights negative or summing to 0 (S22).
+    TimeZoneWeights,
+    /// An attribute named `time_zone` together with `time_zones` (S22).
+    TimeZoneAttribute,
     /// An instant outside the years 1 to 9999 (a file may hold any year
     /// chrono reads; the simulator counts hours past them).
     InstantOutOfRange,
@@ -160,6 +186,8 @@ pub fn validate(journey: &Journey) -> Vec<Problem> {
     }
     scenario::check_scenario(journey, &mut out);
     names::check_names(journey, &mut out);
+    delivery::check_delivery(journey, &mut out);
+    delivery::check_time_zones(journey, &mut out);
     out.list
 }
 

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::{ProblemKind, Problems, Severity};
+use crate::model::time_zone::TIME_ZONE_ATTRIBUTE;
 use crate::model::{Action, Audience, Condition, Event, Journey, StepId};
 
 /// A design name the scenario must model, and where it is used.
@@ -24,7 +25,8 @@ pub(super) fn check_names(journey: &Journey, out: &mut Problems) {
         let modelled = match u.kind {
             "segment" => scenario.segments.contains_key(&u.name),
             "trigger" => scenario.triggers.contains_key(&u.name),
-            _ => scenario.attributes.contains_key(&u.name),
+            // Every customer has a time zone (UTC without `time_zones`, S22).
+            _ => scenario.attributes.contains_key(&u.name) || u.name == TIME_ZONE_ATTRIBUTE,
         };
         let is_audience = (u.kind, u.name.as_str()) == audience;
         if modelled || is_audience || !reported.insert((u.kind, u.name.clone(), u.version, u.step))

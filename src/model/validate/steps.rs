@@ -295,7 +295,7 @@ fn check_cycles(v: (usize, &Version), out: &mut Problems) {
             v,
             graph.ids[members[0]],
             format!(
-                "steps {} form a loop with no wait of positive length: customers would go round it forever at one instant",
+                "steps {} form a loop with no wait of positive length: customers would go round it forever at one instant (waiting until a date or a time of day, an if/then or a message held by quiet hours does not break a loop; a Wait of more than 0 does)",
                 names.join(", ")
             ),
         );

@@ -13,6 +13,7 @@ mod version;
 use names::{Resolver, UsedNames};
 
 use super::compiled::{Compiled, Goal, HOUR};
+use crate::model::time_zone::TIME_ZONE_ATTRIBUTE;
 use crate::model::{Audience, Instant, Journey};
 
 /// Seconds from `start` to `at`.
@@ -26,8 +27,16 @@ pub fn compile(journey: &Journey) -> Compiled {
     let simulated: Vec<usize> = (0..journey.versions.len())
         .filter(|&i| journey.live_at(i).is_some())
         .collect();
-    let used = UsedNames::collect(journey, &simulated);
-    let names = Resolver::new(&used, &journey.scenario.attributes);
+    let mut used = UsedNames::collect(journey, &simulated);
+    // Without an attribute of that name, `time_zone` is the customer's zone (S22).
+    if !journey
+        .scenario
+        .attributes
+        .contains_key(TIME_ZONE_ATTRIBUTE)
+    {
+        used.attributes.remove(TIME_ZONE_ATTRIBUTE);
+    }
+    let names = Resolver::new(&used, &journey.scenario);
     let triggers = scenario::triggers(&used, &journey.scenario);
     let channels = scenario::channels(journey, &simulated, &names.segments);
     let settings = Settings::new(journey, &names);
@@ -39,6 +48,7 @@ pub fn compile(journey: &Journey) -> Compiled {
     };
     let steps = version::versions(&context, &simulated);
     let horizon = journey.scenario.horizon.seconds() as f64;
+    let delivery = crate::sim::delivery::compile(journey, &channels, horizon);
     Compiled {
         name: journey.name.clone(),
         starts_at: start,
@@ -67,6 +77,7 @@ pub fn compile(journey: &Journey) -> Compiled {
         connection_count: steps.connection_count,
         credit_count: steps.credit_count,
         slot_count: steps.slot_count,
+        delivery,
     }
 }
 

@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Action, Audience, Condition, Dist, Event, Journey};
+use crate::model::time_zone::{TIME_ZONE_ATTRIBUTE, UTC_NAME};
+use crate::model::{Action, Audience, Condition, Dist, Event, Journey, Scenario};
 use crate::sim::compiled;
 
 /// Index lookup for names, built from a sorted set.
@@ -141,21 +142,44 @@ pub struct Resolver<'a> {
     pub triggers: NameIndex,
     /// The scenario's attribute distributions.
     pub distributions: &'a BTreeMap<String, Dist>,
+    /// The zones customers live in ("UTC" without `time_zones`), S22.
+    pub zones: Vec<String>,
 }
 
 impl<'a> Resolver<'a> {
     /// Indices for the `used` names.
-    pub fn new(used: &UsedNames, distributions: &'a BTreeMap<String, Dist>) -> Self {
+    pub fn new(used: &UsedNames, scenario: &'a Scenario) -> Self {
+        let zones = if scenario.time_zones.is_empty() {
+            vec![UTC_NAME.to_owned()]
+        } else {
+            scenario.time_zones.iter().map(|(z, _)| z.clone()).collect()
+        };
         Resolver {
             segments: NameIndex::new(used.segments.clone()),
             attributes: NameIndex::new(used.attributes.clone()),
             triggers: NameIndex::new(used.triggers.clone()),
-            distributions,
+            distributions: &scenario.attributes,
+            zones,
         }
+    }
+
+    /// A condition on the customer's zone, when `name` means it (S22): `time_zone`
+    /// without an attribute of that name. Only equality can hold.
+    fn zone_condition(&self, condition: &Condition) -> Option<compiled::Condition> {
+        let (name, zone) = match condition {
+            Condition::Equals(name, value) => (name, self.zones.iter().position(|z| z == value)),
+            Condition::Above(name, _) | Condition::Below(name, _) => (name, None),
+            Condition::InSegment(_) => return None,
+        };
+        (name == TIME_ZONE_ATTRIBUTE && !self.distributions.contains_key(name))
+            .then_some(compiled::Condition::ZoneIs { zone })
     }
 
     /// A condition with names resolved.
     pub fn condition(&self, condition: &Condition) -> compiled::Condition {
+        if let Some(zone) = self.zone_condition(condition) {
+            return zone;
+        }
         let attribute = |name: &str| self.attributes.get(name);
         match condition {
             Condition::InSegment(segment) => compiled::Condition::InSegment {

@@ -170,9 +170,15 @@ impl JourneySteps {
     ) -> compiled::Action {
         let start = context.journey.start.starts_at;
         match action {
-            model::Action::Message { channel, next, .. } => compiled::Action::Message {
+            model::Action::Message {
+                channel,
+                transactional,
+                next,
+                ..
+            } => compiled::Action::Message {
                 channel: context.channel_index(channel),
                 slot: scope.slots.get(&id).copied(),
+                transactional: *transactional,
                 next: scope.index_of(*next),
             },
             model::Action::Wait { span, next } => compiled::Action::Wait {
@@ -181,6 +187,15 @@ impl JourneySteps {
             },
             model::Action::WaitUntil { instant, next } => compiled::Action::WaitUntil {
                 at: secs_after(start, *instant),
+                next: scope.index_of(*next),
+            },
+            model::Action::WaitUntilTime {
+                time,
+                weekdays,
+                next,
+            } => compiled::Action::WaitUntilTime {
+                second_of_day: f64::from(time.minutes_of_day()) * 60.0,
+                weekdays: weekdays.iter().fold(0, |mask, d| mask | (1 << d.index())),
                 next: scope.index_of(*next),
             },
             model::Action::Branch { rules, otherwise } => compiled::Action::Branch {

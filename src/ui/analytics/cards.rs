@@ -35,6 +35,7 @@ pub fn cards_ui(ui: &mut Ui, report: &Report) {
         if a.not_reentered > 0 {
             card_ui(ui, "Not re-entered", a.not_reentered, Some(weak));
         }
+        // "Completed" is the journey's word for "finished the journey".
         card_ui(ui, "Completed", o.completed, Some(colours::COMPLETED));
         card_ui(ui, "Suppressed", suppressed, Some(colours::SUPPRESSED));
         card_ui(

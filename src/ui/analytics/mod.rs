@@ -3,12 +3,20 @@
 //! versions, and a previewed stop beside the run. Reads a `Report`; draws
 //! only.
 
+pub mod ab_result;
 pub mod cards;
+pub mod heatmap;
+pub mod lift;
 pub mod plots;
+pub mod reconcile;
 pub mod tables;
+
+#[cfg(test)]
+mod delivery_tests;
 
 use egui::{RichText, ScrollArea, Ui};
 
+use crate::model::Journey;
 use crate::sim::Report;
 
 /// What the panel shows.
@@ -16,6 +24,8 @@ use crate::sim::Report;
 pub struct AnalyticsView<'a> {
     /// The report.
     pub report: &'a Report,
+    /// The journey the report is of (as it was run).
+    pub journey: &'a Journey,
     /// The timeline row at the playhead.
     pub row: usize,
     /// True when the design changed since the run.
@@ -48,6 +58,9 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
         .show(ui, |ui| {
             cards::cards_ui(ui, report);
             ui.add_space(6.0);
+            reconcile::reconciliation_ui(ui, report);
+            ui.add_space(6.0);
+            delivery_ui(ui, report);
             // Each plot draws its axes outside the given width: leave them room.
             let width = ((ui.available_width() - 3.0 * 14.0) / 3.0).max(160.0);
             plots::time_plots_ui(ui, report, view.row, width);
@@ -83,7 +96,7 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
                 ui.separator();
                 ui.vertical(|ui| {
                     ui.set_width(half);
-                    tables::ab_tests_ui(ui, report);
+                    tables::ab_tests_ui(ui, report, view.journey);
                     tables::channels_ui(ui, report);
                     ui.add_space(6.0);
                     tables::versions_table_ui(ui, report);
@@ -94,4 +107,32 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
                 });
             });
         });
+}
+
+/// The lift card and the send-volume heatmap side by side, when the run has
+/// them. The heatmap is open when delivery rules held, skipped or capped a
+/// message (or there is a holdout), else folded under its title.
+fn delivery_ui(ui: &mut Ui, report: &Report) {
+    let sent = report.send_volume.hours > 0
+        && (report.send_volume.utc.iter()).any(|row| row.iter().any(|&n| n > 0));
+    if report.holdout.is_none() && !sent {
+        return;
+    }
+    let ruled = report.holdout.is_some()
+        || (report.steps.iter())
+            .any(|s| s.messages.held + s.messages.skipped + s.messages.capped > 0);
+    ui.horizontal_top(|ui| {
+        if let Some(holdout) = &report.holdout {
+            ui.vertical(|ui| lift::lift_ui(ui, holdout, report.goal.is_some()));
+        }
+        if sent {
+            ui.vertical(|ui| {
+                egui::CollapsingHeader::new(RichText::new("When messages go out").strong())
+                    .id_salt("send-volume")
+                    .default_open(ruled)
+                    .show(ui, |ui| heatmap::heatmap_ui(ui, &report.send_volume));
+            });
+        }
+    });
+    ui.add_space(6.0);
 }

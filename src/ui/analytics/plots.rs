@@ -42,13 +42,15 @@ pub fn daily(report: &Report) -> Vec<Day> {
     let mut before = [0u64; 4];
     for (k, row) in report.timeline.iter().enumerate() {
         let mut now = [0u64; 4];
+        // The step series may have coarser rows (long journeys): their snapshot at `k`.
+        let j = occ.row_of_hour(k);
         for c in occ.connections.iter().filter(|c| c.target.is_none()) {
-            now[0] += at(&c.passes, k);
+            now[0] += at(&c.passes, j);
         }
         for s in &occ.steps {
-            now[1] += at(&s.suppressed, k);
-            now[2] += at(&s.exit_trigger, k);
-            now[3] += at(&s.stopped, k);
+            now[1] += at(&s.suppressed, j);
+            now[2] += at(&s.exit_trigger, j);
+            now[3] += at(&s.stopped, j);
         }
         let delta: Vec<u64> = (0..4).map(|i| now[i].saturating_sub(before[i])).collect();
         before = now;
@@ -147,8 +149,8 @@ fn flows_plot_ui(ui: &mut Ui, report: &Report, row: usize, starts_at: Instant, w
             .collect()
     };
     let entered = BarChart::new("Entered", bars(&|d| d.entered as f64)).color(colours::ENTERED);
-    let completed =
-        BarChart::new("Completed", bars(&|d| -(d.completed as f64))).color(colours::COMPLETED);
+    let completed = BarChart::new("Finished the journey", bars(&|d| -(d.completed as f64)))
+        .color(colours::COMPLETED);
     let suppressed = BarChart::new("Suppressed", bars(&|d| -(d.suppressed as f64)))
         .color(colours::SUPPRESSED)
         .stack_on(&[&completed]);

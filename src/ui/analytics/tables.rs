@@ -54,7 +54,8 @@ pub fn funnel_ui(ui: &mut Ui, steps: &[&StepReport], width: f32, several_version
     });
 }
 
-/// One row per step: reached, completed, exits by reason, in progress.
+/// One row per step: reached, moved on (to the next step or the End), left
+/// early by reason, still there at the end of the run.
 pub fn steps_table_ui(ui: &mut Ui, steps: &[&StepReport], several_versions: bool) {
     Grid::new("steps-table")
         .striped(true)
@@ -65,11 +66,11 @@ pub fn steps_table_ui(ui: &mut Ui, steps: &[&StepReport], several_versions: bool
                 &[
                     "Step",
                     "Reached",
-                    "Completed",
-                    "Suppressed",
-                    "Exit trigger",
-                    "Stopped",
-                    "In progress",
+                    "Moved on",
+                    "Left: suppressed",
+                    "Left: exit trigger",
+                    "Left: stopped",
+                    "Still here",
                 ],
             );
             for s in steps {
@@ -96,7 +97,7 @@ pub fn steps_table_ui(ui: &mut Ui, steps: &[&StepReport], several_versions: bool
 
 /// Each A/B test: variants with assigned, converted, rate and its 95 %
 /// interval drawn as a bar, then the p-value and the verdict.
-pub fn ab_tests_ui(ui: &mut Ui, report: &Report) {
+pub fn ab_tests_ui(ui: &mut Ui, report: &Report, journey: &crate::model::Journey) {
     if report.ab_tests.is_empty() {
         return;
     }
@@ -106,6 +107,7 @@ pub fn ab_tests_ui(ui: &mut Ui, report: &Report) {
         ui.label(RichText::new(format!("v{} · {step}", ab.version)).italics());
         ab_table_ui(ui, ab);
         ui.label(verdict(ab));
+        super::ab_result::explanation_ui(ui, ab, journey);
         ui.add_space(6.0);
     }
 }
@@ -137,7 +139,14 @@ fn ab_table_ui(ui: &mut Ui, ab: &AbReport) {
         .show(ui, |ui| {
             header_ui(
                 ui,
-                &["Variant", "Assigned", "Converted", "Rate", "95% interval"],
+                &[
+                    "Variant",
+                    "Assigned",
+                    "Converted",
+                    "Rate",
+                    "95 % interval",
+                    "",
+                ],
             );
             for v in &ab.variants {
                 let winner = ab.winner.as_deref() == Some(v.name.as_str());
@@ -145,6 +154,7 @@ fn ab_table_ui(ui: &mut Ui, ab: &AbReport) {
                 ui.label(count(v.assigned));
                 ui.label(count(v.converted));
                 ui.label(percent(v.rate));
+                ui.label(format!("{} – {}", percent(v.ci95[0]), percent(v.ci95[1])));
                 interval_bar_ui(ui, v.rate, v.ci95, top, winner);
                 ui.end_row();
             }
@@ -179,6 +189,11 @@ fn interval_bar_ui(ui: &mut Ui, rate: f64, ci: [f64; 2], top: f64, winner: bool)
     ));
 }
 
+/// What a channel's "Converted" counts (see assets/docs/format.md).
+pub const CHANNEL_NOTE: &str = "Converted: entries that converted at or after their first message on the \
+     channel. A customer who got messages on several channels counts on each, so the channels \
+     do not add up to the goal's conversions.";
+
 /// Messages per channel, then each channel-optimization step.
 pub fn channels_ui(ui: &mut Ui, report: &Report) {
     ui.strong("Channels");
@@ -194,14 +209,16 @@ pub fn channels_ui(ui: &mut Ui, report: &Report) {
                 "Converted",
             ],
         );
+        // A customer who got messages on several channels counts on each.
         for c in &report.channels {
-            ui.label(c.channel.replace("Custom:", ""));
+            ui.label(channel_label(&c.channel));
             for n in [c.sent, c.delivered, c.opened, c.clicked, c.converted] {
                 ui.label(count(n));
             }
             ui.end_row();
         }
     });
+    ui.label(RichText::new(CHANNEL_NOTE).small().weak());
     for co in &report.channel_optimization {
         ui.add_space(4.0);
         let step = step_name(report, co.version, co.step);
@@ -214,7 +231,7 @@ pub fn channels_ui(ui: &mut Ui, report: &Report) {
                 header_ui(ui, &["Channel", "Sent", "Clicked", "Converted", "Rate"]);
                 for c in &co.channels {
                     let best = co.best.as_deref() == Some(c.channel.as_str());
-                    ui.label(marked(&c.channel, best, "best"));
+                    ui.label(marked(&channel_label(&c.channel), best, "best"));
                     ui.label(count(c.sent));
                     ui.label(count(c.clicked));
                     ui.label(count(c.converted));
@@ -229,7 +246,15 @@ pub fn channels_ui(ui: &mut Ui, report: &Report) {
 pub fn versions_table_ui(ui: &mut Ui, report: &Report) {
     ui.strong("Versions");
     Grid::new("versions-table").striped(true).show(ui, |ui| {
-        header_ui(ui, &["Version", "Entered", "Completed", "Stopped"]);
+        header_ui(
+            ui,
+            &[
+                "Version",
+                "Entered",
+                "Finished the journey",
+                "Left: stopped",
+            ],
+        );
         for v in &report.versions {
             ui.label(format!("Version {}", v.version));
             ui.label(count(v.entered));
@@ -265,6 +290,14 @@ pub fn preview_table_ui(ui: &mut Ui, base: &Report, preview: &Report) {
             ui.end_row();
         }
     });
+}
+
+/// A report's channel name (`Sms`, `Custom:NAME`) as the window says it ("SMS", "NAME").
+fn channel_label(json_name: &str) -> String {
+    match json_name {
+        "Sms" => "SMS".to_owned(),
+        other => other.strip_prefix("Custom:").unwrap_or(other).to_owned(),
+    }
 }
 
 /// A table's header row.

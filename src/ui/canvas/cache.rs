@@ -19,6 +19,8 @@ pub struct CardInfo {
     pub summary: String,
     /// The step's kind (icon and colour).
     pub kind: ActionKind,
+    /// Its icon (a message's channel shows for SMS and push).
+    pub icon: super::icons::Icon,
     /// The worst problem's severity, and every problem's message.
     pub problems: Option<(Severity, String)>,
 }
@@ -82,6 +84,7 @@ impl Cache {
                         name: step.name.clone(),
                         summary: summary(step, v),
                         kind: step.action.kind(),
+                        icon: super::icons::Icon::of(&step.action),
                         problems: per_step.remove(id).map(|(s, m)| (s, m.join("\n"))),
                     });
                 }

@@ -8,7 +8,7 @@ use egui::{
 };
 
 use super::cache::CardInfo;
-use super::icons::{paint_icon, paint_start_icon};
+use super::icons::{paint_start_icon, paint_step_icon};
 use crate::model::{ActionKind, Severity};
 use crate::ui::style::colours;
 
@@ -17,7 +17,7 @@ pub fn kind_colour(kind: ActionKind) -> Color32 {
     match kind {
         ActionKind::Message => Color32::from_rgb(0x25, 0x63, 0xeb),
         ActionKind::Wait => Color32::from_rgb(0xd9, 0x77, 0x06),
-        ActionKind::WaitUntil => Color32::from_rgb(0xc2, 0x41, 0x0c),
+        ActionKind::WaitUntil | ActionKind::WaitUntilTime => Color32::from_rgb(0xc2, 0x41, 0x0c),
         ActionKind::Branch => Color32::from_rgb(0x7c, 0x3a, 0xed),
         ActionKind::IfThen => Color32::from_rgb(0x0d, 0x94, 0x88),
         ActionKind::AbTest => Color32::from_rgb(0xdb, 0x27, 0x77),
@@ -91,7 +91,7 @@ impl Palette {
 }
 
 /// Text truncated with "…" to fit `width`.
-fn one_line(
+pub fn one_line(
     painter: &Painter,
     text: &str,
     size: f32,
@@ -129,6 +129,8 @@ pub struct CardLook {
     pub hovered: bool,
     /// The first step (connected from Start): labelled so.
     pub first: bool,
+    /// A run's counts take the summary's place (drawn by `counts.rs`).
+    pub counts: bool,
 }
 
 /// Paints a step card.
@@ -167,7 +169,7 @@ pub fn paint_card(
         Stroke::new(1.0, colors.border)
     };
     painter.rect_stroke(rect, radius, stroke, StrokeKind::Inside);
-    paint_card_text(painter, rect, info, look.first, accent, colors);
+    paint_card_text(painter, rect, info, look, accent, colors);
 }
 
 /// A card's icon, name and summary, and "first step" above the first one.
@@ -175,18 +177,35 @@ fn paint_card_text(
     painter: &Painter,
     rect: Rect,
     info: &CardInfo,
-    first: bool,
+    look: CardLook,
     accent: Color32,
     colors: &Palette,
 ) {
+    let first = look.first;
     let icon_centre = pos2(rect.left() + 24.0, rect.top() + 22.0);
     painter.circle_filled(icon_centre, 12.0, accent.gamma_multiply(0.18));
-    paint_icon(painter, info.kind, icon_centre, 14.0, accent);
+    paint_step_icon(painter, info.icon, icon_centre, 14.0, accent);
 
     let text_left = rect.left() + 42.0;
     let width = rect.right() - text_left - 10.0;
     let name = one_line(painter, &info.name, 14.0, colors.text, width);
     painter.galley(pos2(text_left, rect.top() + 13.0), name, colors.text);
+    if !look.counts {
+        paint_summary(painter, rect, info, colors);
+    }
+    if first {
+        painter.text(
+            pos2(rect.left() + 8.0, rect.top() - 3.0),
+            Align2::LEFT_BOTTOM,
+            "first step",
+            FontId::proportional(10.0),
+            colors.weak,
+        );
+    }
+}
+
+/// The step's summary under its name (when no run's counts are shown).
+fn paint_summary(painter: &Painter, rect: Rect, info: &CardInfo, colors: &Palette) {
     let summary = lines(
         painter,
         &info.summary,
@@ -200,15 +219,6 @@ fn paint_card_text(
         summary,
         colors.weak,
     );
-    if first {
-        painter.text(
-            pos2(rect.left() + 8.0, rect.top() - 3.0),
-            Align2::LEFT_BOTTOM,
-            "first step",
-            FontId::proportional(10.0),
-            colors.weak,
-        );
-    }
 }
 
 /// Paints a card zoomed far out: a block in its kind's colour, no text.

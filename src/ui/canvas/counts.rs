@@ -2,20 +2,26 @@
 //!
 //! - [`paint_flows`], inside the scene (canvas units): connections thicken
 //!   with the customers who passed along them.
-//! - [`counts_ui`], right after the scene, in screen units on a layer just
-//!   above the canvas: the counts under each card, the exit badges and the
-//!   connection counts. Text is drawn at its screen size there: scaled down
-//!   inside the zoomed scene, thin glyphs (1, r, t) vanish.
+//! - [`counts_ui`], right after the scene, on a layer just above the
+//!   canvas: the counts inside each card (in the summary's place), the Start
+//!   card's arrivals under it, and each connection's count where it covers
+//!   nothing (`count_layout.rs` places them in canvas units; they are drawn
+//!   at the zoomed size, so they keep their place at every zoom).
 
 use egui::emath::TSTransform;
-use egui::{Align2, Color32, LayerId, Painter, Pos2, Rect, Sense, Stroke, Ui, UiBuilder, vec2};
+use egui::{
+    Align2, Color32, CornerRadius, LayerId, Painter, Rect, Sense, Stroke, Ui, UiBuilder, vec2,
+};
 
 use super::Cache;
-use super::card::Palette;
-use super::geometry::{CardGeometry, END_OFFSET, curve, curve_point, input_port};
-use super::overlay::{Overlay, TileAt};
+use super::card::{Palette, one_line};
+use super::count_layout::{
+    DETAIL_FONT, FLOW_FONT, FlowLabel, KEY_FONT, START_ROW, card_rows, flow_labels, start_box,
+};
+use super::geometry::{CardGeometry, END_OFFSET, curve, input_port};
+use super::overlay::{Overlay, TileAt, share_text};
 use crate::model::StepId;
-use crate::ui::style::{DETAIL_SCALE, Pill, colours, count, paint_pill};
+use crate::ui::style::{DETAIL_SCALE, colours, count};
 
 /// The width of a connection that `n` of at most `max` customers passed along.
 fn flow_width(n: u64, max: u64) -> f32 {
@@ -65,18 +71,16 @@ struct Counts<'a> {
     to_screen: TSTransform,
     painter: Painter,
     colors: Palette,
-    /// Font size of the counts under a card.
-    text_px: f32,
-    /// Font size of the badges and connection counts.
-    small_px: f32,
-    /// How strongly the pills are coloured (faded when the run is stale).
+    /// Canvas units to screen points.
+    scale: f32,
+    /// How strongly the counts are coloured (faded when the run is stale).
     fade: f32,
 }
 
 /// Draws the counts over the canvas drawn this frame (`cache` and
-/// `to_screen` from the canvas). Each count is a hover area with the step's
-/// full tile analytics and an accessible label ("Welcome email: 120 in it
-/// now, 4,500 reached so far").
+/// `to_screen` from the canvas). Each card's counts are a hover area with
+/// the step's full tile analytics and an accessible label ("Welcome email:
+/// 120 in it now, 4,500 reached so far").
 pub fn counts_ui(ui: &mut Ui, overlay: &Overlay, cache: &Cache, to_screen: TSTransform) {
     let scale = to_screen.scaling;
     if scale < DETAIL_SCALE {
@@ -93,139 +97,168 @@ pub fn counts_ui(ui: &mut Ui, overlay: &Overlay, cache: &Cache, to_screen: TSTra
         to_screen,
         painter: ui.painter().clone(),
         colors: Palette::of(ui.visuals()),
-        text_px: (11.5 * scale).clamp(10.0, 14.0).round(),
-        small_px: (10.5 * scale).clamp(9.5, 13.0).round(),
+        scale,
         fade: if overlay.stale { 0.45 } else { 1.0 },
     };
+    let start_lines = overlay
+        .entry
+        .as_ref()
+        .map(super::overlay::EntryCounts::lines)
+        .unwrap_or_default();
+    let start = start_box(cache.start, start_lines.len());
+    for label in flow_labels(&cache.cards, &[cache.start, start], overlay) {
+        paint_flow_label(&counts, &label);
+    }
+    paint_start_box(&counts, start, &start_lines);
     for card in &cache.cards {
-        let rect = to_screen * card.rect;
-        paint_flow_labels(&counts, card);
-        if !rect.expand(80.0).intersects(clip) {
+        if !(to_screen * card.rect).intersects(clip) {
             continue;
         }
         if let Some(tile) = overlay.steps.get(&card.id) {
-            let under = step_counts_ui(&mut ui, &counts, card.id, rect, tile);
-            paint_exit_badges(&counts, card.id, tile, under);
+            step_counts_ui(&mut ui, &counts, card, tile);
         }
     }
 }
 
-/// The "now / reached" pill under a card, with its hover text and
-/// accessible label; returns the pill.
-fn step_counts_ui(ui: &mut Ui, counts: &Counts<'_>, id: StepId, rect: Rect, t: &TileAt) -> Rect {
-    let cache = counts.cache;
+/// One line of text at canvas size `font`, cut with "…" to `row` (screen).
+fn paint_row(counts: &Counts<'_>, row: Rect, text: &str, font: f32, colour: Color32) {
+    let g = one_line(
+        &counts.painter,
+        text,
+        font * counts.scale,
+        colour,
+        row.width(),
+    );
+    counts.painter.galley(row.left_top(), g, colour);
+}
+
+/// The second row of a card: who is there, who finished the journey
+/// from it, who left early (the reasons are in its hover text).
+fn details(t: &TileAt, cut: Option<u64>) -> String {
+    let left = t.suppressed + t.exit_trigger + t.stopped;
+    let parts: Vec<String> = [
+        (t.now, "here now"),
+        (t.finished, "finished the journey"),
+        (left, "left early"),
+        (cut.unwrap_or(0), "would be cut off"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{} {what}", count(*n)))
+    .collect();
+    if parts.is_empty() {
+        format!("{} moved on", count(t.completed))
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// A card's two count rows (key figure with its share of the previous
+/// steps, then the details), with hover text and accessible label.
+fn step_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, t: &TileAt) {
+    let (cache, overlay) = (counts.cache, counts.overlay);
     let name = cache
         .index
-        .get(&id)
+        .get(&card.id)
         .map_or("", |&i| cache.info[i].name.as_str());
-    let pill = paint_pill(
-        &counts.painter,
-        rect.center_bottom() + vec2(0.0, 4.0),
-        Align2::CENTER_TOP,
-        format!("{} now\n{} reached", count(t.now), count(t.reached)),
-        &Pill {
-            font: counts.text_px,
-            text: Color32::WHITE,
-            fill: colours::NOW.gamma_multiply(counts.fade),
-            stroke: Stroke::NONE,
-            pad: vec2(6.0, 2.0),
-            radius: 6,
-        },
+    let [key, more] = card_rows(card.rect).map(|r| counts.to_screen * r);
+    let share = overlay
+        .shares
+        .get(&card.id)
+        .map(|s| format!(" · {}", share_text(*s)))
+        .unwrap_or_default();
+    let strong = colours::NOW.gamma_multiply(counts.fade);
+    paint_row(
+        counts,
+        key,
+        &format!("{} reached{share}", count(t.reached)),
+        KEY_FONT,
+        strong,
     );
+    let cut = overlay.cut_off.get(&card.id).copied();
+    // A message step's sent, held, skipped and capped (whole run, non-zero only).
+    let messages = overlay
+        .messages
+        .get(&card.id)
+        .and_then(super::overlay::MessageTotals::words);
+    let mut detail = details(t, cut);
+    if let Some(words) = &messages {
+        detail = format!("{detail} · {}", words.replace('\n', " · "));
+    }
+    paint_row(counts, more, &detail, DETAIL_FONT, counts.colors.weak);
     let resp = ui.interact(
-        pill,
-        ui.make_persistent_id(("run-counts", id.0)),
+        key.union(more),
+        ui.make_persistent_id(("run-counts", card.id.0)),
         Sense::hover(),
     );
-    let label = format!(
+    let mut label = format!(
         "{name}: {} in it now, {} reached so far",
         count(t.now),
         count(t.reached)
     );
+    if let Some(words) = &messages {
+        label = format!(
+            "{label}; messages over the whole run: {}",
+            words.replace('\n', " · ")
+        );
+    }
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-    if let Some(tip) = counts.overlay.tooltip(id) {
-        resp.on_hover_text(format!("{name}\n{tip}"));
-    }
-    pill
-}
-
-/// One badge per exit reason (and per previewed cut-off) under the counts
-/// pill `under`, one per line and centred: neighbours never overlap.
-fn paint_exit_badges(counts: &Counts<'_>, id: StepId, t: &TileAt, under: Rect) {
-    let badges = [
-        (t.finished, "completed", colours::COMPLETED),
-        (t.suppressed, "suppressed", colours::SUPPRESSED),
-        (t.exit_trigger, "exit trigger", colours::EXIT_TRIGGER),
-        (t.stopped, "stopped", colours::STOPPED),
-    ];
-    let cut = counts
-        .overlay
-        .cut_off
-        .get(&id)
-        .map(|&n| (n, "cut off by the previewed stop", colours::STOPPED));
-    let mut y = under.bottom() + 3.0;
-    for (n, what, colour) in badges.into_iter().chain(cut) {
-        if n == 0 {
-            continue;
-        }
-        let r = paint_pill(
-            &counts.painter,
-            Pos2::new(under.center().x, y),
-            Align2::CENTER_TOP,
-            format!("{} {what}", count(n)),
-            &Pill {
-                font: counts.small_px,
-                text: Color32::WHITE,
-                fill: colour.gamma_multiply(counts.fade),
-                stroke: Stroke::NONE,
-                pad: vec2(5.0, 1.5),
-                radius: 6,
-            },
-        );
-        y = r.bottom() + 3.0;
+    let explained = overlay
+        .messages
+        .get(&card.id)
+        .filter(|_| messages.is_some())
+        .map(|m| format!("\nMessages over the whole run:\n{}", m.explained()))
+        .unwrap_or_default();
+    if let Some(tip) = overlay.tooltip(card.id) {
+        resp.on_hover_text(format!("{name}\n{tip}{explained}"));
     }
 }
 
-/// The count on each connection out of `card`, above the line's middle
-/// (clear of the arrowhead and of a branch's own label).
-fn paint_flow_labels(counts: &Counts<'_>, card: &CardGeometry) {
-    let (overlay, cache, to_screen, px) = (
-        counts.overlay,
-        counts.cache,
-        counts.to_screen,
-        counts.small_px,
+/// The Start card's arrivals and entries, in a box under it.
+fn paint_start_box(counts: &Counts<'_>, rect: Rect, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    let screen = counts.to_screen * rect;
+    let c = &counts.colors;
+    counts
+        .painter
+        .rect_filled(screen, CornerRadius::same(6), c.label_bg);
+    counts.painter.rect_stroke(
+        screen,
+        CornerRadius::same(6),
+        Stroke::new(1.0, colours::GOOD),
+        egui::StrokeKind::Inside,
     );
-    let several = card.outputs.len() > 1;
-    for (o, (_, target, port)) in card.outputs.iter().enumerate() {
-        let n = overlay.passes_of(card.id, o);
-        if n == 0 {
-            continue;
-        }
-        let width = flow_width(n, overlay.max_passes) * to_screen.scaling;
-        let lift = vec2(
-            0.0,
-            -(px * 0.8 + width * 0.5 + if several { 8.0 } else { 2.0 }),
+    for (i, line) in lines.iter().enumerate() {
+        let top = rect.top() + 4.0 + i as f32 * START_ROW;
+        let row = Rect::from_min_size(
+            egui::pos2(rect.left() + 8.0, top),
+            vec2(rect.width() - 12.0, START_ROW),
         );
-        let target_rect = target
-            .and_then(|t| cache.index.get(&t))
-            .map(|&i| cache.cards[i].rect);
-        let at = match target_rect {
-            Some(to) => to_screen * curve_point(&curve(*port, input_port(to)), 0.5) + lift,
-            None => to_screen * (*port + vec2(END_OFFSET * 0.5, 0.0)) + lift,
-        };
-        paint_pill(
-            &counts.painter,
-            at,
-            Align2::CENTER_CENTER,
-            count(n),
-            &Pill {
-                font: px,
-                text: counts.colors.text,
-                fill: counts.colors.label_bg,
-                stroke: Stroke::new(1.0, colours::NOW.gamma_multiply(0.5)),
-                pad: vec2(4.0, 1.0),
-                radius: 5,
-            },
-        );
+        let colour = if i < 2 { c.text } else { c.weak };
+        paint_row(counts, counts.to_screen * row, line, DETAIL_FONT, colour);
     }
+}
+
+/// One connection's count on its pill.
+fn paint_flow_label(counts: &Counts<'_>, label: &FlowLabel) {
+    let rect = counts.to_screen * label.rect;
+    let radius = CornerRadius::same(5);
+    counts
+        .painter
+        .rect_filled(rect, radius, counts.colors.label_bg);
+    counts.painter.rect_stroke(
+        rect,
+        radius,
+        Stroke::new(1.0, colours::NOW.gamma_multiply(0.5 * counts.fade)),
+        egui::StrokeKind::Inside,
+    );
+    counts.painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        &label.text,
+        egui::FontId::proportional(FLOW_FONT * counts.scale),
+        counts.colors.text,
+    );
 }

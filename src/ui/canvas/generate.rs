@@ -108,6 +108,7 @@ fn roll_action(dice: &mut Dice, i: usize, last_message: Option<StepId>, split: b
         _ => Action::Message {
             channel: [Channel::Email, Channel::Sms, Channel::Push][dice.below(3) as usize].clone(),
             content: format!("message {i}"),
+            transactional: false,
             next: None,
         },
     }

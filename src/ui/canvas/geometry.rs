@@ -201,6 +201,38 @@ pub fn fit_to_view(content: Rect, margin: f32, view_size: Vec2) -> Rect {
     Rect::from_center_size(wanted.center(), size)
 }
 
+/// The smallest zoom at which a card's name (14 canvas units) is at least
+/// 11 px high on screen: a journey opens at this zoom or closer.
+pub const READABLE_ZOOM: f32 = 0.8;
+/// The zoom range of the canvas.
+pub const MIN_ZOOM: f32 = 0.05;
+/// The zoom range of the canvas.
+pub const MAX_ZOOM: f32 = 2.0;
+
+/// The zoom at which `egui::Scene` shows `scene_rect` in a view of `view_size`.
+pub fn zoom_of(scene_rect: Rect, view_size: Vec2) -> f32 {
+    (view_size.x / scene_rect.width()).min(view_size.y / scene_rect.height())
+}
+
+/// The scene rectangle a journey opens with: [`fit_to_view`] when the
+/// whole journey fits at [`READABLE_ZOOM`] or closer; else that zoom, the
+/// Start card at the left edge, the journey's middle (or the Start card,
+/// if the journey is too tall) at mid-height.
+pub fn readable_view(content: Rect, start: Rect, margin: f32, view_size: Vec2) -> Rect {
+    let fit = fit_to_view(content, margin, view_size);
+    if !start.is_finite() || zoom_of(fit, view_size) >= READABLE_ZOOM {
+        return fit;
+    }
+    let size = view_size.max(vec2(1.0, 1.0)) / READABLE_ZOOM;
+    let wanted = content.expand(margin);
+    let centre_y = if wanted.height() <= size.y {
+        wanted.center().y
+    } else {
+        start.center().y
+    };
+    Rect::from_min_size(pos2(start.left() - margin, centre_y - size.y / 2.0), size)
+}
+
 /// The scene rectangle moved so that `p` is at its centre (same zoom).
 pub fn centre_on(scene_rect: Rect, p: Pos2) -> Rect {
     Rect::from_center_size(p, scene_rect.size())
@@ -270,6 +302,7 @@ mod tests {
                 Action::Message {
                     channel: Channel::Email,
                     content: String::new(),
+                    transactional: false,
                     next: None,
                 },
             ),

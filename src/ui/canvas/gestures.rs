@@ -1,6 +1,7 @@
 //! Pointer gestures on the canvas: select and move cards, drag connections
-//! out of ports, and on empty canvas deselect, place, rubber-band select,
-//! take drops from the palette and open the right-click menu.
+//! out of ports or by their arrowheads, and on empty canvas deselect, place,
+//! rubber-band select, take drops from the palette and open the right-click
+//! menu.
 
 use egui::{Pos2, Rect, Ui, Vec2};
 
@@ -143,6 +144,50 @@ pub fn connect_gesture(
         (None, None) => {}
     }
     canvas.gesture = Gesture::Idle;
+}
+
+/// Where the grip of a connection from `port` into the card `to` sits: on
+/// the curve just before its arrowhead (canvas units).
+pub fn arrowhead_grip(port: Pos2, to: Rect) -> Pos2 {
+    let c = geometry::curve(port, geometry::input_port(to));
+    geometry::curve_point(&c, 0.88)
+}
+
+/// The grip of output `from`'s connection into `to`, drawn from `port`:
+/// dragging it by the arrowhead and dropping it on another card reconnects
+/// the output there, dropping it on empty canvas disconnects it (one command
+/// each, like dragging the port).
+pub fn reconnect_grip_ui(
+    ui: &mut Ui,
+    canvas: &mut Canvas,
+    cache: &Cache,
+    grip: Grip,
+    actions: &mut Vec<CanvasAction>,
+) {
+    let (id, output) = grip.from;
+    let at = arrowhead_grip(grip.port, grip.to);
+    let resp = ui
+        .interact(
+            Rect::from_center_size(at, Vec2::splat(14.0)),
+            ui.make_persistent_id(("arrowhead", id.0, output)),
+            grip.sense,
+        )
+        .on_hover_cursor(egui::CursorIcon::Grab)
+        .on_hover_text("Drag the arrowhead onto another step to reconnect");
+    connect_gesture(canvas, cache, &resp, Some(grip.from), actions);
+}
+
+/// A connection's arrowhead grip: whose output, where it starts and ends.
+#[derive(Clone, Copy, Debug)]
+pub struct Grip {
+    /// The step and output the connection leaves from.
+    pub from: (StepId, usize),
+    /// Its output port (canvas units).
+    pub port: Pos2,
+    /// The card it leads into, as drawn.
+    pub to: Rect,
+    /// What the grip senses (drags, or hovers on a read-only version).
+    pub sense: egui::Sense,
 }
 
 /// The empty canvas this frame: its response, the pointer (canvas units)

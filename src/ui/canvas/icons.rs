@@ -2,7 +2,69 @@
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
-use crate::model::ActionKind;
+use crate::model::{Action, ActionKind, Channel};
+
+/// What a card's icon shows: its kind, or for a message on SMS or push its channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Icon {
+    /// The icon of a kind (a message is an envelope: email or a custom channel).
+    Kind(ActionKind),
+    /// A text message: a speech bubble.
+    Sms,
+    /// A push notification: a phone with a badge.
+    Push,
+}
+
+impl Icon {
+    /// The icon of a step doing `action`.
+    pub fn of(action: &Action) -> Icon {
+        match action {
+            Action::Message {
+                channel: Channel::Sms,
+                ..
+            } => Icon::Sms,
+            Action::Message {
+                channel: Channel::Push,
+                ..
+            } => Icon::Push,
+            other => Icon::Kind(other.kind()),
+        }
+    }
+}
+
+/// Paints `icon` centred at `c`, about `size` across.
+pub fn paint_step_icon(painter: &Painter, icon: Icon, c: Pos2, size: f32, colour: Color32) {
+    let s = size / 14.0;
+    let stroke = Stroke::new(1.4 * s.max(0.8), colour);
+    match icon {
+        Icon::Kind(kind) => paint_icon(painter, kind, c, size, colour),
+        Icon::Sms => {
+            let r = Rect::from_center_size(c + vec2(0.0, -1.0) * s, vec2(14.0, 9.0) * s);
+            painter.rect_stroke(r, 3.0 * s, stroke, StrokeKind::Middle);
+            let tail = vec![
+                pos2(c.x - 3.0 * s, r.bottom()),
+                pos2(c.x - 5.0 * s, r.bottom() + 3.5 * s),
+                pos2(c.x, r.bottom()),
+            ];
+            painter.line(tail, stroke);
+            for dx in [-3.5, 0.0, 3.5] {
+                painter.circle_filled(pos2(c.x + dx * s, r.center().y), 1.1 * s, colour);
+            }
+        }
+        Icon::Push => {
+            let r = Rect::from_center_size(c, vec2(8.0, 14.0) * s);
+            painter.rect_stroke(r, 1.8 * s, stroke, StrokeKind::Middle);
+            painter.line_segment(
+                [
+                    pos2(c.x - 1.5 * s, r.bottom() - 2.0 * s),
+                    pos2(c.x + 1.5 * s, r.bottom() - 2.0 * s),
+                ],
+                stroke,
+            );
+            painter.circle_filled(r.right_top() + vec2(0.5, 0.5) * s, 2.6 * s, colour);
+        }
+    }
+}
 
 /// Paints the icon of `kind` centred at `c`, about `size` across.
 #[allow(clippy::many_single_char_names)] // short names keep the shape maths readable
@@ -18,7 +80,7 @@ pub fn paint_icon(painter: &Painter, kind: ActionKind, c: Pos2, size: f32, colou
                 stroke,
             );
         }
-        ActionKind::Wait => {
+        ActionKind::Wait | ActionKind::WaitUntilTime => {
             painter.circle_stroke(c, 6.5 * s, stroke);
             painter.line_segment([c, c + vec2(0.0, -4.5) * s], stroke);
             painter.line_segment([c, c + vec2(3.5, 0.0) * s], stroke);

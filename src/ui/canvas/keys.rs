@@ -1,4 +1,4 @@
-//! Canvas keyboard: arrow keys pan, +/- zoom, F fits, Delete, Ctrl+D, Ctrl+A, Escape,
+//! Canvas keyboard: arrow keys pan, Ctrl +/- (or +/-) zoom, Ctrl+0 is 100 %, F fits, Delete, Ctrl+D, Ctrl+A, Escape,
 //! and the clipboard (Ctrl+C/X/V, or the platform's Copy/Cut/Paste events).
 //!
 //! Nothing here runs while a text field has the keyboard.
@@ -9,6 +9,7 @@ use egui::{Event, Key, Modifiers, Ui, vec2};
 
 use super::{Cache, Canvas, CanvasAction, CanvasInput, Gesture};
 use crate::model::StepId;
+use crate::ui::shortcuts::Shortcut;
 
 /// The clipboard asked for this frame, by key or by the platform's events.
 #[derive(Default)]
@@ -82,7 +83,7 @@ fn arrow_pan(i: &egui::InputState) -> egui::Vec2 {
         (Key::ArrowUp, vec2(0.0, -1.0)),
         (Key::ArrowDown, vec2(0.0, 1.0)),
     ] {
-        if i.key_pressed(key) {
+        if i.key_pressed(key) && Shortcut::of(key, i.modifiers) == Some(Shortcut::Pan) {
             pan += dir * step;
         }
     }
@@ -101,43 +102,29 @@ fn key_pressed(
     actions: &mut Vec<CanvasAction>,
 ) {
     let has_selection = !selection.is_empty();
-    match (key, command_only(modifiers)) {
-        (Key::C, true) => ask.copy = true,
-        (Key::X, true) => ask.cut = true,
-        (Key::V, true) => ask.paste = true,
-        (Key::D, true) if has_selection => {
+    // The keys are the shortcut table's (the help window lists the same).
+    match Shortcut::of(key, modifiers) {
+        Some(Shortcut::Copy) => ask.copy = true,
+        Some(Shortcut::Cut) => ask.cut = true,
+        Some(Shortcut::Paste) => ask.paste = true,
+        Some(Shortcut::Duplicate) if has_selection => {
             actions.push(CanvasAction::Duplicate(selection.clone()));
         }
-        (Key::A, true) => {
+        Some(Shortcut::SelectAll) => {
             canvas.selection = cache.index.keys().copied().collect();
         }
-        (Key::Delete | Key::Backspace, false) if has_selection => {
+        Some(Shortcut::Delete) if has_selection => {
             actions.push(CanvasAction::Delete(selection.clone()));
         }
-        (Key::F, false) if modifiers.is_none() => canvas.zoom_to_fit(),
-        (Key::Plus | Key::Equals, false) => zoom(canvas, 1.25),
-        (Key::Minus, false) => zoom(canvas, 0.8),
-        (Key::Escape, false) => {
+        Some(Shortcut::ZoomToFit) => canvas.zoom_to_fit(),
+        Some(Shortcut::ZoomIn) => canvas.zoom_by(1.25),
+        Some(Shortcut::ZoomOut) => canvas.zoom_by(0.8),
+        Some(Shortcut::ZoomActualSize) => canvas.set_zoom(1.0),
+        Some(Shortcut::Deselect) => {
             canvas.placing = None;
             canvas.gesture = Gesture::Idle;
             canvas.selection.clear();
         }
         _ => {}
     }
-}
-
-/// Zooms around the middle of the view; `factor` above 1 zooms in.
-fn zoom(canvas: &mut Canvas, factor: f32) {
-    let r = canvas.scene_rect;
-    let size = r.size() / factor;
-    // Past the scene's own zoom limits the rectangle would stop meaning anything.
-    if size.x < 200.0 || size.x > 200_000.0 {
-        return;
-    }
-    canvas.scene_rect = egui::Rect::from_center_size(r.center(), size);
-}
-
-/// True for Ctrl (Cmd on a Mac) with no Shift or Alt.
-fn command_only(m: Modifiers) -> bool {
-    m.command && !m.shift && !m.alt
 }

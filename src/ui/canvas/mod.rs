@@ -9,11 +9,14 @@
 
 mod cache;
 pub mod card;
+mod count_layout;
+#[cfg(test)]
+mod count_tests;
 mod counts;
 mod edges;
 pub mod generate;
 pub mod geometry;
-mod gestures;
+pub(crate) mod gestures;
 pub mod icons;
 mod keys;
 pub mod layout;
@@ -23,6 +26,7 @@ pub mod palette;
 pub mod problems;
 mod scene;
 pub mod summary;
+pub mod zoom;
 
 use std::collections::BTreeSet;
 
@@ -121,6 +125,10 @@ pub struct Canvas {
     /// Frames left on which to zoom to fit (the first frames of a window
     /// still settle its panel sizes, so the fit is repeated).
     fit_frames: u8,
+    /// The pending fit is the opening one: readable rather than whole.
+    fit_readable: bool,
+    /// The size of the canvas on screen, as drawn last frame.
+    view_size: Vec2,
     centre_pending: Option<StepId>,
     gesture: Gesture,
     /// A move that ended this frame: the grabbed card and the drag.
@@ -140,6 +148,8 @@ impl Default for Canvas {
             placing: None,
             grid_snap: true,
             fit_frames: 3,
+            fit_readable: true,
+            view_size: vec2(800.0, 600.0),
             centre_pending: None,
             gesture: Gesture::Idle,
             finished_move: None,
@@ -175,6 +185,37 @@ impl Canvas {
     /// Zooms to show every card on the next frame.
     pub fn zoom_to_fit(&mut self) {
         self.fit_frames = self.fit_frames.max(1);
+        self.fit_readable = false;
+    }
+
+    /// Shows the journey as it opens: whole if it fits at a readable zoom,
+    /// else at that zoom from the Start card (see [`geometry::readable_view`]).
+    pub fn open_view(&mut self) {
+        self.fit_frames = self.fit_frames.max(1);
+        self.fit_readable = true;
+    }
+
+    /// Repeats the last fit on the next frame (while a window settles).
+    pub fn refit(&mut self) {
+        self.fit_frames = self.fit_frames.max(1);
+    }
+
+    /// The zoom as drawn last frame (1.0 = 100 %).
+    pub fn zoom(&self) -> f32 {
+        self.to_screen.scaling
+    }
+
+    /// Sets the zoom around the middle of the view (kept within 5 % to 200 %).
+    pub fn set_zoom(&mut self, zoom: f32) {
+        let zoom = zoom.clamp(geometry::MIN_ZOOM, geometry::MAX_ZOOM);
+        let size = self.view_size.max(vec2(1.0, 1.0)) / zoom;
+        self.scene_rect = Rect::from_center_size(self.scene_rect.center(), size);
+        self.to_screen.scaling = zoom;
+    }
+
+    /// Zooms in (`factor` above 1) or out around the middle of the view.
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.set_zoom(self.zoom() * factor);
     }
 
     /// Selects a step and centres the view on it on the next frame.
@@ -243,9 +284,14 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
     let Some(cache) = canvas.cache.take() else {
         return Vec::new();
     };
+    canvas.view_size = ui.available_size();
     if canvas.fit_frames > 0 {
         canvas.fit_frames -= 1;
-        canvas.scene_rect = geometry::fit_to_view(cache.bounds, 40.0, ui.available_size());
+        canvas.scene_rect = if canvas.fit_readable {
+            geometry::readable_view(cache.bounds, cache.start, 40.0, canvas.view_size)
+        } else {
+            geometry::fit_to_view(cache.bounds, 40.0, canvas.view_size)
+        };
     }
     if let Some(id) = canvas.centre_pending.take()
         && let Some(&i) = cache.index.get(&id)
@@ -265,6 +311,7 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
                 .color(ui.visuals().warn_fg_color),
         );
     }
+    let area = ui.available_rect_before_wrap();
     scene::scene_ui(ui, canvas, &cache, input, &mut actions);
     // Not during a drag, where the counts would stay behind the moving cards.
     if let Some(overlay) = input.overlay
@@ -272,6 +319,7 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
     {
         counts::counts_ui(ui, overlay, &cache, canvas.to_screen);
     }
+    zoom::zoom_bar_ui(ui, canvas, area);
     canvas.cache = Some(cache);
     if input.read_only {
         actions.retain(|a| matches!(a, CanvasAction::Copy(_)));

@@ -44,6 +44,123 @@ pub struct Overlay {
     pub conversions: u64,
     /// A previewed stop: per step, the customers it would cut off there.
     pub cut_off: HashMap<StepId, u64>,
+    /// Per step: its reached as a share (0..=1) of what the steps leading
+    /// to it reached (of the customers who entered, for the first step).
+    pub shares: HashMap<StepId, f64>,
+    /// Per (step, output): the share of the step's leavers that took it.
+    pub output_shares: HashMap<(StepId, usize), f64>,
+    /// The whole run's arrivals and entry outcomes, for the Start card.
+    pub entry: Option<EntryCounts>,
+    /// Per message step, what happened to its messages over the whole run.
+    pub messages: HashMap<StepId, MessageTotals>,
+    /// True when the playhead is at the end of the run (the message counts,
+    /// which are whole-run totals, then need no "whole run" note).
+    pub at_end: bool,
+}
+
+/// What happened to one step's messages over the whole run (S18–S20).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MessageTotals {
+    /// Sent.
+    pub sent: u64,
+    /// Delayed by quiet hours (sent later, or never).
+    pub held: u64,
+    /// Dropped by quiet hours.
+    pub skipped: u64,
+    /// Dropped by a frequency cap.
+    pub capped: u64,
+}
+
+impl MessageTotals {
+    /// The non-zero counts in words, two to a line ("4,500 sent · 1,200 held");
+    /// `None` when all are zero.
+    pub fn words(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            (self.sent, "sent"),
+            (self.held, "held"),
+            (self.skipped, "skipped"),
+            (self.capped, "capped"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{} {what}", count(n)))
+        .collect();
+        let lines: Vec<String> = parts.chunks(2).map(|pair| pair.join(" · ")).collect();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+
+    /// What each non-zero count means, one per line, for the hover text.
+    pub fn explained(&self) -> String {
+        [
+            (self.sent, "sent"),
+            (
+                self.held,
+                "held by quiet hours (sent when they ended, or never)",
+            ),
+            (self.skipped, "skipped: not sent, due in quiet hours"),
+            (self.capped, "capped: not sent, over a frequency cap"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("  {} {what}", count(n)))
+        .collect::<Vec<_>>()
+        .join("\n")
+    }
+}
+
+/// What the Start card shows after a run: every arrival and what became of
+/// it at the door (S1, S2, S6, S7, S10), and who left before reaching a step.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntryCounts {
+    /// Every arrival before the horizon.
+    pub arrived: u64,
+    /// Arrivals that entered.
+    pub entered: u64,
+    /// Refused: in an exclusion segment.
+    pub excluded: u64,
+    /// Refused: already entered (no re-entry) or still inside.
+    pub not_reentered: u64,
+    /// Refused: arrived at or after the end date.
+    pub after_end_date: u64,
+    /// Refused: the version was stopped.
+    pub after_stop: u64,
+    /// Entered, but left at once by a suppression segment (reached no step).
+    pub suppressed_at_entry: u64,
+    /// Entered, but left at once by an exit trigger (reached no step).
+    pub exit_trigger_at_entry: u64,
+}
+
+impl EntryCounts {
+    /// The Start card's lines, most important first; zero refusals are left out.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![
+            format!("{} arrived", count(self.arrived)),
+            format!("{} entered", count(self.entered)),
+        ];
+        for (n, what) in [
+            (self.excluded, "excluded at start"),
+            (self.not_reentered, "not let in again"),
+            (self.after_end_date, "after the end date"),
+            (self.after_stop, "after the stop"),
+            (self.suppressed_at_entry, "left: suppressed at entry"),
+            (self.exit_trigger_at_entry, "left: exit trigger at entry"),
+        ] {
+            if n > 0 {
+                out.push(format!("{} {what}", count(n)));
+            }
+        }
+        out
+    }
+}
+
+/// "44 %" (whole percent; "<1 %" for a small non-zero share).
+pub fn share_text(share: f64) -> String {
+    let p = share * 100.0;
+    if p > 0.0 && p < 1.0 {
+        "<1 %".to_owned()
+    } else {
+        format!("{p:.0} %")
+    }
 }
 
 impl Overlay {
@@ -66,7 +183,7 @@ impl Overlay {
             ""
         };
         Some(format!(
-            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  processed (moved on): {}\n  completed the journey here: {}\n  exits: suppressed {}, exit trigger {}, stopped {}\n  conversions (customers who passed here) so far: {}\n  journey conversions so far: {}{cut}{stale}",
+            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  moved on (to the next step or the end): {}\n  finished the journey here: {}\n  left because: suppressed {}, exit trigger {}, stopped {}\n  conversions (customers who passed here) so far: {}\n  journey conversions so far: {}{cut}{stale}",
             count(t.now),
             count(t.reached),
             count(t.completed),

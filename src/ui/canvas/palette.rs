@@ -85,7 +85,7 @@ fn layout_tools_ui(
     ui.add_space(8.0);
     ui.label(
         RichText::new(
-            "Drag the background to pan, Ctrl+wheel to zoom.\nShift+drag selects with a band.\nDrag from a dot on a card's right edge onto another card to connect.",
+            "Drag the background or scroll to pan;\nCtrl+scroll, pinch or Ctrl +/− to zoom.\nShift+drag selects with a band.\nDrag from a dot on a card's right edge onto another card to connect.",
         )
         .small()
         .weak(),

@@ -20,6 +20,16 @@ pub fn summary(step: &Step, version: &Version) -> String {
         Action::WaitUntil { instant, .. } => {
             format!("Wait until {}", instant.format("%-d %b %Y %H:%M"))
         }
+        Action::WaitUntilTime { time, weekdays, .. } => {
+            if weekdays.is_empty() {
+                format!("until {time} local")
+            } else {
+                format!(
+                    "until {time} local, {}",
+                    crate::model::Weekday::describe(weekdays)
+                )
+            }
+        }
         Action::Branch { rules, .. } => {
             let rules: Vec<String> = rules.iter().map(|r| r.when.describe()).collect();
             if rules.is_empty() {

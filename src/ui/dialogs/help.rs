@@ -1,25 +1,15 @@
-//! The help window (F1): keyboard shortcuts and the journey rules, on one screen.
+//! The help window (F1): every keyboard shortcut (from the table the
+//! handlers read) and how a journey works, on one screen. The rules' codes
+//! (S1, S2, ...) stay in the code and docs: the window shows their titles.
 
 use egui::{Context, RichText, Ui};
 
-/// The app's keyboard shortcuts, as (keys, what they do). The app may pass its own list.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+N", "New journey from a template"),
-    ("Ctrl+O", "Open a journey file"),
-    ("Ctrl+S", "Save"),
-    ("Ctrl+Shift+S", "Save as"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Y / Ctrl+Shift+Z", "Redo"),
-    ("Delete", "Remove the selected steps"),
-    ("Ctrl+D", "Duplicate the selected steps"),
-    ("Ctrl+C / Ctrl+V", "Copy and paste steps"),
-    ("F", "Zoom to fit the journey"),
-    ("Enter", "Finish editing a field"),
-    ("Escape", "Cancel editing a field, close a dialog"),
-    ("F1", "This help"),
-];
+/// The app's keyboard shortcuts: the one table the handlers read.
+pub use crate::ui::shortcuts::SHORTCUTS;
+use crate::ui::shortcuts::{Binding, keys_label};
 
-/// The journey rules (assets/docs/rules.md S1 to S9), in the marketer's words.
+/// The journey rules (assets/docs/rules.md S1 to S9), in the marketer's
+/// words; the code is for the docs, not shown.
 const RULES: &[(&str, &str, &str)] = &[
     (
         "S1",
@@ -74,7 +64,7 @@ const RULES: &[(&str, &str, &str)] = &[
 ];
 
 /// Shows the help window while `open` is true; its close button sets it false.
-pub fn help_ui(ctx: &Context, open: &mut bool, shortcuts: &[(&str, &str)]) {
+pub fn help_ui(ctx: &Context, open: &mut bool, shortcuts: &[Binding]) {
     let max = ctx.content_rect().size() - egui::vec2(40.0, 60.0);
     egui::Window::new("Help")
         .open(open)
@@ -100,29 +90,29 @@ pub fn help_ui(ctx: &Context, open: &mut bool, shortcuts: &[(&str, &str)]) {
         });
 }
 
-fn shortcuts_ui(ui: &mut Ui, shortcuts: &[(&str, &str)]) {
+fn shortcuts_ui(ui: &mut Ui, shortcuts: &[Binding]) {
     ui.heading("Keyboard shortcuts");
     egui::Grid::new("help-shortcuts")
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            for (keys, what) in shortcuts {
-                ui.label(RichText::new(*keys).monospace());
-                ui.label(*what);
+            for binding in shortcuts {
+                ui.label(RichText::new(keys_label(ui.ctx(), binding)).monospace());
+                ui.label(binding.what);
                 ui.end_row();
             }
         });
     ui.add_space(8.0);
     ui.label(
-        RichText::new("On the canvas: drag to pan, scroll or pinch to zoom, click a step to edit it in the inspector.")
+        RichText::new("On the canvas: drag the background or scroll to pan, Ctrl+scroll or pinch to zoom, click a step to edit it in the inspector.")
             .weak(),
     );
 }
 
 fn rules_ui(ui: &mut Ui) {
     ui.heading("How a journey works");
-    for (id, title, text) in RULES {
-        ui.label(RichText::new(format!("{id}  {title}")).strong());
+    for (_code, title, text) in RULES {
+        ui.label(RichText::new(*title).strong());
         ui.label(*text);
         ui.add_space(2.0);
     }

@@ -5,14 +5,18 @@
 //! - [`open_error_ui`] shows an [`OpenError`] (file, line, column, message);
 //! - [`template_gallery_ui`] → [`GalleryChoice`] (which template, or cancel);
 //! - [`recovery_ui`] → [`RecoveryChoice`] (recover or discard autosaved work);
+//! - [`file_chooser_ui`] → [`ChooserAnswer`] (the app's own file chooser,
+//!   when the system's cannot be shown);
 //! - [`help_ui`] shows keyboard shortcuts and the journey rules (F1).
 
+mod file_chooser;
 mod help;
 mod open_error;
 mod recovery;
 mod templates;
 mod unsaved;
 
+pub use file_chooser::{ChooserAnswer, ChooserMode, FileChooser, Listing, file_chooser_ui};
 pub use help::{SHORTCUTS, help_ui};
 pub use open_error::{OpenError, open_error_ui};
 pub use recovery::{RecoveryChoice, recovery_ui};

@@ -4,8 +4,10 @@
 use egui::Ui;
 
 use super::Names;
+use super::models::model_ui;
 use super::widgets::{ComboField, NameField, NumberField};
-use crate::model::Condition;
+use crate::edit::ModelUse;
+use crate::model::{Condition, Scenario};
 
 /// What a condition tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,8 +48,15 @@ impl Kind {
 }
 
 /// A condition on a customer: in a segment, or an attribute equal to, above
-/// or below a value. Edits `condition` in place.
-pub fn condition_ui(ui: &mut Ui, names: &Names, condition: &mut Condition) {
+/// or below a value. Edits `condition` in place. With `models` (a design's
+/// condition, not the scenario's own), a segment the scenario lacks offers
+/// "Model it"; without, it is flagged.
+pub fn condition_ui(
+    ui: &mut Ui,
+    names: &Names,
+    condition: &mut Condition,
+    models: Option<&mut Scenario>,
+) {
     let mut kind = Kind::of(condition);
     if ComboField::new("If", &KINDS).show(ui, &mut kind) {
         let (Condition::InSegment(name)
@@ -59,10 +68,16 @@ pub fn condition_ui(ui: &mut Ui, names: &Names, condition: &mut Condition) {
     }
     match condition {
         Condition::InSegment(segment) => {
-            NameField::new("Segment")
-                .suggestions(&names.segments)
-                .known(&names.known_segments)
-                .show(ui, segment);
+            let field = NameField::new("Segment").suggestions(&names.segments);
+            match models {
+                Some(scenario) => {
+                    field.show(ui, segment);
+                    model_ui(ui, scenario, segment, ModelUse::Segment);
+                }
+                None => {
+                    field.known(&names.known_segments).show(ui, segment);
+                }
+            }
         }
         Condition::Equals(attribute, value) => {
             attribute_ui(ui, names, attribute);

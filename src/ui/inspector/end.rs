@@ -4,8 +4,9 @@
 use egui::Ui;
 
 use super::Form;
+use super::models::model_ui;
 use super::widgets::{DateTimeField, ListEditor, explain, rule};
-use crate::edit::Command;
+use crate::edit::{Command, ModelUse};
 use crate::model::{Instant, Journey};
 
 /// Draws the End form.
@@ -15,24 +16,27 @@ pub fn end_ui(ui: &mut Ui, form: &mut Form) {
     let mut end = journey.end.clone();
 
     ui.heading("Exit triggers");
+    let scenario = &mut form.scenario;
     ListEditor::new("exit trigger")
         .suggestions(&names.triggers)
-        .known(&names.known_triggers)
-        .show(ui, &mut end.exit_triggers);
+        .show_with(ui, &mut end.exit_triggers, |ui, name| {
+            model_ui(ui, scenario, name, ModelUse::ExitTrigger);
+        });
     rule(
         ui,
-        "A customer who performs an exit trigger leaves at that moment, wherever they are; nothing more is sent to them (S5).",
+        "A customer who performs an exit trigger leaves at that moment, wherever they are; nothing more is sent to them.",
     );
 
     ui.add_space(8.0);
     ui.heading("Suppression segments");
     ListEditor::new("suppression segment")
         .suggestions(&names.segments)
-        .known(&names.known_segments)
-        .show(ui, &mut end.suppression_segments);
+        .show_with(ui, &mut end.suppression_segments, |ui, name| {
+            model_ui(ui, scenario, name, ModelUse::SuppressionSegment);
+        });
     rule(
         ui,
-        "Suppression pulls customers out wherever they are, as soon as they are or become members, even mid-wait (S4). Exclusion (Start) is checked only at entry.",
+        "Suppression pulls customers out wherever they are, as soon as they are or become members, even mid-wait. Exclusion (Start) is checked only at entry.",
     );
 
     ui.add_space(8.0);
@@ -42,7 +46,7 @@ pub fn end_ui(ui: &mut Ui, form: &mut Form) {
     ui.heading("Stop");
     rule(
         ui,
-        "Stop is different and final: it ends the journey for everyone at once, nobody gets another step, and it cannot be restarted (S7). Stop a version from the Journey tab.",
+        "Stop is different and final: it ends the journey for everyone at once, nobody gets another step, and it cannot be restarted. Stop a version from the Journey tab.",
     );
     explain(
         ui,
@@ -68,6 +72,6 @@ fn end_date_ui(ui: &mut Ui, journey: &Journey, end_date: &mut Option<Instant>) {
     }
     rule(
         ui,
-        "After the end date nobody new enters, but everyone already inside carries on and finishes all their steps (S6).",
+        "After the end date nobody new enters, but everyone already inside carries on and finishes all their steps.",
     );
 }

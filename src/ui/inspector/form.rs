@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use egui::Ui;
 
 use super::widgets::{differs, problems_ui};
-use crate::edit::Command;
-use crate::model::{Dist, Journey, Problem};
+use crate::edit::{Command, ModelUse};
+use crate::model::{Dist, Journey, Problem, Scenario};
 
 /// A form's context: what it reads, and the commands its edits produced.
 pub(crate) struct Form<'a> {
@@ -34,6 +34,9 @@ pub(crate) struct Form<'a> {
     pub names: &'a Names,
     /// The problems this form shows.
     pub problems: &'a [&'a Problem],
+    /// A draft of the scenario for "Model it" and the rates shown in place
+    /// (`super::models`); committed last, as one `SetScenario`.
+    pub scenario: Scenario,
     /// The commands so far, in order.
     out: Vec<Command>,
 }
@@ -45,6 +48,7 @@ impl<'a> Form<'a> {
             journey,
             names,
             problems,
+            scenario: journey.scenario.clone(),
             out: Vec::new(),
         }
     }
@@ -71,8 +75,11 @@ impl<'a> Form<'a> {
         }
     }
 
-    /// The commands the edits produced, in order.
-    pub fn into_commands(self) -> Vec<Command> {
+    /// The commands the edits produced, in order (a change to the scenario
+    /// draft last).
+    pub fn into_commands(mut self) -> Vec<Command> {
+        let scenario = std::mem::take(&mut self.scenario);
+        self.commit(&self.journey.scenario, scenario, Command::SetScenario);
         self.out
     }
 }
@@ -92,9 +99,22 @@ pub(crate) struct Names {
     pub attributes: Vec<String>,
     /// The values of each attribute that is a choice.
     pub attribute_values: BTreeMap<String, Vec<String>>,
+    /// The goal trigger, exit triggers and suppression segments: the names
+    /// whose model starts other than a plain trigger's or segment's.
+    special: BTreeMap<String, ModelUse>,
 }
 
 impl Names {
+    /// How a trigger (`trigger`) or segment named `name` is used, for the
+    /// model the Scenario tab's "Add" starts it with.
+    pub fn usage(&self, name: &str, trigger: bool) -> ModelUse {
+        match self.special.get(name) {
+            Some(usage) if usage.is_trigger() == trigger => *usage,
+            _ if trigger => ModelUse::EventTrigger,
+            _ => ModelUse::Segment,
+        }
+    }
+
     /// The names of `journey`.
     pub fn of(journey: &Journey) -> Names {
         let known_segments: Vec<String> = journey.scenario.segments.keys().cloned().collect();
@@ -106,7 +126,18 @@ impl Names {
             a.dedup();
             a
         };
+        let mut special = BTreeMap::new();
+        for name in &journey.end.suppression_segments {
+            special.insert(name.clone(), ModelUse::SuppressionSegment);
+        }
+        for name in &journey.end.exit_triggers {
+            special.insert(name.clone(), ModelUse::ExitTrigger);
+        }
+        if let Some(goal) = &journey.goal {
+            special.insert(goal.trigger.clone(), ModelUse::GoalTrigger);
+        }
         Names {
+            special,
             segments: merge(journey.segment_names(), &known_segments),
             triggers: merge(journey.trigger_names(), &known_triggers),
             known_segments,

@@ -2,10 +2,11 @@
 
 use egui::Ui;
 
+use super::models::model_ui;
 use super::widgets::{Labelled, NameField, NumberField, SpanField, explain, rule};
 use super::{Form, Names};
-use crate::edit::Command;
-use crate::model::Goal;
+use crate::edit::{Command, ModelUse};
+use crate::model::{Goal, Scenario};
 
 /// Draws the Goal form.
 pub fn goal_ui(ui: &mut Ui, form: &mut Form) {
@@ -26,23 +27,24 @@ pub fn goal_ui(ui: &mut Ui, form: &mut Form) {
     } else {
         rule(
             ui,
-            "A customer converts when they perform the goal trigger after entering, until they leave, or within the attribution window after completing (S11).",
+            "A customer converts when they perform the goal trigger after entering, until they leave, or within the attribution window after completing.",
         );
         match &mut goal {
-            Some(goal) => goal_fields_ui(ui, form.names, goal),
+            Some(goal) => goal_fields_ui(ui, form.names, &mut form.scenario, goal),
             None => explain(ui, "Without a goal, reports show no goal rate."),
         }
     }
     form.commit(old, goal, Command::SetGoal);
+    super::holdout::holdout_ui(ui, form);
 }
 
 /// The trigger, the target and the attribution window of a goal.
-fn goal_fields_ui(ui: &mut Ui, names: &Names, goal: &mut Goal) {
+fn goal_fields_ui(ui: &mut Ui, names: &Names, scenario: &mut Scenario, goal: &mut Goal) {
     ui.add_space(6.0);
     NameField::new("Goal trigger")
         .suggestions(&names.triggers)
-        .known(&names.known_triggers)
         .show(ui, &mut goal.trigger);
+    model_ui(ui, scenario, &goal.trigger, ModelUse::GoalTrigger);
     explain(
         ui,
         "The trigger that counts as a conversion, e.g. purchased.",

@@ -26,7 +26,7 @@ pub fn journey_ui(ui: &mut Ui, form: &mut Form) {
     ui.heading("Versions");
     explain(
         ui,
-        "Editing a live journey publishes a new version; customers stay on the version they entered (S8).",
+        "Editing a live journey publishes a new version; customers stay on the version they entered.",
     );
     for index in 0..journey.versions.len() {
         ui.push_id(index, |ui| version_ui(ui, form, index));
@@ -45,8 +45,19 @@ fn version_ui(ui: &mut Ui, form: &mut Form, index: usize) {
                 ui.label(RichText::new(format!("Version {no}: draft")).strong());
                 explain(ui, &format!("{steps} steps. Not published yet, so not simulated."));
             }
+            VersionState::Live(live) if live > chrono::Utc::now() => {
+                ui.label(RichText::new(format!("Version {no}: draft, not live yet")).strong());
+                explain(
+                    ui,
+                    &format!(
+                        "{steps} steps. It goes live at {} (the start date); until then, edits change what goes live.",
+                        show_instant(live)
+                    ),
+                );
+                stop_ui(ui, form, index, live);
+            }
             VersionState::Live(live) => {
-                ui.label(RichText::new(format!("Version {no}: published")).strong());
+                ui.label(RichText::new(format!("Version {no}: live")).strong());
                 explain(ui, &format!("{steps} steps. Live since {}.", show_instant(live)));
                 stop_ui(ui, form, index, live);
             }
@@ -63,7 +74,7 @@ fn version_ui(ui: &mut Ui, form: &mut Form, index: usize) {
                 ui.label(format!("Stopped at {}.", show_instant(stopped)));
                 rule(
                     ui,
-                    "A stop is final: nobody enters this version any more, everyone in it left at the stop, and it cannot be restarted (S7). It is read-only.",
+                    "A stop is final: nobody enters this version any more, everyone in it left at the stop, and it cannot be restarted. It is read-only.",
                 );
             }
         }
@@ -90,7 +101,7 @@ fn stop_ui(ui: &mut Ui, form: &mut Form, index: usize, live: Instant) {
     };
     rule(
         ui,
-        "Stopping is final: from that instant nobody enters, and everyone inside leaves at once without another step (S7). It cannot be undone.",
+        "Stopping is final: from that instant nobody enters, and everyone inside leaves at once without another step. It cannot be undone.",
     );
     let mut at = at;
     if DateTimeField::new("Stop at").show(ui, &mut at) {

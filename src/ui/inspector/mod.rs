@@ -15,16 +15,22 @@
 //! }
 //! ```
 
+mod clock;
 mod conditions;
+mod delivery;
 mod end;
 mod form;
 mod goal;
+mod holdout;
 mod journey;
+mod models;
 mod scenario;
 mod scenario_tables;
+mod segment_channels;
 mod start;
 mod step;
 pub mod widgets;
+mod zones;
 
 #[cfg(test)]
 mod tests;
@@ -46,8 +52,10 @@ pub enum Tab {
     Start,
     /// Exit triggers, suppression segments, end date, stop.
     End,
-    /// Goal trigger, target, attribution window.
+    /// Goal trigger, target, attribution window, holdout.
     Goal,
+    /// Quiet hours and frequency caps.
+    Delivery,
     /// The simulated population.
     Scenario,
     /// The selected step.
@@ -56,11 +64,12 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in the order shown.
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Journey,
         Tab::Start,
         Tab::End,
         Tab::Goal,
+        Tab::Delivery,
         Tab::Scenario,
         Tab::Step,
     ];
@@ -72,6 +81,7 @@ impl Tab {
             Tab::Start => "Start",
             Tab::End => "End",
             Tab::Goal => "Goal",
+            Tab::Delivery => "Delivery",
             Tab::Scenario => "Scenario",
             Tab::Step => "Step",
         }
@@ -103,6 +113,15 @@ fn tab_of(problem: &Problem, version_index: usize) -> Option<Tab> {
     Some(match problem.kind {
         ProblemKind::EndBeforeStart => Tab::End,
         ProblemKind::UnsupportedFormat | ProblemKind::NoVersions => Tab::Journey,
+        ProblemKind::QuietHoursEmpty
+        | ProblemKind::QuietHoursUnusedChannel
+        | ProblemKind::CapMax
+        | ProblemKind::CapWindow
+        | ProblemKind::CapUnreachable => Tab::Delivery,
+        ProblemKind::HoldoutPercent
+        | ProblemKind::HoldoutWindow
+        | ProblemKind::HoldoutWithReentry
+        | ProblemKind::HoldoutWithoutGoal => Tab::Goal,
         _ => Tab::Scenario,
     })
 }
@@ -177,7 +196,7 @@ impl InspectorState {
 /// The form of the tab shown.
 fn tab_ui(ui: &mut Ui, state: &mut InspectorState, input: &InspectorInput<'_>, form: &mut Form) {
     let final_stop = (input.journey.current_version()).is_some_and(|v| v.stopped_at.is_some());
-    let journey_wide = matches!(state.tab, Tab::Start | Tab::End | Tab::Goal);
+    let journey_wide = matches!(state.tab, Tab::Start | Tab::End | Tab::Goal | Tab::Delivery);
     if final_stop && journey_wide {
         ui.label(
             RichText::new(
@@ -191,6 +210,7 @@ fn tab_ui(ui: &mut Ui, state: &mut InspectorState, input: &InspectorInput<'_>, f
         Tab::Start => start::start_ui(ui, form),
         Tab::End => end::end_ui(ui, form),
         Tab::Goal => goal::goal_ui(ui, form),
+        Tab::Delivery => delivery::delivery_ui(ui, form),
         Tab::Scenario => scenario::scenario_ui(ui, form, &mut state.scenario_tables_open),
         Tab::Step => step::step_ui(ui, form, input.version, input.selected),
     });

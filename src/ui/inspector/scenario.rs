@@ -4,7 +4,8 @@
 use egui::{CollapsingHeader, Ui};
 
 use super::scenario_tables::{attributes_ui, channels_ui, segments_ui, triggers_ui};
-use super::widgets::{NumberField, SpanField, explain};
+use super::segment_channels::segment_channels_ui;
+use super::widgets::{NumberField, SpanField, explain, grouped};
 use super::{Form, Names};
 use crate::edit::Command;
 use crate::model::{MAX_CUSTOMERS, Scenario};
@@ -21,16 +22,9 @@ pub fn scenario_ui(ui: &mut Ui, form: &mut Form, open: &mut [bool; 4]) {
     ui.add_space(4.0);
     population_ui(ui, &mut scenario);
     ui.add_space(6.0);
+    super::zones::time_zones_ui(ui, &mut scenario.time_zones);
+    ui.add_space(6.0);
     tables_ui(ui, form.names, &mut scenario, open);
-    if !old.segment_channels.is_empty() {
-        explain(
-            ui,
-            &format!(
-                "{} segment(s) have their own channel rates (kept as in the file).",
-                old.segment_channels.len()
-            ),
-        );
-    }
     form.commit(old, scenario, Command::SetScenario);
 }
 
@@ -42,12 +36,17 @@ fn population_ui(ui: &mut Ui, scenario: &mut Scenario) {
         .show(ui, &mut scenario.customers);
     explain(
         ui,
-        &format!("How many customers arrive (at most {MAX_CUSTOMERS})."),
+        &format!(
+            "How many customers arrive (at most {}). The runner bar's Customers is this same number.",
+            grouped(MAX_CUSTOMERS as f64)
+        ),
     );
-    NumberField::new("Seed").show(ui, &mut scenario.seed);
+    NumberField::new("Random seed")
+        .range(0..=u64::MAX)
+        .show(ui, &mut scenario.seed);
     explain(
         ui,
-        "The same seed gives the same results, byte for byte (S14).",
+        "Picks the random draws: the same seed gives the same results, byte for byte; another seed shows how much chance moves them.",
     );
     SpanField::new("Arrivals over").show(ui, &mut scenario.arrivals_over);
     explain(
@@ -55,10 +54,7 @@ fn population_ui(ui: &mut Ui, scenario: &mut Scenario) {
         "Arrivals spread evenly from the start date over this span (0: all at once).",
     );
     SpanField::new("Simulate for").show(ui, &mut scenario.horizon);
-    explain(
-        ui,
-        "How long after the start date the simulation runs (S16).",
-    );
+    explain(ui, "How long after the start date the simulation runs.");
 }
 
 /// The four tables, each under a header that `open` keeps open or closed.
@@ -77,7 +73,10 @@ fn tables_ui(ui: &mut Ui, names: &Names, scenario: &mut Scenario, open: &mut [bo
                 0 => attributes_ui(ui, &mut scenario.attributes),
                 1 => segments_ui(ui, &mut scenario.segments, names),
                 2 => triggers_ui(ui, &mut scenario.triggers, names),
-                _ => channels_ui(ui, &mut scenario.channels),
+                _ => {
+                    channels_ui(ui, &mut scenario.channels);
+                    segment_channels_ui(ui, scenario, names);
+                }
             });
         if response.header_response.clicked() {
             open[i] = !open[i];

@@ -11,6 +11,7 @@ use super::conditions::condition_ui;
 use super::widgets::{
     ComboField, Labelled, NumberField, SpanField, TextField, add_name_ui, explain, rename_ui,
 };
+use crate::edit::{default_segment, default_trigger};
 use crate::model::{Channel, ChannelModel, Condition, Dist, SegmentModel, TriggerModel};
 
 /// Attributes and their distributions.
@@ -22,7 +23,7 @@ pub fn attributes_ui(ui: &mut Ui, attributes: &mut BTreeMap<String, Dist>) {
     let table = Table {
         noun: "Attribute",
         used: &[],
-        fresh: || Dist::Range(0.0, 1.0),
+        fresh: &|_| Dist::Range(0.0, 1.0),
     };
     table.show(ui, attributes, dist_ui);
 }
@@ -35,8 +36,8 @@ struct Table<'a, M> {
     noun: &'a str,
     /// The names the design uses.
     used: &'a [String],
-    /// What a new entry starts as.
-    fresh: fn() -> M,
+    /// What a new entry of a name starts as.
+    fresh: &'a dyn Fn(&str) -> M,
 }
 
 impl<M> Table<'_, M> {
@@ -49,7 +50,8 @@ impl<M> Table<'_, M> {
     ) {
         let known: Vec<String> = map.keys().cloned().collect();
         if let Some(name) = missing_ui(ui, self.used, &known) {
-            map.entry(name).or_insert_with(self.fresh);
+            let model = (self.fresh)(&name);
+            map.entry(name).or_insert(model);
         }
         let keys: Vec<String> = map.keys().cloned().collect();
         for key in keys {
@@ -65,7 +67,8 @@ impl<M> Table<'_, M> {
         }
         let add = format!("Add {}", self.noun.to_lowercase());
         if let Some(name) = add_name_ui(ui, &add, |_| None) {
-            map.entry(name).or_insert_with(self.fresh);
+            let model = (self.fresh)(&name);
+            map.entry(name).or_insert(model);
         }
     }
 }
@@ -186,7 +189,7 @@ pub fn segments_ui(ui: &mut Ui, segments: &mut BTreeMap<String, SegmentModel>, n
     let table = Table {
         noun: "Segment",
         used: &names.segments,
-        fresh: SegmentModel::default,
+        fresh: &|name| default_segment(names.usage(name, false)),
     };
     table.show(ui, segments, |ui, model| segment_ui(ui, model, names));
 }
@@ -215,7 +218,7 @@ fn segment_ui(ui: &mut Ui, model: &mut SegmentModel, names: &Names) {
         model.when = has_when.then(|| Condition::Equals(String::new(), String::new()));
     }
     if let Some(when) = &mut model.when {
-        condition_ui(ui, names, when);
+        condition_ui(ui, names, when, None);
     }
 }
 
@@ -228,7 +231,7 @@ pub fn triggers_ui(ui: &mut Ui, triggers: &mut BTreeMap<String, TriggerModel>, n
     let table = Table {
         noun: "Trigger",
         used: &names.triggers,
-        fresh: TriggerModel::default,
+        fresh: &|name| default_trigger(names.usage(name, true)),
     };
     table.show(ui, triggers, trigger_ui);
 }

@@ -2,9 +2,10 @@
 
 use egui::Ui;
 
+use super::models::model_ui;
 use super::widgets::{DateTimeField, ListEditor, NameField, explain, rule};
 use super::{Form, Names};
-use crate::edit::Command;
+use crate::edit::{Command, ModelUse};
 use crate::model::{Audience, Journey};
 
 /// Draws the Start form.
@@ -16,20 +17,22 @@ pub fn start_ui(ui: &mut Ui, form: &mut Form) {
 
     ui.add_space(8.0);
     ui.heading("Exclusion segments");
+    let scenario = &mut form.scenario;
     ListEditor::new("exclusion segment")
         .suggestions(&form.names.segments)
-        .known(&form.names.known_segments)
-        .show(ui, &mut start.exclude_segments);
+        .show_with(ui, &mut start.exclude_segments, |ui, name| {
+            model_ui(ui, scenario, name, ModelUse::Segment);
+        });
     rule(
         ui,
-        "Checked only when a customer arrives: members at that moment do not enter; joining later changes nothing (S2). To pull people out mid-journey, use a suppression segment (End).",
+        "Checked only when a customer arrives: members at that moment do not enter; joining later changes nothing. To pull people out mid-journey, use a suppression segment (End).",
     );
 
     ui.add_space(8.0);
     ui.checkbox(&mut start.reentry, "Customers may enter more than once");
     explain(
         ui,
-        "Off: a customer enters at most once (S2b). On: each entry is its own journey in the counts.",
+        "Off: a customer enters at most once. On: each entry is its own journey in the counts.",
     );
 
     ui.add_space(8.0);

@@ -12,10 +12,11 @@ pub mod playback;
 mod timeline;
 mod versions;
 
-use egui::{Button, DragValue, ProgressBar, RichText, Ui};
+use egui::{Button, ProgressBar, RichText, Ui};
 
 use crate::model::{Instant, Journey, MAX_CUSTOMERS};
 use crate::sim::Report;
+use crate::ui::inspector::widgets::NumberField;
 use crate::ui::style::count;
 pub use playback::Playback;
 
@@ -53,9 +54,9 @@ pub enum RunnerIntent {
     Run,
     /// Cancel the run in progress.
     Cancel,
-    /// Use this many customers from now on.
+    /// Set the scenario's customers (a change to the journey, undoable).
     SetCustomers(u64),
-    /// Use this seed from now on.
+    /// Set the scenario's seed (a change to the journey, undoable).
     SetSeed(u64),
     /// Turn auto re-run on edit on or off.
     SetAutoRerun(bool),
@@ -103,9 +104,17 @@ pub struct RunnerState {
 pub fn runner_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>) -> Vec<RunnerIntent> {
     let mut out = Vec::new();
     run_row_ui(ui, state, view, &mut out);
+    ui.separator();
     if let Some(report) = view.report {
-        ui.separator();
         timeline::playback_ui(ui, &mut state.playback, view, report);
+    } else {
+        // The playback row's place is kept, so the canvas never jumps after a run.
+        ui.horizontal(|ui| {
+            for label in ["To start", "Play", "To end"] {
+                ui.add_enabled(false, Button::new(label));
+            }
+            ui.weak("The playhead appears after a run.");
+        });
     }
     versions::versions_ui(ui, state, view, &mut out);
     versions::dialogs_ui(ui, state, view, &mut out);
@@ -161,28 +170,26 @@ fn run_button_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>
 
 /// Customers and seed of the next run, and auto re-run on edit.
 fn settings_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) {
-    let label = ui.label("Customers");
+    // The scenario's own fields: each finished edit is one undoable change
+    // to the journey, saved with it; too many is refused in words.
     let mut customers = view.customers;
-    if ui
-        .add(
-            DragValue::new(&mut customers)
-                .range(1..=MAX_CUSTOMERS)
-                // Too many customers in a file are refused by the run, not silently changed.
-                .clamp_existing_to_range(false)
-                .speed(100.0),
-        )
-        .labelled_by(label.id)
-        .changed()
-    {
+    let response = ui.scope(|ui| {
+        NumberField::new("Customers")
+            .range(1..=MAX_CUSTOMERS)
+            .speed(100.0)
+            .show(ui, &mut customers)
+    });
+    let hover =
+        "The scenario's customers (Scenario tab): saved with the journey; Undo takes an edit back";
+    response.response.on_hover_text(hover);
+    if response.inner {
         out.push(RunnerIntent::SetCustomers(customers));
     }
-    let label = ui.label("Seed");
     let mut seed = view.seed;
-    if ui
-        .add(DragValue::new(&mut seed).speed(1.0))
-        .labelled_by(label.id)
-        .changed()
-    {
+    let response = ui.scope(|ui| NumberField::new("Random seed").show(ui, &mut seed));
+    let hover = "Picks the random draws: the same seed gives the same results; another seed shows how much chance moves them. The scenario's own seed, saved with the journey";
+    response.response.on_hover_text(hover);
+    if response.inner {
         out.push(RunnerIntent::SetSeed(seed));
     }
     let mut auto = view.auto_rerun;

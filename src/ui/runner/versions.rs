@@ -65,7 +65,14 @@ fn version_row_ui(
         VersionState::Draft => draft_version_ui(ui, state, view.journey, index, here),
         VersionState::Live(live) => {
             ui.label(RichText::new(format!("Version {no}")).strong());
-            ui.label(format!("live since {}", show_when(live)));
+            if live > chrono::Utc::now() {
+                ui.label(format!(
+                    "draft: goes live {} (its start date)",
+                    show_when(live)
+                ));
+            } else {
+                ui.label(format!("live since {}", show_when(live)));
+            }
             if let Some(n) = numbers {
                 ui.weak(n);
             }
@@ -108,7 +115,7 @@ fn draft_version_ui(
         .is_some_and(|(live, h)| h > live);
     let enabled = here.is_some() && after_live && !previous_stopped;
     let why = if previous_stopped {
-        "No version can be published after the newest one was stopped (S7)"
+        "No version can be published after the newest one was stopped"
     } else if here.is_none() {
         "Run first, then move the playhead to the instant to publish at"
     } else {
@@ -119,7 +126,7 @@ fn draft_version_ui(
         egui::Button::new("Publish edits as new version here…"),
     );
     let resp = resp.on_disabled_hover_text(why).on_hover_text(
-        "Arrivals from the playhead on enter this version; customers already in stay on theirs (S8)",
+        "Arrivals from the playhead on enter this version; customers already in stay on theirs",
     );
     if resp.clicked()
         && let Some(at) = here
@@ -161,7 +168,7 @@ fn stop_buttons_ui(
             egui::Button::new(format!("Stop version {} here…", index + 1)),
         )
         .on_disabled_hover_text(why)
-        .on_hover_text("Stop this version at the playhead, for good (S7)")
+        .on_hover_text("Stop this version at the playhead, for good")
         .clicked()
         && let Some(at) = here
     {
@@ -173,7 +180,7 @@ fn stop_buttons_ui(
 fn draft_row_ui(ui: &mut Ui, journey: &Journey, out: &mut Vec<RunnerIntent>) {
     let last = journey.current_index().unwrap_or(0);
     match journey.version_state(last) {
-        VersionState::Live(_) => {
+        VersionState::Live(live) => {
             ui.horizontal(|ui| {
                 if ui
                     .button(format!("Start a draft from version {}", last + 1))
@@ -182,11 +189,15 @@ fn draft_row_ui(ui: &mut Ui, journey: &Journey, out: &mut Vec<RunnerIntent>) {
                 {
                     out.push(RunnerIntent::StartDraft);
                 }
-                ui.weak("Editing now changes the live design itself; a draft keeps version history (S8).");
+                if live > chrono::Utc::now() {
+                    ui.weak("Not live yet: edits change the design that goes live at the start date.");
+                } else {
+                    ui.weak("Editing now changes the live design itself; a draft keeps version history.");
+                }
             });
         }
         VersionState::Stopped { .. } => {
-            ui.weak("The newest version was stopped: no version can be published after it (S7). Copy the design into a new journey to go on.");
+            ui.weak("The newest version was stopped: no version can be published after it. Copy the design into a new journey to go on.");
         }
         VersionState::Draft => {}
     }
@@ -258,7 +269,7 @@ pub fn dialogs_ui(
             ui.set_max_width(420.0);
             ui.heading(format!("Stop version {} for good?", version + 1));
             ui.label(format!("Stop at {} (UTC).", show_when(at)));
-            ui.label("From then nobody enters this version, and everyone in it leaves at once without another step (S7). A stop is final: it cannot be undone, and the version becomes read-only.");
+            ui.label("From then nobody enters this version, and everyone in it leaves at once without another step. A stop is final: it cannot be undone, and the version becomes read-only.");
             ui.horizontal(|ui| {
                 if ui
                     .button(RichText::new("Stop for good").color(ui.visuals().error_fg_color))
@@ -283,7 +294,7 @@ pub fn dialogs_ui(
             ui.set_max_width(420.0);
             ui.heading(format!("Publish version {no}?"));
             ui.label(format!("Publish at {} (UTC).", show_when(at)));
-            ui.label("Arrivals from then on enter this version; customers who entered before stay on the version they entered (S8).");
+            ui.label("Arrivals from then on enter this version; customers who entered before stay on the version they entered.");
             ui.horizontal(|ui| {
                 if ui.button("Publish").clicked() {
                     out.push(RunnerIntent::Publish(at));

@@ -190,7 +190,7 @@ fn duplicate_step_id_is_an_error_not_a_silent_overwrite() {
 #[test]
 fn future_format_says_written_by_a_newer_version() {
     for text in [
-        RULE_TEST_JOURNEY.replacen("format: 1", "format: 2", 1),
+        RULE_TEST_JOURNEY.replacen("format: 1", "format: 3", 1),
         // A newer release may add fields and syntax this one does not know.
         RULE_TEST_JOURNEY
             .replacen("format: 1", "format: 7", 1)
@@ -213,7 +213,7 @@ fn future_format_says_written_by_a_newer_version() {
     let path = dir.path().join("future.journey.ron");
     std::fs::write(
         &path,
-        RULE_TEST_JOURNEY.replacen("format: 1", "format: 2", 1),
+        RULE_TEST_JOURNEY.replacen("format: 1", "format: 3", 1),
     )
     .unwrap();
     let err = store::load(&path).unwrap_err().to_string();

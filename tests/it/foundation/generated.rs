@@ -45,6 +45,7 @@ fn action(n: u32) -> impl Strategy<Value = Action> {
         (channel(), "\\PC{0,10}", t()).prop_map(|(channel, content, next)| Action::Message {
             channel,
             content,
+            transactional: false,
             next
         }),
         (span(), t()).prop_map(|(span, next)| Action::Wait { span, next }),

@@ -5,6 +5,7 @@
 mod bad_input;
 mod cli;
 mod corpus;
+mod format2;
 mod fuzz;
 mod generated;
 mod save;

@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, TimeZone, Utc};
 use journey_designer::model::{
-    Action, Audience, Channel, ChannelModel, Condition, Decide, End, Event, Goal, Instant, Journey,
-    Rule, Scenario, SegmentModel, Span, Start, Step, StepId, TriggerModel, Variant, Version,
+    Action, Audience, Channel, ChannelModel, Condition, Decide, Delivery, End, Event, Goal,
+    Instant, Journey, Rule, Scenario, SegmentModel, Span, Start, Step, StepId, TriggerModel,
+    Variant, Version,
 };
 use journey_designer::sim::{Report, SimOptions, StepReport, simulate};
 
@@ -37,6 +38,8 @@ pub fn journey(steps: Vec<(u32, Action)>) -> Journey {
         },
         end: End::default(),
         goal: None,
+        delivery: Delivery::default(),
+        holdout: None,
         versions: vec![version(None, steps, first)],
         scenario: Scenario {
             customers: 2_000,
@@ -79,6 +82,7 @@ pub fn message(channel: Channel, n: Option<u32>) -> Action {
     Action::Message {
         channel,
         content: String::new(),
+        transactional: false,
         next: next(n),
     }
 }

@@ -15,8 +15,8 @@ pub fn assert_conserved(r: &Report) {
     let exit_trigger: u64 = o.exit_trigger.iter().map(|(_, n)| n).sum();
     assert_eq!(
         a.entered,
-        o.completed + suppressed + exit_trigger + o.stopped + o.in_progress,
-        "outcomes add up"
+        o.completed + suppressed + exit_trigger + o.stopped + o.held_out + o.in_progress,
+        "outcomes add up (S10 with held_out, S23)"
     );
     let mut step_exits = [0u64; 3];
     for s in &r.steps {
@@ -70,6 +70,11 @@ pub fn assert_conserved(r: &Report) {
     }
     assert_eq!(entered, a.entered, "timeline entries = entered");
     assert_eq!(
+        r.occupancy.held_out.last().copied().unwrap_or(0),
+        o.held_out,
+        "held out over time"
+    );
+    assert_eq!(
         r.timeline.last().map(|t| t.in_progress),
         Some(o.in_progress)
     );
@@ -114,11 +119,14 @@ pub fn assert_conserved(r: &Report) {
             .iter()
             .find(|s| s.version == co.version && s.id == co.step)
             .expect("co step");
+        assert_eq!(sent, s.messages.sent, "optimized sends = the step's sends");
         assert_eq!(
-            sent, s.completed,
-            "optimized sends = the step's completions"
+            s.messages.sent + s.messages.skipped + s.messages.capped,
+            s.completed,
+            "sent, skipped and capped = the step's completions"
         );
     }
+    assert_messages(r, suppressed - step_exits[0]);
     for c in &r.occupancy.connections {
         let s = r
             .steps
@@ -126,5 +134,47 @@ pub fn assert_conserved(r: &Report) {
             .find(|s| s.version == c.version && s.id == c.step)
             .expect("step");
         assert!(c.passes.last().copied().unwrap_or(0) <= s.completed);
+    }
+}
+
+/// Messages (format 2): every send is counted once per step, channel and timeline row;
+/// the holdout's groups add up (S23, precise point 1).
+fn assert_messages(r: &Report, suppressed_at_entry: u64) {
+    let steps_sent: u64 = r.steps.iter().map(|s| s.messages.sent).sum();
+    let channels_sent: u64 = r.channels.iter().map(|c| c.sent).sum();
+    assert_eq!(steps_sent, channels_sent, "step sends = channel sends");
+    let timeline_sent: u64 = r.timeline.iter().map(|t| t.sent).sum();
+    assert_eq!(
+        timeline_sent, channels_sent,
+        "timeline sends = channel sends"
+    );
+    let skipped: u64 = r.steps.iter().map(|s| s.messages.skipped).sum();
+    let capped: u64 = r.steps.iter().map(|s| s.messages.capped).sum();
+    assert_eq!(skipped, r.channels.iter().map(|c| c.skipped).sum::<u64>());
+    assert_eq!(capped, r.channels.iter().map(|c| c.capped).sum::<u64>());
+    for s in &r.steps {
+        let m = &s.messages;
+        assert!(
+            m.sent + m.skipped + m.capped <= s.completed,
+            "step {}",
+            s.id
+        );
+        assert!(m.held <= s.reached, "step {}", s.id);
+    }
+    let grid: u64 = r.send_volume.utc.iter().flatten().sum();
+    let local: u64 = r.send_volume.local.iter().flatten().sum();
+    assert_eq!((grid, local), (channels_sent, channels_sent), "send volume");
+    match &r.holdout {
+        None => assert_eq!(r.outcomes.held_out, 0),
+        Some(h) => {
+            assert_eq!(h.held_out, r.outcomes.held_out);
+            assert_eq!(
+                h.treated + h.held_out + suppressed_at_entry,
+                r.arrivals.entered,
+                "treated + held out + suppressed at entry = entered"
+            );
+            assert!(h.treated_converted <= h.treated && h.held_out_converted <= h.held_out);
+            assert!(h.ci95[0] <= h.ci95[1] && (0.0..=1.0).contains(&h.p_value));
+        }
     }
 }

@@ -99,6 +99,7 @@ fn simulate_json_has_exactly_the_report_keys() {
         "channel_optimization",
         "versions",
         "timeline",
+        "holdout",
     ];
     let positions: Vec<usize> = order
         .iter()
@@ -132,7 +133,8 @@ fn simulate_json_has_exactly_the_report_keys() {
             "channels",
             "channel_optimization",
             "versions",
-            "timeline"
+            "timeline",
+            "holdout"
         ])
     );
     assert_eq!(v["seed"], 9);
@@ -155,7 +157,8 @@ fn simulate_json_has_exactly_the_report_keys() {
             "suppressed",
             "exit_trigger",
             "stopped",
-            "in_progress"
+            "in_progress",
+            "held_out"
         ])
     );
     assert!(v["outcomes"]["exit_trigger"]["unsubscribed"].is_u64());
@@ -172,7 +175,8 @@ fn simulate_json_has_exactly_the_report_keys() {
             "reached",
             "completed",
             "exited",
-            "in_progress"
+            "in_progress",
+            "messages"
         ])
     );
     assert_eq!(
@@ -202,7 +206,9 @@ fn simulate_json_has_exactly_the_report_keys() {
             "delivered",
             "opened",
             "clicked",
-            "converted"
+            "converted",
+            "skipped",
+            "capped"
         ])
     );
     assert_eq!(
@@ -211,7 +217,7 @@ fn simulate_json_has_exactly_the_report_keys() {
     );
     assert_eq!(
         keys(&v["timeline"][0]),
-        sorted(&["at", "in_progress", "entered", "exited"])
+        sorted(&["at", "in_progress", "entered", "exited", "sent"])
     );
     assert_eq!(v["timeline"][0]["at"], "2026-01-01T00:00:00Z");
     assert_eq!(v["timeline"].as_array().map(Vec::len), Some(30 * 24 + 1));

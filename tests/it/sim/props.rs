@@ -22,7 +22,7 @@ struct StepSpec {
 }
 
 #[derive(Clone, Debug)]
-struct Spec {
+pub(super) struct Spec {
     steps: Vec<StepSpec>,
     loop_back: bool,
     customers: u64,
@@ -46,7 +46,7 @@ fn step_spec() -> impl Strategy<Value = StepSpec> {
         .prop_map(|(kind, a, b, c, x)| StepSpec { kind, a, b, c, x })
 }
 
-fn spec() -> impl Strategy<Value = Spec> {
+pub(super) fn spec() -> impl Strategy<Value = Spec> {
     (
         prop::collection::vec(step_spec(), 1..7),
         any::<bool>(),
@@ -191,7 +191,7 @@ fn steps_of(spec: &Spec) -> Vec<(u32, Action)> {
     out
 }
 
-fn journey_of(spec: &Spec) -> Journey {
+pub(super) fn journey_of(spec: &Spec) -> Journey {
     let mut j = journey(steps_of(spec));
     let sc = &mut j.scenario;
     sc.customers = spec.customers;

@@ -85,6 +85,7 @@ fn random_version() -> impl Strategy<Value = Version> {
                 0 => Action::Message {
                     channel: Channel::Email,
                     content: String::new(),
+                    transactional: false,
                     next: a,
                 },
                 1 => Action::Wait {

@@ -13,6 +13,7 @@ use crate::model::Journey;
 use crate::sim::{self, Report, SimOptions};
 use crate::ui::style::count;
 
+mod customers;
 mod outputs;
 mod playback;
 mod reruns;

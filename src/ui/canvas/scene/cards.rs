@@ -11,7 +11,7 @@ use crate::ui::canvas::cache::CardInfo;
 use crate::ui::canvas::card::{
     CardLook, badge_rect, paint_badge, paint_card, paint_card_block, paint_port,
 };
-use crate::ui::canvas::gestures::{card_gesture, connect_gesture};
+use crate::ui::canvas::gestures::{Grip, card_gesture, connect_gesture, reconnect_grip_ui};
 use crate::ui::canvas::menus::{self, MenuTarget};
 use crate::ui::canvas::{Canvas, CanvasAction, Gesture};
 
@@ -62,6 +62,7 @@ pub(super) fn card_ui(
         selected,
         hovered: resp.hovered(),
         first: card.id == f.cache.first_step,
+        counts: f.input.overlay.is_some(),
     };
     card_face_ui(ui, f, card.id, rect, info, look);
     Some(delta)
@@ -104,8 +105,17 @@ pub(super) fn ports_ui(
 ) {
     for &(i, delta) in shown {
         let card = &f.cache.cards[i];
-        for (o, (_, _, port)) in card.outputs.iter().enumerate() {
+        for (o, (_, target, port)) in card.outputs.iter().enumerate() {
             let port = *port + delta;
+            if let Some(to) = target.and_then(|t| f.rect_of(t)) {
+                let grip = Grip {
+                    from: (card.id, o),
+                    port,
+                    to,
+                    sense: f.port_sense(),
+                };
+                reconnect_grip_ui(ui, canvas, f.cache, grip, actions);
+            }
             let resp = ui.interact(
                 Rect::from_center_size(port, vec2(16.0, 16.0)),
                 ui.make_persistent_id(("port", card.id.0, o)),

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::StepContext;
-use crate::model::{Condition, Rule, StepId};
+use crate::model::{Condition, Rule, Scenario, StepId};
 use crate::ui::inspector::conditions::condition_ui;
 use crate::ui::inspector::widgets::{TargetField, differs, explain, rule};
 
@@ -50,6 +50,7 @@ where
 pub(super) fn branch_ui(
     ui: &mut Ui,
     context: &StepContext,
+    scenario: &mut Scenario,
     rules: &mut Vec<Rule>,
     otherwise: &mut Option<StepId>,
 ) {
@@ -67,7 +68,7 @@ pub(super) fn branch_ui(
                     reorder_buttons(ui, rules, i, "rule");
                 });
                 let mut edited = r.clone();
-                condition_ui(ui, context.names, &mut edited.when);
+                condition_ui(ui, context.names, &mut edited.when, Some(scenario));
                 TargetField::new("Then go to", &context.choices).show(ui, &mut edited.next);
                 keep_edit(rules, &before, i, edited);
             });

@@ -89,7 +89,7 @@ pub(super) fn channel_list_ui(ui: &mut Ui, channels: &mut Vec<Channel>) {
     }
     rule(
         ui,
-        "Each customer gets one message, on the channel they are most likely to click (S13).",
+        "Each customer gets one message, on the channel they are most likely to click.",
     );
 }
 

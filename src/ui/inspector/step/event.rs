@@ -1,10 +1,14 @@
 //! An if/then step: the event it waits for, how long, and where Yes and No go.
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::StepContext;
-use crate::model::{Action, Event, StepId};
-use crate::ui::inspector::widgets::{ComboField, NameField, SpanField, TargetField, explain, rule};
+use crate::edit::ModelUse;
+use crate::model::{Action, Channel, Event, Scenario, StepId};
+use crate::ui::inspector::models::model_ui;
+use crate::ui::inspector::widgets::{
+    ComboField, NameField, SpanField, TargetField, WARNING_COLOR, explain, rule,
+};
 
 /// What an if/then step waits for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +59,12 @@ impl Kind {
 }
 
 /// The fields of an if/then step (`action` is one).
-pub(super) fn if_then_ui(ui: &mut Ui, context: &StepContext, action: &mut Action) {
+pub(super) fn if_then_ui(
+    ui: &mut Ui,
+    context: &StepContext,
+    scenario: &mut Scenario,
+    action: &mut Action,
+) {
     let Action::IfThen {
         event,
         within,
@@ -65,7 +74,7 @@ pub(super) fn if_then_ui(ui: &mut Ui, context: &StepContext, action: &mut Action
     else {
         return;
     };
-    event_ui(ui, context, event);
+    event_ui(ui, context, scenario, event);
     SpanField::new("Wait up to").show(ui, within);
     explain(
         ui,
@@ -76,7 +85,7 @@ pub(super) fn if_then_ui(ui: &mut Ui, context: &StepContext, action: &mut Action
 }
 
 /// The event an if/then step waits for: its kind, then a name or a message.
-fn event_ui(ui: &mut Ui, context: &StepContext, event: &mut Event) {
+fn event_ui(ui: &mut Ui, context: &StepContext, scenario: &mut Scenario, event: &mut Event) {
     let messages = message_choices(context);
     let mut kind = Kind::of(event);
     if ComboField::new("Wait for", &KINDS).show(ui, &mut kind) {
@@ -88,14 +97,14 @@ fn event_ui(ui: &mut Ui, context: &StepContext, event: &mut Event) {
         Event::Trigger(name) => {
             NameField::new("Trigger")
                 .suggestions(&names.triggers)
-                .known(&names.known_triggers)
                 .show(ui, name);
+            model_ui(ui, scenario, name, ModelUse::EventTrigger);
         }
         Event::JoinedSegment(name) => {
             NameField::new("Segment")
                 .suggestions(&names.segments)
-                .known(&names.known_segments)
                 .show(ui, name);
+            model_ui(ui, scenario, name, ModelUse::JoinedSegment);
             rule(ui, "A customer already in the segment takes Yes at once.");
         }
         Event::Delivered(step) | Event::Opened(step) | Event::Clicked(step) => {
@@ -104,6 +113,9 @@ fn event_ui(ui: &mut Ui, context: &StepContext, event: &mut Event) {
                 .unknown(unknown)
                 .truncate()
                 .show(ui, step);
+            if kind == Kind::Opened {
+                sms_opens_ui(ui, context, *step);
+            }
             if messages.is_empty() {
                 explain(
                     ui,
@@ -111,6 +123,25 @@ fn event_ui(ui: &mut Ui, context: &StepContext, event: &mut Event) {
                 );
             }
         }
+    }
+}
+
+/// Most SMS providers do not report opens: says so when the message waited
+/// for may go by SMS, and leaves the choice to the user.
+fn sms_opens_ui(ui: &mut Ui, context: &StepContext, message: StepId) {
+    let sms = match context.version.steps.get(&message).map(|s| &s.action) {
+        Some(Action::Message { channel, .. }) => *channel == Channel::Sms,
+        Some(Action::ChannelOptimization { channels, .. }) => channels.contains(&Channel::Sms),
+        _ => false,
+    };
+    if sms {
+        ui.label(
+            RichText::new(
+                "Warning: most SMS providers do not report opens, so real customers who read it may still take No. Waiting for a click is more reliable; the simulation uses the scenario's SMS open rate.",
+            )
+            .small()
+            .color(WARNING_COLOR),
+        );
     }
 }
 

@@ -6,13 +6,16 @@ mod ab_test;
 mod branch;
 mod channels;
 mod event;
+mod time_of_day;
 
 use egui::{RichText, Ui};
 
-use super::widgets::{DateTimeField, SpanField, TargetField, TextField, explain, step_choices};
+use super::widgets::{
+    ComboField, DateTimeField, SpanField, TargetField, TextField, explain, step_choices,
+};
 use super::{Form, Names};
-use crate::edit::Command;
-use crate::model::{Action, Step, StepId, Version};
+use crate::edit::{Command, follow_auto_name, with_kind};
+use crate::model::{Action, ActionKind, Scenario, Step, StepId, Version};
 
 /// What a step's fields read besides the step itself.
 struct StepContext<'a> {
@@ -42,7 +45,7 @@ pub fn step_ui(ui: &mut Ui, form: &mut Form, version_index: usize, selected: Opt
     };
     let stopped = version.stopped_at.is_some();
     if stopped {
-        ui.label(RichText::new("This version is stopped: its steps are read-only (S7).").strong());
+        ui.label(RichText::new("This version is stopped: its steps are read-only.").strong());
     }
     form.problems_ui(ui);
     let context = StepContext {
@@ -52,34 +55,60 @@ pub fn step_ui(ui: &mut Ui, form: &mut Form, version_index: usize, selected: Opt
         choices: step_choices(&version.steps, Some(id)),
     };
     let mut step = old.clone();
+    let mut new_kind = None;
     ui.add_enabled_ui(!stopped, |ui| {
         ui.push_id(("step", version_index, id), |ui| {
-            heading_ui(ui, form, &context, version_index, &mut step);
+            new_kind = heading_ui(ui, form, &context, version_index, &mut step);
             ui.separator();
-            action_ui(ui, &context, &mut step.action);
+            action_ui(ui, &context, &mut form.scenario, &mut step.action);
         });
     });
-    if !stopped {
-        form.commit(old, step, |step| Command::SetStep {
-            version: version_index,
-            id,
-            step,
-        });
+    if stopped {
+        return;
+    }
+    let set = |step| Command::SetStep {
+        version: version_index,
+        id,
+        step,
+    };
+    if let Some(kind) = new_kind {
+        let label = format!("Make '{}' {}", old.name, kind.label());
+        let changed = with_kind(old, kind, last_message(version, id));
+        form.push(Command::Batch(label, vec![set(changed)]));
+    } else {
+        form.commit(old, follow_auto_name(old, step), set);
     }
 }
 
-/// The step's name, its kind, and whether customers enter here.
+/// The version's most recent message step other than `id`, for a new if/then.
+fn last_message(version: &Version, id: StepId) -> Option<StepId> {
+    (version.steps.iter().rev())
+        .find(|(sid, s)| **sid != id && s.action.kind() == ActionKind::Message)
+        .map(|(sid, _)| *sid)
+}
+
+/// The step's name, its kind, and whether customers enter here; returns
+/// the kind chosen, when the user changed it.
 fn heading_ui(
     ui: &mut Ui,
     form: &mut Form,
     context: &StepContext,
     version_index: usize,
     step: &mut Step,
-) {
+) -> Option<ActionKind> {
     let id = context.id;
     TextField::new("Step name").show(ui, &mut step.name);
-    explain(ui, "The name on the canvas card and in reports.");
-    ui.label(format!("Kind: {} (step {id})", step.action.kind().label()));
+    explain(
+        ui,
+        "The name on the canvas card and in reports; until you rename it, it follows the settings.",
+    );
+    let kinds: Vec<(ActionKind, &str)> = ActionKind::ALL.map(|k| (k, k.label())).into();
+    let mut kind = step.action.kind();
+    let changed = ComboField::new("Kind", &kinds).show(ui, &mut kind);
+    explain(
+        ui,
+        &format!("Step {id}. Another kind keeps the name, the place and the connections that fit."),
+    );
     if context.version.first_step == id {
         explain(ui, "Customers enter the journey here (first step).");
     } else if ui
@@ -92,19 +121,27 @@ fn heading_ui(
             id,
         });
     }
+    changed.then_some(kind)
 }
 
 /// The fields of the step's kind.
-fn action_ui(ui: &mut Ui, context: &StepContext, action: &mut Action) {
+fn action_ui(ui: &mut Ui, context: &StepContext, scenario: &mut Scenario, action: &mut Action) {
     match action {
         Action::Message {
             channel,
             content,
+            transactional,
             next,
+            ..
         } => {
             channels::channel_ui(ui, channel);
             explain(ui, "The channel the message is sent on.");
             content_ui(ui, content);
+            ui.checkbox(transactional, "Transactional (a receipt, a password reset)");
+            explain(
+                ui,
+                "Goes out at once whatever the quiet hours and caps say, and caps do not count it.",
+            );
             next_ui(ui, context, next);
         }
         Action::Wait { span, next } => {
@@ -123,8 +160,18 @@ fn action_ui(ui: &mut Ui, context: &StepContext, action: &mut Action) {
             );
             next_ui(ui, context, next);
         }
-        Action::Branch { rules, otherwise } => branch::branch_ui(ui, context, rules, otherwise),
-        Action::IfThen { .. } => event::if_then_ui(ui, context, action),
+        Action::WaitUntilTime {
+            time,
+            weekdays,
+            next,
+        } => {
+            time_of_day::time_of_day_ui(ui, time, weekdays);
+            next_ui(ui, context, next);
+        }
+        Action::Branch { rules, otherwise } => {
+            branch::branch_ui(ui, context, scenario, rules, otherwise);
+        }
+        Action::IfThen { .. } => event::if_then_ui(ui, context, scenario, action),
         Action::AbTest { variants, decide } => {
             ab_test::ab_test_ui(ui, &context.choices, variants, decide);
         }

@@ -171,3 +171,41 @@ fn scenario_fields_keep_probabilities_between_0_and_1() {
     );
     assert!(crate::model::validate(harness.state().doc.journey()).is_empty());
 }
+
+/// S8, issue 11: a journey whose start date has not come is a draft that goes
+/// live then, in those words; one already started is live.
+#[test]
+fn s8_a_journey_not_live_yet_is_a_draft_that_goes_live_at_its_start_date() {
+    let harness = host_harness(Journey::new_empty("New", at(2099, 3, 2, 9, 0)), None, true);
+    harness.get_by_label("Version 1: draft, not live yet");
+    harness.get_by_label_contains("It goes live at 2099-03-02 09:00 UTC (the start date)");
+    assert!(harness.query_by_label("Version 1: live").is_none());
+    let harness = host_harness(Journey::new_empty("Old", at(2020, 3, 2, 9, 0)), None, true);
+    harness.get_by_label("Version 1: live");
+    harness.get_by_label_contains("Live since 2020-03-02 09:00 UTC");
+}
+
+/// S9, issue 11: per-segment channel rates are edited in the Scenario form:
+/// a segment gets its own email rates, one changes, and they go again.
+#[test]
+fn s9_segment_channel_rates_are_edited_in_the_scenario_form() {
+    use crate::model::Channel;
+    let mut harness = host_harness(Journey::new_empty("S", at(2026, 3, 2, 9, 0)), None, true);
+    open_tab(&mut harness, Tab::Scenario);
+    click(&mut harness, "Channel rates");
+    click(&mut harness, "+ everyone");
+    fill(&mut harness, "everyone Email opened", "0.5");
+    let rates = |h: &Harness<'_, Host>| h.state().doc.journey().scenario.segment_channels.clone();
+    assert_eq!(rates(&harness)["everyone"][&Channel::Email].opened, 0.5);
+    click(&mut harness, "+ SMS");
+    assert!(rates(&harness)["everyone"].contains_key(&Channel::Sms));
+    assert!(crate::model::validate(harness.state().doc.journey()).is_empty());
+    harness
+        .get_all_by_label("Remove")
+        .next()
+        .expect("the segment's Remove")
+        .click();
+    harness.run();
+    assert!(rates(&harness).is_empty());
+    assert_eq!(harness.state().commands, 4);
+}

@@ -2,7 +2,10 @@
 //! label, click, type, press Enter; a small host applies the commands to an
 //! `edit::Document`, like the app does.
 
+mod delivery;
+mod editing;
 mod forms;
+mod models;
 mod steps;
 
 use chrono::TimeZone;

@@ -284,3 +284,96 @@ fn s7_stop_version_asks_then_stops_for_good() {
     harness.get_by_label("Version 1: stopped");
     harness.get_by_label_contains("A stop is final");
 }
+
+/// The rule codes ("S1" … "S25", "S2b") in `text`.
+fn rule_codes(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        if *c != 'S' || !starts_word {
+            continue;
+        }
+        let digits: String = chars[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let after = chars.get(i + 1 + digits.len());
+        let ends_word = after.is_none_or(|c| !c.is_alphanumeric() || *c == 'b');
+        if ends_word && digits.parse::<u32>().is_ok_and(|n| (1..=25).contains(&n)) {
+            found.push(format!("S{digits}"));
+        }
+    }
+    found
+}
+
+/// Every visible text of the inspector that carries a rule code.
+fn coded_labels(harness: &Harness<'_, Host>) -> Vec<String> {
+    (harness.root().children_recursive())
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            let text = [node.label(), node.value()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>();
+            let text = text.join(" ");
+            (!rule_codes(&text).is_empty()).then_some(text)
+        })
+        .collect()
+}
+
+/// Issue 11: rule codes stay in code, tests and docs: no tab, table, step
+/// form of any kind, stopped version or stop confirmation shows one.
+#[test]
+fn no_rule_code_in_any_label_of_any_tab_or_step_form() {
+    assert_eq!(
+        rule_codes("rule S2b and S14, not S26 or SMS or S3x"),
+        ["S2", "S14"]
+    );
+    let journey = every_kind_journey();
+    let ids: Vec<StepId> = journey.versions[0].steps.keys().copied().collect();
+    let mut harness = host_harness(journey.clone(), None, true);
+    for tab in [Tab::Journey, Tab::Start, Tab::End, Tab::Goal, Tab::Scenario] {
+        open_tab(&mut harness, tab);
+        assert_eq!(coded_labels(&harness), Vec::<String>::new(), "{tab:?}");
+    }
+    for header in [
+        "Attributes (2)",
+        "Segments (1)",
+        "Triggers (1)",
+        "Channel rates",
+    ] {
+        click(&mut harness, header);
+    }
+    assert_eq!(
+        coded_labels(&harness),
+        Vec::<String>::new(),
+        "scenario tables"
+    );
+    for id in ids {
+        harness.state_mut().selected = Some(id);
+        harness.run();
+        assert_eq!(coded_labels(&harness), Vec::<String>::new(), "step {id}");
+    }
+    harness.state_mut().selected = None;
+    harness.run();
+    open_tab(&mut harness, Tab::Journey);
+    click(&mut harness, "Stop version 1…");
+    assert_eq!(
+        coded_labels(&harness),
+        Vec::<String>::new(),
+        "stop confirmation"
+    );
+    let mut stopped = journey;
+    stopped.versions[0].stopped_at = Some(at(2026, 3, 5, 0, 0));
+    let mut harness = host_harness(stopped, Some(StepId(2)), true);
+    assert_eq!(coded_labels(&harness), Vec::<String>::new(), "stopped step");
+    for tab in [Tab::Journey, Tab::End] {
+        open_tab(&mut harness, tab);
+        assert_eq!(
+            coded_labels(&harness),
+            Vec::<String>::new(),
+            "stopped {tab:?}"
+        );
+    }
+}

@@ -17,7 +17,7 @@ use super::{add_name_ui, buffered, explain, name_flag_ui, pick_menu_ui, trailing
 pub struct ListEditor<'a> {
     noun: &'a str,
     suggestions: &'a [String],
-    known: &'a [String],
+    known: Option<&'a [String]>,
 }
 
 impl<'a> ListEditor<'a> {
@@ -26,7 +26,7 @@ impl<'a> ListEditor<'a> {
         ListEditor {
             noun,
             suggestions: &[],
-            known: &[],
+            known: None,
         }
     }
 
@@ -38,13 +38,23 @@ impl<'a> ListEditor<'a> {
 
     /// The names the scenario models; any other is flagged.
     pub fn known(mut self, names: &'a [String]) -> Self {
-        self.known = names;
+        self.known = Some(names);
         self
     }
 
     /// Draws the list `items`; true when an edit, a removal or an addition changed it.
     pub fn show(self, ui: &mut Ui, items: &mut Vec<String>) -> bool {
-        let edited = ui.push_id(self.noun, |ui| self.list_ui(ui, items)).inner;
+        self.show_with(ui, items, |_, _| {})
+    }
+
+    /// [`Self::show`], drawing `each` under every item (e.g. its model).
+    pub fn show_with(
+        self,
+        ui: &mut Ui,
+        items: &mut Vec<String>,
+        mut each: impl FnMut(&mut Ui, &str),
+    ) -> bool {
+        let edited = (ui.push_id(self.noun, |ui| self.list_ui(ui, items, &mut each))).inner;
         let changed = edited.is_some();
         if let Some(list) = edited {
             *items = list;
@@ -53,14 +63,19 @@ impl<'a> ListEditor<'a> {
     }
 
     /// The items, then the add row; returns the new list.
-    fn list_ui(&self, ui: &mut Ui, items: &[String]) -> Option<Vec<String>> {
+    fn list_ui(
+        &self,
+        ui: &mut Ui,
+        items: &[String],
+        each: &mut dyn FnMut(&mut Ui, &str),
+    ) -> Option<Vec<String>> {
         let noun = self.noun;
         let mut out = None;
         if items.is_empty() {
             explain(ui, &format!("No {noun} yet."));
         }
         for i in 0..items.len() {
-            if let Some(list) = ui.push_id(i, |ui| self.item_ui(ui, items, i)).inner {
+            if let Some(list) = ui.push_id(i, |ui| self.item_ui(ui, items, i, each)).inner {
                 out = Some(list);
             }
         }
@@ -69,8 +84,14 @@ impl<'a> ListEditor<'a> {
             .filter(|s| !items.contains(s))
             .cloned()
             .collect();
+        let new_field = ui.make_persistent_id(&add_label).with("edit");
         let added = add_name_ui(ui, &add_label, |ui| {
-            pick_menu_ui(ui, &format!("{add_label} used elsewhere"), &unused)
+            pick_menu_ui(
+                ui,
+                &format!("{add_label} used elsewhere"),
+                &unused,
+                new_field,
+            )
         });
         if let Some(name) = added {
             let mut list = items.to_vec();
@@ -83,7 +104,13 @@ impl<'a> ListEditor<'a> {
     }
 
     /// Item `i`: its name, "Remove" and its flag; returns the new list.
-    fn item_ui(&self, ui: &mut Ui, items: &[String], i: usize) -> Option<Vec<String>> {
+    fn item_ui(
+        &self,
+        ui: &mut Ui,
+        items: &[String],
+        i: usize,
+        each: &mut dyn FnMut(&mut Ui, &str),
+    ) -> Option<Vec<String>> {
         let noun = self.noun;
         let item = &items[i];
         let id = ui.make_persistent_id("item");
@@ -105,7 +132,8 @@ impl<'a> ListEditor<'a> {
                 })
             },
         );
-        name_flag_ui(ui, item, Some(self.known));
+        name_flag_ui(ui, item, self.known);
+        each(ui, item);
         let mut list = items.to_vec();
         if removed {
             list.remove(i);

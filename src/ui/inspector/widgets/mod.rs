@@ -27,7 +27,7 @@ pub use dates::{DateTimeField, show_instant};
 pub use list::ListEditor;
 pub use names::{NameField, add_name_ui, rename_ui};
 pub use notes::{ERROR_COLOR, WARNING_COLOR, explain, problems_ui, rule};
-pub use number::{NumberField, SpanField};
+pub use number::{NumberField, SpanField, grouped, parse_allowed};
 pub use targets::{TargetField, step_choices};
 pub use text::TextField;
 

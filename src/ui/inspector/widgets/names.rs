@@ -1,7 +1,7 @@
 //! Names: a name field with suggestions and the "not in the scenario" flag,
 //! adding and renaming entries.
 
-use egui::{Key, RichText, TextEdit, Ui};
+use egui::{Id, Key, RichText, TextEdit, Ui};
 
 use super::{Labelled, WARNING_COLOR, buffered, commit_into, trailing_row, with_label};
 
@@ -57,16 +57,18 @@ impl<'a> NameField<'a> {
         let (picked, typed) = with_label(ui, self.label, Labelled::InLayout, |ui, naming| {
             trailing_row(
                 ui,
-                |ui| pick_menu_ui(ui, self.pick_hover, self.suggestions),
+                |ui| pick_menu_ui(ui, self.pick_hover, self.suggestions, id.with("edit")),
                 |ui| {
                     buffered(ui, id, name, |ui, text| {
-                        naming.apply(
+                        let response = naming.apply(
                             ui.add(
                                 TextEdit::singleline(text)
                                     .id(id.with("edit"))
                                     .desired_width(ui.available_width()),
                             ),
-                        )
+                        );
+                        focus_if_asked(ui, &response);
+                        response
                     })
                 },
             )
@@ -101,23 +103,43 @@ pub fn name_flag_ui(ui: &mut Ui, name: &str, known: Option<&[String]>) {
     }
 }
 
-/// A "Pick" menu of names; returns the one clicked.
-pub fn pick_menu_ui(ui: &mut Ui, hover: &str, names: &[String]) -> Option<String> {
+/// A "Pick" menu of names, then "New…", which moves the keyboard to the
+/// text field `new_field` to type a new name; returns the name clicked.
+pub fn pick_menu_ui(ui: &mut Ui, hover: &str, names: &[String], new_field: Id) -> Option<String> {
     let mut picked = None;
-    ui.add_enabled_ui(!names.is_empty(), |ui| {
-        ui.menu_button("Pick", |ui| {
-            for name in names {
-                if ui.button(name).clicked() {
-                    picked = Some(name.clone());
-                    ui.close();
-                }
+    ui.menu_button("Pick", |ui| {
+        for name in names {
+            if ui.button(name).clicked() {
+                picked = Some(name.clone());
+                ui.close();
             }
-        })
-        .response
-        .on_hover_text(hover)
-        .on_disabled_hover_text("No names used yet");
-    });
+        }
+        if !names.is_empty() {
+            ui.separator();
+        }
+        if ui
+            .button("New…")
+            .on_hover_text("Type a new name in the field")
+            .clicked()
+        {
+            // Focused on the next frame: this one's click would take it away.
+            ui.data_mut(|d| d.insert_temp(new_field.with("focus-asked"), true));
+            ui.ctx().request_repaint();
+            ui.close();
+        }
+    })
+    .response
+    .on_hover_text(hover);
     picked
+}
+
+/// Gives `response` the keyboard when "New…" asked for it (see [`pick_menu_ui`]).
+fn focus_if_asked(ui: &Ui, response: &egui::Response) {
+    let key = response.id.with("focus-asked");
+    if ui.data(|d| d.get_temp::<bool>(key)).is_some() && !ui.input(|i| i.pointer.any_click()) {
+        response.request_focus();
+        ui.data_mut(|d| d.remove::<bool>(key));
+    }
 }
 
 /// A text field and an "Add" button, with `extra` widgets before the button
@@ -150,6 +172,7 @@ pub fn add_name_ui(
                         .desired_width(ui.available_width()),
                 )
                 .accessible_name(what);
+            focus_if_asked(ui, &response);
             response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
         },
     );

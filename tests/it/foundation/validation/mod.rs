@@ -2,6 +2,7 @@
 //! rule-test journey in exactly one way and checks the kind, the severity and
 //! that the message names the version and step in the marketer's words.
 
+mod delivery;
 mod scenario;
 mod steps;
 mod versions;
@@ -55,7 +56,7 @@ fn with_second_version(published: Option<Instant>) -> Journey {
 }
 
 /// Every rule, for [`every_rule_has_its_own_test`].
-const ALL_KINDS: [ProblemKind; 29] = [
+const ALL_KINDS: [ProblemKind; 41] = [
     ProblemKind::UnsupportedFormat,
     ProblemKind::NoVersions,
     ProblemKind::MissingFirstStep,
@@ -85,6 +86,18 @@ const ALL_KINDS: [ProblemKind; 29] = [
     ProblemKind::Unmodelled,
     ProblemKind::SpanTooLong,
     ProblemKind::InstantOutOfRange,
+    ProblemKind::QuietHoursEmpty,
+    ProblemKind::QuietHoursUnusedChannel,
+    ProblemKind::CapMax,
+    ProblemKind::CapWindow,
+    ProblemKind::CapUnreachable,
+    ProblemKind::HoldoutPercent,
+    ProblemKind::HoldoutWindow,
+    ProblemKind::HoldoutWithReentry,
+    ProblemKind::HoldoutWithoutGoal,
+    ProblemKind::UnknownTimeZone,
+    ProblemKind::TimeZoneWeights,
+    ProblemKind::TimeZoneAttribute,
 ];
 
 /// The test that proves each rule; fails to compile when a rule is added
@@ -126,6 +139,24 @@ fn test_of(kind: ProblemKind) -> &'static str {
         ProblemKind::Unmodelled => "name_the_scenario_does_not_model_is_a_warning",
         ProblemKind::SpanTooLong => "span_longer_than_the_maximum_is_an_error",
         ProblemKind::InstantOutOfRange => "instant_outside_the_years_1_to_9999_is_an_error",
+        ProblemKind::QuietHoursEmpty => "quiet_hours_with_the_same_start_and_end_is_an_error",
+        ProblemKind::QuietHoursUnusedChannel => {
+            "quiet_hours_naming_a_channel_no_message_uses_is_a_warning"
+        }
+        ProblemKind::CapMax => "cap_with_max_0_is_an_error",
+        ProblemKind::CapWindow => "cap_with_a_zero_window_is_an_error",
+        ProblemKind::CapUnreachable => "cap_that_only_transactional_messages_reach_is_a_warning",
+        ProblemKind::HoldoutPercent => "holdout_percent_outside_0_to_100_is_an_error",
+        ProblemKind::HoldoutWindow => "holdout_with_a_zero_window_is_an_error",
+        ProblemKind::HoldoutWithReentry => "holdout_with_reentry_is_a_warning",
+        ProblemKind::HoldoutWithoutGoal => "holdout_without_a_goal_is_a_warning",
+        ProblemKind::UnknownTimeZone => {
+            "time_zone_not_in_the_database_is_an_error_that_suggests_names"
+        }
+        ProblemKind::TimeZoneWeights => "time_zone_weights_negative_or_summing_to_0_is_an_error",
+        ProblemKind::TimeZoneAttribute => {
+            "time_zone_attribute_together_with_time_zones_is_an_error"
+        }
     }
 }
 
@@ -135,6 +166,7 @@ fn every_rule_has_its_own_test() {
         include_str!("steps.rs"),
         include_str!("versions.rs"),
         include_str!("scenario.rs"),
+        include_str!("delivery.rs"),
     ]
     .concat();
     let mut names: Vec<&str> = ALL_KINDS.iter().map(|&k| test_of(k)).collect();

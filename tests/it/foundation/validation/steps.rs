@@ -25,6 +25,7 @@ fn next_naming_no_step_is_an_error() {
     *action(&mut j, 0, 7) = Action::Message {
         channel: Channel::Push,
         content: "coupon".into(),
+        transactional: false,
         next: Some(StepId(42)),
     };
     let p = only(&j, ProblemKind::MissingNext, Severity::Error);
@@ -91,6 +92,7 @@ fn cycle_without_a_positive_wait_is_an_error() {
     *action(&mut j, 0, 7) = Action::Message {
         channel: Channel::Push,
         content: String::new(),
+        transactional: false,
         next: Some(StepId(2)),
     };
     only(&j, ProblemKind::InstantCycle, Severity::Error);
@@ -213,6 +215,7 @@ fn step_no_path_reaches_is_a_warning() {
             action: Action::Message {
                 channel: Channel::Sms,
                 content: String::new(),
+                transactional: false,
                 next: None,
             },
         },

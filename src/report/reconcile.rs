@@ -62,6 +62,13 @@ pub fn reconcile(report: &Report) -> Reconciliation {
         row("Entered", a.entered, 0),
         row("Finished the journey", o.completed, 1),
     ];
+    if o.held_out > 0 {
+        entries.push(row(
+            "Held out (no messages, to measure lift)",
+            o.held_out,
+            1,
+        ));
+    }
     entries.push(row(
         "Left because of a suppression segment, at a step",
         suppressed_steps.min(suppressed),

@@ -33,6 +33,8 @@ pub mod colours {
     pub const EXIT_TRIGGER: Color32 = Color32::from_rgb(0xd9, 0x77, 0x06);
     /// Stopped.
     pub const STOPPED: Color32 = Color32::from_rgb(0xdc, 0x26, 0x26);
+    /// Held out to measure lift (no messages).
+    pub const HELD_OUT: Color32 = Color32::from_rgb(0x64, 0x74, 0x8b);
     /// Customers in a step now / in progress.
     pub const NOW: Color32 = Color32::from_rgb(0x25, 0x63, 0xeb);
     /// Entries.

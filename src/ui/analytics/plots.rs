@@ -24,6 +24,8 @@ pub struct Day {
     pub exit_trigger: u64,
     /// Stopped.
     pub stopped: u64,
+    /// Held out to measure lift (left at entry, S23).
+    pub held_out: u64,
 }
 
 /// The day a timeline row's hour belongs to (row k counts the hour ending at k).
@@ -39,9 +41,9 @@ pub fn daily(report: &Report) -> Vec<Day> {
     let mut days = vec![Day::default(); day_of(rows.saturating_sub(1)) + 1];
     let occ = &report.occupancy;
     let at = |v: &[u64], k: usize| v.get(k).copied().unwrap_or(0);
-    let mut before = [0u64; 4];
+    let mut before = [0u64; 5];
     for (k, row) in report.timeline.iter().enumerate() {
-        let mut now = [0u64; 4];
+        let mut now = [0u64; 5];
         // The step series may have coarser rows (long journeys): their snapshot at `k`.
         let j = occ.row_of_hour(k);
         for c in occ.connections.iter().filter(|c| c.target.is_none()) {
@@ -52,7 +54,9 @@ pub fn daily(report: &Report) -> Vec<Day> {
             now[2] += at(&s.exit_trigger, j);
             now[3] += at(&s.stopped, j);
         }
-        let delta: Vec<u64> = (0..4).map(|i| now[i].saturating_sub(before[i])).collect();
+        // Held-out entries are counted per timeline row, not per series row.
+        now[4] = at(&occ.held_out, k);
+        let delta: Vec<u64> = (0..5).map(|i| now[i].saturating_sub(before[i])).collect();
         before = now;
         let d = &mut days[day_of(k)];
         d.entered += row.entered;
@@ -60,6 +64,7 @@ pub fn daily(report: &Report) -> Vec<Day> {
         d.suppressed += delta[1] + row.exited.saturating_sub(delta.iter().sum());
         d.exit_trigger += delta[2];
         d.stopped += delta[3];
+        d.held_out += delta[4];
     }
     days
 }
@@ -160,12 +165,18 @@ fn flows_plot_ui(ui: &mut Ui, report: &Report, row: usize, starts_at: Instant, w
     let stopped = BarChart::new("Stopped", bars(&|d| -(d.stopped as f64)))
         .color(colours::STOPPED)
         .stack_on(&[&completed, &suppressed, &exit_trigger]);
+    let held_out = BarChart::new("Held out", bars(&|d| -(d.held_out as f64)))
+        .color(colours::HELD_OUT)
+        .stack_on(&[&completed, &suppressed, &exit_trigger, &stopped]);
     plot("plot-flows", starts_at, width).show(ui, |p| {
         p.bar_chart(entered);
         p.bar_chart(completed);
         p.bar_chart(suppressed);
         p.bar_chart(exit_trigger);
         p.bar_chart(stopped);
+        if days.iter().any(|d| d.held_out > 0) {
+            p.bar_chart(held_out);
+        }
         p.vline(playhead(row));
     });
 }
@@ -191,5 +202,25 @@ mod tests {
         assert_eq!(sum(|d| d.suppressed), suppressed);
         assert_eq!(sum(|d| d.exit_trigger), exit_trigger);
         assert_eq!(sum(|d| d.stopped), r.outcomes.stopped);
+    }
+
+    #[test]
+    fn s23_held_out_entries_are_their_own_bars_not_suppressions() {
+        let t = crate::templates::TEMPLATES
+            .iter()
+            .find(|t| t.journey().is_ok_and(|j| j.holdout.is_some()))
+            .expect("a template with a holdout");
+        let j = t.journey().expect("loads");
+        let options = crate::sim::SimOptions {
+            customers: Some(2000),
+            ..Default::default()
+        };
+        let r = crate::sim::simulate(&j, &options).expect("simulates");
+        assert!(r.outcomes.held_out > 0);
+        let days = daily(&r);
+        let sum = |f: fn(&Day) -> u64| days.iter().map(f).sum::<u64>();
+        let suppressed: u64 = r.outcomes.suppressed.iter().map(|(_, n)| n).sum();
+        assert_eq!(sum(|d| d.held_out), r.outcomes.held_out);
+        assert_eq!(sum(|d| d.suppressed), suppressed);
     }
 }

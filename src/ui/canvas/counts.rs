@@ -191,17 +191,12 @@ fn step_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, t: &Til
         ui.make_persistent_id(("run-counts", card.id.0)),
         Sense::hover(),
     );
-    let mut label = format!(
+    // The message totals are in the row drawn above and in the hover text.
+    let label = format!(
         "{name}: {} in it now, {} reached so far",
         count(t.now),
         count(t.reached)
     );
-    if let Some(words) = &messages {
-        label = format!(
-            "{label}; messages over the whole run: {}",
-            words.replace('\n', " · ")
-        );
-    }
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     let explained = overlay
         .messages

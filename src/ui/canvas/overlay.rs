@@ -128,6 +128,8 @@ pub struct EntryCounts {
     pub suppressed_at_entry: u64,
     /// Entered, but left at once by an exit trigger (reached no step).
     pub exit_trigger_at_entry: u64,
+    /// Entered, but held out to measure lift (reached no step, S23).
+    pub held_out: u64,
 }
 
 impl EntryCounts {
@@ -144,6 +146,7 @@ impl EntryCounts {
             (self.after_stop, "after the stop"),
             (self.suppressed_at_entry, "left: suppressed at entry"),
             (self.exit_trigger_at_entry, "left: exit trigger at entry"),
+            (self.held_out, "held out (no messages)"),
         ] {
             if n > 0 {
                 out.push(format!("{} {what}", count(n)));

@@ -160,6 +160,7 @@ fn entry_counts(report: &Report) -> EntryCounts {
         after_stop: a.after_stop,
         suppressed_at_entry: suppressed.saturating_sub(at_steps(|e| e.suppressed)),
         exit_trigger_at_entry: exit_trigger.saturating_sub(at_steps(|e| e.exit_trigger)),
+        held_out: report.outcomes.held_out,
     }
 }
 

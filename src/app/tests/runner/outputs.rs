@@ -54,6 +54,9 @@ fn s12_the_ab_table_shows_rates_and_the_verdict_of_the_report() {
         assert!(h.query_all_by_label(&percent(v.rate)).next().is_some());
     }
     // Two versions: the steps can be shown per version.
+    // The analytics scroll: bring the filter into view, as a user would.
+    h.get_by_label("version 2").scroll_to_me();
+    h.run();
     h.get_by_label("version 2").click();
     h.run();
     assert_eq!(

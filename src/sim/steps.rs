@@ -109,6 +109,14 @@ impl Customer<'_> {
                 transactional,
                 next,
             } => {
+                if self.journey.delivery.plain {
+                    // No rule can hold or drop it: sent now, as in format 1.
+                    self.send_plain(*channel, *slot, step, t, entry.first_credit);
+                    return Outcome::Pass {
+                        output: 0,
+                        next: *next,
+                    };
+                }
                 let message = Message {
                     channel: *channel,
                     slot: *slot,

@@ -76,6 +76,11 @@ impl ZoneClock {
         }
     }
 
+    /// Whether this clock shows UTC throughout (its local hours are the UTC hours).
+    pub fn is_utc(&self) -> bool {
+        self.segments.iter().all(|s| s.offset == 0.0)
+    }
+
     /// The clock of `zone` for a run starting at `epoch` (Unix seconds) and lasting
     /// `horizon` seconds.
     pub fn new(zone: Tz, epoch: f64, horizon: f64) -> ZoneClock {

@@ -43,7 +43,12 @@ pub fn compile(journey: &Journey, channels: &[compiled::Channel], horizon: f64) 
     let starts_at = journey.start.starts_at;
     let epoch = starts_at.timestamp_millis() as f64 / 1000.0;
     let zones = Zones::new(journey, epoch, horizon);
+    let plain = quiet.is_empty()
+        && caps.is_empty()
+        && zones.clocks.len() == 1
+        && zones.clocks.iter().all(ZoneClock::is_utc);
     Rules {
+        plain,
         quiet,
         quiet_by_channel,
         caps,

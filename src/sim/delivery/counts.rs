@@ -47,15 +47,24 @@ impl DeliveryCounts {
     }
 
     /// A message sent at step `step` on `channel`, in timeline bucket `bucket` and grid
-    /// hours `utc` and `local`.
+    /// hours `utc` and `local` (`None`: the same as UTC, see `Rules::plain`).
     #[inline]
-    pub fn sent(&mut self, step: usize, channel: usize, bucket: usize, utc: usize, local: usize) {
+    pub fn sent(
+        &mut self,
+        step: usize,
+        channel: usize,
+        bucket: usize,
+        utc: usize,
+        local: Option<usize>,
+    ) {
         self.steps[step].sent += 1;
         self.channels[channel].sent += 1;
         self.sent_per_hour[bucket] += 1;
         let base = channel * self.grid_hours;
         self.grid_utc[base + utc] += 1;
-        self.grid_local[base + local] += 1;
+        if let Some(local) = local {
+            self.grid_local[base + local] += 1;
+        }
     }
 
     /// Adds another worker's counts.

@@ -21,9 +21,10 @@ enum Quiet {
 impl Customer<'_> {
     /// A message reached at `t`: sent, skipped or capped now (true: the step is left
     /// now), or held by quiet hours (false: the entry's timer is the release).
+    #[inline]
     pub(in crate::sim) fn message(&mut self, m: Message, entry: &mut Entry, t: f64) -> bool {
         let rules = &self.journey.delivery;
-        if !m.transactional && !rules.quiet_by_channel[m.channel].is_empty() {
+        if !rules.plain && !m.transactional && !rules.quiet_by_channel[m.channel].is_empty() {
             match self.quiet(m.channel, t) {
                 Quiet::Clear => {}
                 Quiet::Skip => {
@@ -44,6 +45,23 @@ impl Customer<'_> {
         true
     }
 
+    /// A message of a plain run (`Rules::plain`) at `t`: counted and sent.
+    #[inline]
+    pub(in crate::sim) fn send_plain(
+        &mut self,
+        channel: usize,
+        slot: Option<usize>,
+        step: usize,
+        t: f64,
+        first_credit: usize,
+    ) {
+        let utc = self.journey.delivery.grid.hour(t, 0.0);
+        self.counts
+            .delivery
+            .sent(step, channel, self.bucket.hour, utc, None);
+        self.send(channel, slot, None, t, first_credit);
+    }
+
     /// The held message's release at `t`: exits, stop and suppression came first (S9),
     /// now the caps (S19).
     pub(in crate::sim) fn release(&mut self, first_credit: usize, t: f64) {
@@ -53,6 +71,7 @@ impl Customer<'_> {
     }
 
     /// Sends `m` at `t` unless a cap covering its channel is full.
+    #[inline]
     fn send_or_cap(&mut self, m: Message, t: f64, first_credit: usize) {
         let journey = self.journey;
         let rules = &journey.delivery;
@@ -78,8 +97,13 @@ impl Customer<'_> {
                 channel: m.channel,
             });
         }
-        let offset = rules.zones[self.scratch.delivery.zone].offset(t);
-        let (utc, local) = (rules.grid.hour(t, 0.0), rules.grid.hour(t, offset));
+        let utc = rules.grid.hour(t, 0.0);
+        let local = if rules.plain {
+            None
+        } else {
+            let offset = rules.zones[self.scratch.delivery.zone].offset(t);
+            Some(rules.grid.hour(t, offset))
+        };
         self.counts
             .delivery
             .sent(m.step, m.channel, self.bucket.hour, utc, local);

@@ -86,8 +86,10 @@ impl Grid {
     /// The grid hour of local (or UTC, `offset` 0) instant `t + offset`.
     #[inline]
     pub fn hour(&self, t: f64, offset: f64) -> usize {
-        let h = ((t + offset + self.lead) * (1.0 / 3_600.0)).floor();
-        if h <= 0.0 {
+        // floor() without a libm call: below 1 the hour is 0 (also for NaN, as
+        // before); above, truncation is the floor.
+        let h = (t + offset + self.lead) * (1.0 / 3_600.0);
+        if h < 1.0 {
             0
         } else {
             (h as usize).min(self.hours - 1)
@@ -116,6 +118,11 @@ pub struct Rules {
     pub draw_zone: bool,
     /// The send-volume grid.
     pub grid: Grid,
+    /// No quiet hours, no caps and one zone on UTC: every message goes out the
+    /// instant it is reached and its local hour is its UTC hour, so only the UTC
+    /// grid is counted (the report copies it). Journeys without delivery rules run
+    /// this way, at format 1's speed.
+    pub plain: bool,
 }
 
 /// A customer's delivery state, kept in `Scratch`.

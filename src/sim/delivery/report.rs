@@ -121,6 +121,11 @@ pub fn send_volume(c: &Compiled, counts: &DeliveryCounts) -> SendVolume {
         hours,
         channels: c.channels.iter().map(|ch| ch.id.json_name()).collect(),
         utc: rows(&counts.grid_utc),
-        local: rows(&counts.grid_local),
+        // A plain run counts only UTC hours: its local clock is UTC.
+        local: rows(if c.delivery.plain {
+            &counts.grid_utc
+        } else {
+            &counts.grid_local
+        }),
     }
 }

@@ -18,6 +18,7 @@ mod robust;
 mod runner;
 mod shortcuts;
 mod status;
+mod words;
 
 use super::{JourneyApp, ViewState};
 use crate::edit::Document;

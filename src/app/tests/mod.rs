@@ -11,6 +11,7 @@ mod crash;
 mod file_menu;
 mod files;
 mod gestures;
+mod hover;
 mod layout;
 mod legible;
 mod reconnect;

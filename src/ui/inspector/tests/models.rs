@@ -209,3 +209,40 @@ fn s16_invalid_numbers_in_target_wait_and_daily_rate_show_the_range_and_change_n
         assert_eq!(harness.state().commands, 0, "{field}");
     }
 }
+
+/// Issue 11: the suppression picker offers the segments the journey already
+/// uses (an exclusion at Start, a branch on membership), not only those the
+/// scenario models; picking one adds it.
+#[test]
+fn the_suppression_picker_lists_segments_the_journey_uses() {
+    use crate::model::{Condition, Rule};
+    let mut journey = Journey::new_empty("Pick", at(2026, 3, 2, 9, 0));
+    journey.start.exclude_segments = vec!["existing_customers".to_owned()];
+    let branch = Action::Branch {
+        rules: vec![Rule {
+            when: Condition::InSegment("vip".to_owned()),
+            next: None,
+        }],
+        otherwise: None,
+    };
+    journey.versions[0].steps.insert(
+        StepId(2),
+        Step {
+            name: "VIP?".to_owned(),
+            at: (0.0, 120.0),
+            action: branch,
+        },
+    );
+    let mut harness = host_harness(journey, None, true);
+    open_tab(&mut harness, Tab::End);
+    // The second Pick menu is the suppression segments'.
+    (harness.get_all_by_label("Pick").nth(1))
+        .expect("the suppression segments' Pick menu")
+        .click();
+    harness.run();
+    harness.get_by_label("vip");
+    harness.get_by_label("New…");
+    click(&mut harness, "existing_customers");
+    let suppression = &harness.state().doc.journey().end.suppression_segments;
+    assert_eq!(*suppression, ["existing_customers"]);
+}

@@ -98,7 +98,11 @@ pub fn add_step(
         .rev()
         .find(|(_, s)| s.action.kind() == ActionKind::Message)
         .map(|(id, _)| *id);
-    let step = default_step(kind, at, last_message);
+    let mut step = default_step(kind, at, last_message);
+    if let Action::WaitUntil { instant, .. } = &mut step.action {
+        // Until the end of the journey's first day, not 1970.
+        *instant = crate::model::end_of_day(journey.start.starts_at);
+    }
     Some((Command::AddStep { version, id, step }, id))
 }
 

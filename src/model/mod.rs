@@ -14,7 +14,7 @@ pub use journey::{
     Audience, End, FORMAT_VERSION, Goal, Journey, OLDEST_FORMAT, Start, Version, VersionState,
 };
 pub use scenario::{ChannelModel, Dist, MAX_CUSTOMERS, Scenario, SegmentModel, TriggerModel};
-pub use span::{Instant, MAX_SPAN, Span};
+pub use span::{Instant, MAX_SPAN, Span, end_of_day};
 pub use step::{
     Action, ActionKind, Channel, Condition, Decide, Event, Output, Rule, Step, StepId, Variant,
     trim_float,

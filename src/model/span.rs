@@ -5,6 +5,14 @@ use serde::{Deserialize, Serialize};
 /// An instant in time, always UTC, written as an RFC 3339 string.
 pub type Instant = chrono::DateTime<chrono::Utc>;
 
+/// 23:59 UTC of the day `at` falls on: what an end date or a "wait until"
+/// starts at, so that the whole chosen day is still included.
+pub fn end_of_day(at: Instant) -> Instant {
+    at.date_naive()
+        .and_hms_opt(23, 59, 0)
+        .map_or(at, |t| t.and_utc())
+}
+
 /// The longest span a journey may use anywhere (about ten years): longer ones
 /// are refused by validation, so that adding spans to instants never overflows.
 pub const MAX_SPAN: Span = Span::Days(3650);

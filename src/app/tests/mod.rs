@@ -11,6 +11,7 @@ mod crash;
 mod file_menu;
 mod files;
 mod gestures;
+mod hover;
 mod layout;
 mod legible;
 mod reconnect;
@@ -18,6 +19,7 @@ mod robust;
 mod runner;
 mod shortcuts;
 mod status;
+mod words;
 
 use super::{JourneyApp, ViewState};
 use crate::edit::Document;

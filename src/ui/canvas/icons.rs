@@ -155,3 +155,24 @@ pub fn paint_start_icon(painter: &Painter, c: Pos2, size: f32, colour: Color32) 
     ];
     painter.add(Shape::convex_polygon(pts, colour, Stroke::NONE));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 11: an SMS step shows a speech bubble and a push step a phone,
+    /// not the envelope of an email.
+    #[test]
+    fn an_sms_or_push_message_has_its_own_icon_not_the_envelope() {
+        let message = |channel| Action::Message {
+            channel,
+            content: String::new(),
+            transactional: false,
+            next: None,
+        };
+        assert_eq!(Icon::of(&message(Channel::Sms)), Icon::Sms);
+        assert_eq!(Icon::of(&message(Channel::Push)), Icon::Push);
+        let envelope = Icon::Kind(ActionKind::Message);
+        assert_eq!(Icon::of(&message(Channel::Email)), envelope);
+    }
+}

@@ -17,6 +17,7 @@ mod edges;
 pub mod generate;
 pub mod geometry;
 pub(crate) mod gestures;
+mod hover;
 pub mod icons;
 mod keys;
 pub mod layout;

@@ -7,7 +7,7 @@ use super::Form;
 use super::models::model_ui;
 use super::widgets::{DateTimeField, ListEditor, explain, rule};
 use crate::edit::{Command, ModelUse};
-use crate::model::{Instant, Journey};
+use crate::model::{Instant, Journey, end_of_day};
 
 /// Draws the End form.
 pub fn end_ui(ui: &mut Ui, form: &mut Form) {
@@ -55,20 +55,25 @@ pub fn end_ui(ui: &mut Ui, form: &mut Form) {
     form.commit(&journey.end, end, Command::SetEnd);
 }
 
-/// The optional end date; when set, it starts at the end of the simulated horizon.
+/// The optional end date; when set, it starts at 23:59 UTC of the last day
+/// of the simulated horizon, so that the whole chosen day is included.
 fn end_date_ui(ui: &mut Ui, journey: &Journey, end_date: &mut Option<Instant>) {
     ui.heading("End date");
     let mut has_end = end_date.is_some();
     if ui.checkbox(&mut has_end, "Set an end date").changed() {
         *end_date = has_end.then(|| {
             // Checked: a file may start near the last instant chrono knows.
-            (journey.start.starts_at)
+            let day = (journey.start.starts_at)
                 .checked_add_signed(journey.scenario.horizon.duration())
-                .unwrap_or(journey.start.starts_at)
-                .max(journey.start.starts_at)
+                .unwrap_or(journey.start.starts_at);
+            end_of_day(day).max(journey.start.starts_at)
         });
     } else if let Some(at) = end_date {
         DateTimeField::new("End date").show(ui, at);
+        explain(
+            ui,
+            "An end date starts at 23:59 UTC, the end of its day, so the whole day counts.",
+        );
     }
     rule(
         ui,

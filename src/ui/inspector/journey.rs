@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use super::Form;
 use super::widgets::{DateTimeField, TextField, explain, rule, show_instant};
 use crate::edit::Command;
-use crate::model::{Instant, VersionState};
+use crate::model::{Instant, VersionState, end_of_day};
 
 /// Draws the Journey form.
 pub fn journey_ui(ui: &mut Ui, form: &mut Form) {
@@ -92,9 +92,12 @@ fn stop_ui(ui: &mut Ui, form: &mut Form, index: usize, live: Instant) {
             .on_hover_text("Ends the version for everyone at once. Final.")
             .clicked()
         {
-            let default_at = live
-                .checked_add_signed(form.journey.scenario.arrivals_over.duration())
-                .unwrap_or(live);
+            // The end of the day the arrivals end (23:59 UTC), never before going live.
+            let default_at = end_of_day(
+                live.checked_add_signed(form.journey.scenario.arrivals_over.duration())
+                    .unwrap_or(live),
+            )
+            .max(live);
             ui.data_mut(|d| d.insert_temp(id, default_at));
         }
         return;

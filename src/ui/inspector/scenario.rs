@@ -46,7 +46,7 @@ fn population_ui(ui: &mut Ui, scenario: &mut Scenario) {
         .show(ui, &mut scenario.seed);
     explain(
         ui,
-        "Picks the random draws: the same seed gives the same results, byte for byte; another seed shows how much chance moves them.",
+        "Picks the random draws: the same random seed gives the same results, byte for byte; another one shows how much chance moves them.",
     );
     SpanField::new("Arrivals over").show(ui, &mut scenario.arrivals_over);
     explain(

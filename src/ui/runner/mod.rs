@@ -187,7 +187,7 @@ fn settings_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) 
     }
     let mut seed = view.seed;
     let response = ui.scope(|ui| NumberField::new("Random seed").show(ui, &mut seed));
-    let hover = "Picks the random draws: the same seed gives the same results; another seed shows how much chance moves them. The scenario's own seed, saved with the journey";
+    let hover = "Picks the random draws: the same random seed gives the same results; another one shows how much chance moves them. The scenario's own random seed, saved with the journey";
     response.response.on_hover_text(hover);
     if response.inner {
         out.push(RunnerIntent::SetSeed(seed));
@@ -228,7 +228,7 @@ fn status_ui(ui: &mut Ui, view: &RunnerView<'_>) {
                 .map(|s| format!(" in {s:.2} s"))
                 .unwrap_or_default();
             ui.label(format!(
-                "Run complete: {} customers, seed {}{took}",
+                "Run complete: {} customers, random seed {}{took}",
                 count(r.customers),
                 r.seed
             ));

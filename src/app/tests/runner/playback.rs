@@ -16,7 +16,7 @@ fn run_shows_the_numbers_of_the_headless_report() {
     h.get_by_label_contains("Not run yet");
     press_run(&mut h);
     assert_eq!(report(&h), expected, "the window's run is the headless run");
-    h.get_by_label_contains("Run complete: 3,000 customers, seed 11");
+    h.get_by_label_contains("Run complete: 3,000 customers, random seed 11");
 
     // At the end of the run, each card shows its final tile numbers.
     h.get_by_label("To end").click();

@@ -12,6 +12,7 @@ use crate::ui::canvas::card::{
     CardLook, badge_rect, paint_badge, paint_card, paint_card_block, paint_port,
 };
 use crate::ui::canvas::gestures::{Grip, card_gesture, connect_gesture, reconnect_grip_ui};
+use crate::ui::canvas::hover::{card_hover_lines, card_hover_ui};
 use crate::ui::canvas::menus::{self, MenuTarget};
 use crate::ui::canvas::{Canvas, CanvasAction, Gesture};
 
@@ -40,19 +41,11 @@ pub(super) fn card_ui(
     };
     let resp = ui.interact(rect, ui.make_persistent_id(("card", card.id.0)), sense);
     label_for_access(ui, &resp, &info.name, f.to_global);
-    let resp = if f.detailed && canvas.gesture == Gesture::Idle && resp.hovered() {
+    if f.detailed && canvas.gesture == Gesture::Idle && resp.hovered() {
         let run = f.input.overlay.and_then(|o| o.tooltip(card.id));
-        resp.on_hover_ui_at_pointer(|ui| {
-            ui.strong(&info.name);
-            ui.label(&info.summary);
-            if let Some(run) = run {
-                ui.separator();
-                ui.label(run);
-            }
-        })
-    } else {
-        resp
-    };
+        let lines = card_hover_lines(f.cache, card, info, f.input.overlay.is_some());
+        card_hover_ui(&resp, &lines, run);
+    }
     card_gesture(canvas, card.id, &resp, modifiers);
     if resp.secondary_clicked() {
         canvas.menu_at = Some((rect.center(), MenuTarget::Step(card.id)));

@@ -73,7 +73,10 @@ pub fn step_ui(ui: &mut Ui, form: &mut Form, version_index: usize, selected: Opt
     };
     if let Some(kind) = new_kind {
         let label = format!("Make '{}' {}", old.name, kind.label());
-        let changed = with_kind(old, kind, last_message(version, id));
+        let mut changed = with_kind(old, kind, last_message(version, id));
+        if let Action::WaitUntil { instant, .. } = &mut changed.action {
+            *instant = crate::model::end_of_day(form.journey.start.starts_at);
+        }
         form.push(Command::Batch(label, vec![set(changed)]));
     } else {
         form.commit(old, follow_auto_name(old, step), set);
@@ -156,7 +159,7 @@ fn action_ui(ui: &mut Ui, context: &StepContext, scenario: &mut Scenario, action
             DateTimeField::new("Wait until").show(ui, instant);
             explain(
                 ui,
-                "Customers stay here until this instant (no wait if it has passed).",
+                "Customers stay here until this instant (no wait if it has passed). A new one waits until 23:59 UTC of the journey's first day.",
             );
             next_ui(ui, context, next);
         }

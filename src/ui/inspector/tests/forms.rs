@@ -25,11 +25,9 @@ fn s2_s4_s5_s6_filling_start_end_and_goal_through_the_forms_is_undoable_per_fiel
     snap(&harness, &mut snapshots);
     fill(&mut harness, "Add exclusion segment", "existing_customers");
     snap(&harness, &mut snapshots);
-    // The start date: open the date picker, two days on, save.
+    // The start date: open the date picker, pick the 4th.
     click(&mut harness, "2026-03-02");
-    click(&mut harness, ">");
-    click(&mut harness, ">");
-    click(&mut harness, "Save");
+    click(&mut harness, "4 March 2026");
     snap(&harness, &mut snapshots);
     fill(&mut harness, "Start date hour", "10");
     snap(&harness, &mut snapshots);
@@ -60,7 +58,8 @@ fn s2_s4_s5_s6_filling_start_end_and_goal_through_the_forms_is_undoable_per_fiel
     expected.end = End {
         exit_triggers: vec!["unsubscribed".to_owned()],
         suppression_segments: vec!["complained".to_owned()],
-        end_date: Some(new_start + Span::Days(30).duration()),
+        // The end of the horizon's last day (30 days on), not the start's hour.
+        end_date: Some(at(2026, 4, 3, 23, 59)),
     };
     expected.goal = Some(Goal {
         trigger: "purchased_online".to_owned(),
@@ -78,6 +77,42 @@ fn s2_s4_s5_s6_filling_start_end_and_goal_through_the_forms_is_undoable_per_fiel
     }
     assert!(!harness.state_mut().doc.undo(), "nothing more to undo");
     assert_eq!(*harness.state().doc.journey(), empty);
+}
+
+/// Issue 11: the date picker says which month it shows ("March 2026"), its
+/// arrows say what they do, and a click on a day picks it and closes it.
+#[test]
+fn the_date_picker_has_a_month_heading_named_arrows_and_picks_a_clicked_day() {
+    let mut harness = host_harness(
+        Journey::new_empty("Dates", at(2026, 3, 2, 9, 0)),
+        None,
+        true,
+    );
+    open_tab(&mut harness, Tab::Start);
+    click(&mut harness, "2026-03-02");
+    harness.get_by_label("March 2026");
+    click(&mut harness, "Next month");
+    harness.get_by_label("April 2026");
+    click(&mut harness, "Previous month");
+    click(&mut harness, "Previous month");
+    harness.get_by_label("February 2026");
+    click(&mut harness, "27 February 2026");
+    assert!(harness.query_by_label("February 2026").is_none(), "closed");
+    let starts_at = harness.state().doc.journey().start.starts_at;
+    assert_eq!(starts_at, at(2026, 2, 27, 9, 0), "the hour stays");
+    assert_eq!(harness.state().commands, 1);
+}
+
+/// Issue 11: an end date, once set, starts at 23:59 UTC of its day (the
+/// last day of the horizon), not at the hour the journey starts.
+#[test]
+fn an_end_date_defaults_to_2359_at_the_end_of_its_day() {
+    let mut harness = host_harness(Journey::new_empty("End", at(2026, 3, 2, 9, 0)), None, true);
+    open_tab(&mut harness, Tab::End);
+    click(&mut harness, "Set an end date");
+    let end = harness.state().doc.journey().end.end_date;
+    assert_eq!(end, Some(at(2026, 4, 1, 23, 59)));
+    harness.get_by_label_contains("starts at 23:59 UTC, the end of its day");
 }
 
 /// An edit in progress is committed when the person clicks another tab, and

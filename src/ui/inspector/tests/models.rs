@@ -152,3 +152,97 @@ fn s16_invalid_numbers_are_refused_with_the_allowed_range() {
     );
     assert_eq!(harness.state().commands, 1);
 }
+
+/// Clicks the number field named `label`, replaces its text, presses Enter.
+fn type_number(harness: &mut egui_kittest::Harness<'_, super::Host>, label: &str, text: &str) {
+    use egui::{Key, Modifiers, accesskit::Role};
+    harness
+        .get_by_role_and_label(Role::SpinButton, label)
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    (harness.get_by_role_and_label(Role::SpinButton, label)).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+/// S16, issue 11: the same refusal holds in the other forms' numbers: a
+/// goal's target percent, a wait's span and a trigger's daily rate. "abc",
+/// "-5" and "1e12" are each shown in red with the allowed range, and the
+/// journey is not changed (no command at all).
+#[test]
+fn s16_invalid_numbers_in_target_wait_and_daily_rate_show_the_range_and_change_nothing() {
+    let mut journey = Journey::new_empty("Numbers", at(2026, 3, 2, 9, 0));
+    journey.goal = Some(Goal {
+        target_percent: Some(8.0),
+        ..Goal::new("purchased")
+    });
+    journey.scenario.triggers.insert(
+        "purchased".to_owned(),
+        crate::model::TriggerModel::default(),
+    );
+    let wait = crate::edit::default_step(crate::model::ActionKind::Wait, (0.0, 120.0), None);
+    journey.versions[0].steps.insert(StepId(2), wait);
+    let before = journey.clone();
+    let fields = [
+        (Some(Tab::Goal), "Target percent", "a number from 0 to 100."),
+        (Some(Tab::Goal), "purchased per day", "a number from 0 to "),
+        (None, "Wait for", "a whole number from 0 to 100,000."),
+    ];
+    for (tab, field, range) in fields {
+        let selected = tab.is_none().then_some(StepId(2));
+        let mut harness = host_harness(journey.clone(), selected, true);
+        if let Some(tab) = tab {
+            open_tab(&mut harness, tab);
+        }
+        for (typed, why) in [
+            ("abc", "“abc” is not a number: enter "),
+            ("-5", "-5 is out of range: enter "),
+            ("1e12", "1e12 is out of range: enter "),
+        ] {
+            type_number(&mut harness, field, typed);
+            harness.get_by_label_contains(&format!("{why}{range}"));
+            assert_eq!(*harness.state().doc.journey(), before, "{field}: {typed}");
+        }
+        assert_eq!(harness.state().commands, 0, "{field}");
+    }
+}
+
+/// Issue 11: the suppression picker offers the segments the journey already
+/// uses (an exclusion at Start, a branch on membership), not only those the
+/// scenario models; picking one adds it.
+#[test]
+fn the_suppression_picker_lists_segments_the_journey_uses() {
+    use crate::model::{Condition, Rule};
+    let mut journey = Journey::new_empty("Pick", at(2026, 3, 2, 9, 0));
+    journey.start.exclude_segments = vec!["existing_customers".to_owned()];
+    let branch = Action::Branch {
+        rules: vec![Rule {
+            when: Condition::InSegment("vip".to_owned()),
+            next: None,
+        }],
+        otherwise: None,
+    };
+    journey.versions[0].steps.insert(
+        StepId(2),
+        Step {
+            name: "VIP?".to_owned(),
+            at: (0.0, 120.0),
+            action: branch,
+        },
+    );
+    let mut harness = host_harness(journey, None, true);
+    open_tab(&mut harness, Tab::End);
+    // The second Pick menu is the suppression segments'.
+    (harness.get_all_by_label("Pick").nth(1))
+        .expect("the suppression segments' Pick menu")
+        .click();
+    harness.run();
+    harness.get_by_label("vip");
+    harness.get_by_label("New…");
+    click(&mut harness, "existing_customers");
+    let suppression = &harness.state().doc.journey().end.suppression_segments;
+    assert_eq!(*suppression, ["existing_customers"]);
+}

@@ -262,9 +262,10 @@ fn choosing_a_next_step_from_the_dropdown_connects_it() {
     assert_eq!(harness.state().commands, 2);
 }
 
-/// S7: stopping a version from the Journey tab asks first, then stops it for good.
+/// S7: stopping a version from the Journey tab asks first, then stops it for
+/// good; the instant offered is the end (23:59 UTC) of the last arrival day.
 #[test]
-fn s7_stop_version_asks_then_stops_for_good() {
+fn s7_stop_version_asks_then_stops_for_good_at_the_end_of_the_last_arrival_day() {
     let journey = Journey::new_empty("Live", at(2026, 3, 2, 9, 0));
     let mut harness = host_harness(journey, None, true);
     click(&mut harness, "Stop version 1…");
@@ -278,8 +279,8 @@ fn s7_stop_version_asks_then_stops_for_good() {
     click(&mut harness, "Stop version 1…");
     click(&mut harness, "Stop for good");
     let stopped = harness.state().doc.journey().versions[0].stopped_at;
-    // The default stop instant is the end of the arrivals (7 days after the start).
-    assert_eq!(stopped, Some(at(2026, 3, 9, 9, 0)));
+    // The default stop instant is the end of the day the arrivals end (7 days on).
+    assert_eq!(stopped, Some(at(2026, 3, 9, 23, 59)));
     assert!(!harness.state_mut().doc.undo(), "a stop cannot be undone");
     harness.get_by_label("Version 1: stopped");
     harness.get_by_label_contains("A stop is final");

@@ -1,26 +1,10 @@
-//! Dates and times in UTC: the egui_extras date picker (jiff dates) beside
-//! hour and minute fields, converted to and from chrono.
+//! Dates and times in UTC: the date picker beside hour and minute fields.
 
 use egui::Ui;
 
+use super::calendar::date_picker_ui;
 use super::{Labelled, NumberField};
 use crate::model::Instant;
-
-/// Converts a chrono date to the date picker's jiff date.
-pub fn to_jiff(date: chrono::NaiveDate) -> Option<jiff::civil::Date> {
-    use chrono::Datelike;
-    let year = i16::try_from(date.year()).ok()?;
-    jiff::civil::Date::new(year, date.month() as i8, date.day() as i8).ok()
-}
-
-/// Converts the date picker's jiff date back to chrono.
-pub fn from_jiff(date: jiff::civil::Date) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::from_ymd_opt(
-        i32::from(date.year()),
-        u32::try_from(date.month()).ok()?,
-        u32::try_from(date.day()).ok()?,
-    )
-}
 
 /// A date (picker) and an hour and minute, all in UTC, labelled so: the
 /// label on its own line, the fields on a row below.
@@ -74,29 +58,6 @@ impl<'a> DateTimeField<'a> {
             }
             _ => false,
         }
-    }
-}
-
-/// The date picker button (or the bare date, if the picker cannot show it).
-fn date_picker_ui(ui: &mut Ui, salt: &str, date: &mut chrono::NaiveDate) -> bool {
-    let Some(mut picked) = to_jiff(*date) else {
-        ui.label(date.to_string());
-        return false;
-    };
-    let response = ui.add(
-        egui_extras::DatePickerButton::new(&mut picked)
-            .id_salt(&format!("{salt}-date"))
-            .calendar_week(false)
-            .show_icon(false)
-            // Its year/month/day combo boxes have no accessible name; arrows and calendar do.
-            .combo_boxes(false),
-    );
-    match from_jiff(picked) {
-        Some(new) if response.changed() => {
-            *date = new;
-            true
-        }
-        _ => false,
     }
 }
 

@@ -11,6 +11,7 @@
 //!     .show(ui, &mut model.share);
 //! ```
 
+mod calendar;
 mod combo;
 mod commit;
 mod dates;

@@ -46,6 +46,9 @@ pub fn cards_ui(ui: &mut Ui, report: &Report) {
         );
         card_ui(ui, "Stopped", o.stopped, Some(colours::STOPPED));
         card_ui(ui, "In progress", o.in_progress, Some(colours::NOW));
+        if o.held_out > 0 {
+            card_ui(ui, "Held out", o.held_out, Some(colours::HELD_OUT));
+        }
         goal_card_ui(ui, report);
     });
 }

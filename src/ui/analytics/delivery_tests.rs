@@ -83,3 +83,26 @@ fn s18_the_heatmap_shows_the_release_at_0800_local() {
     harness.run();
     harness.get_by_label_contains("Busiest hour:");
 }
+
+/// S10 with S23: the summary cards add up with the held-out entries in a card of
+/// their own, so a marketer adding the outcomes finds every entry.
+#[test]
+fn s10_s23_the_summary_cards_show_the_held_out_entries() {
+    let report = run();
+    let o = &report.outcomes;
+    assert!(o.held_out > 0);
+    let suppressed: u64 = o.suppressed.iter().map(|(_, n)| n).sum();
+    let exit_trigger: u64 = o.exit_trigger.iter().map(|(_, n)| n).sum();
+    assert_eq!(
+        report.arrivals.entered,
+        o.completed + suppressed + exit_trigger + o.stopped + o.in_progress + o.held_out
+    );
+    let harness = harness(report.clone());
+    harness.get_by_label("Held out");
+    assert!(
+        harness
+            .query_all_by_label(&crate::ui::style::count(o.held_out))
+            .next()
+            .is_some()
+    );
+}

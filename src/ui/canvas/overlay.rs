@@ -13,7 +13,7 @@ use crate::ui::style::count;
 pub struct TileAt {
     /// At the step now.
     pub now: u64,
-    /// Visits so far (inflow).
+    /// Visits so far.
     pub reached: u64,
     /// Left for the next step or the end so far (processed).
     pub completed: u64,
@@ -186,7 +186,7 @@ impl Overlay {
             ""
         };
         Some(format!(
-            "At the playhead:\n  in it now: {}\n  reached so far (inflow): {}\n  moved on (to the next step or the end): {}\n  finished the journey here: {}\n  left because: suppressed {}, exit trigger {}, stopped {}\n  conversions (customers who passed here) so far: {}\n  journey conversions so far: {}{cut}{stale}",
+            "At the playhead:\n  in it now: {}\n  reached so far: {}\n  moved on (to the next step or the end): {}\n  finished the journey here: {}\n  left because: suppressed {}, exit trigger {}, stopped {}\n  conversions (customers who passed here) so far: {}\n  journey conversions so far: {}{cut}{stale}",
             count(t.now),
             count(t.reached),
             count(t.completed),

@@ -99,6 +99,13 @@ COMPARE=$(python3 "$ROOT/tests/bench/compare_simpy.py" "$WORK/peer100k.json" "$W
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# Hand-written sections after the marker line (other benchmarks' figures) are kept.
+MARKER='<!-- The sections below are measured by other scripts and kept by sim_bench.sh. -->'
+KEPT=""
+if [ -f "$OUT" ]; then
+  KEPT=$(awk -v m="$MARKER" 'found || $0 == m {found=1; print}' "$OUT")
+fi
+
 cat > "$OUT" <<MD
 # Simulator benchmark: the welcome series
 
@@ -144,4 +151,7 @@ shows the per-core gap; the ratio to SimPy (customers per second, wall) is the i
 
 $COMPARE
 MD
+if [ -n "$KEPT" ]; then
+  printf '\n%s\n' "$KEPT" >> "$OUT"
+fi
 echo "wrote $OUT" >&2

@@ -257,7 +257,11 @@ impl Customer<'_> {
     }
 
     /// The current step's timer or event, if due at `t`.
-    #[inline]
+    #[expect(
+        clippy::inline_always,
+        reason = "kept in the customer loop, see the module doc"
+    )]
+    #[inline(always)]
     fn step_due(&mut self, entry: Entry, t: f64) {
         let step = &self.journey.versions[entry.version].steps[entry.step as usize];
         match &step.action {

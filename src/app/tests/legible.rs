@@ -85,3 +85,19 @@ fn after_a_run_the_cards_show_non_zero_counts_without_touching_the_playhead() {
     let overlay = h.state().run.overlay.clone().expect("an overlay");
     assert!(overlay.steps.values().any(|t| t.reached > 0));
 }
+
+#[test]
+fn analytics_opens_beside_the_design_with_room_for_both() {
+    let mut h = harness_as_opened(small_welcome(), vec2(1280.0, 800.0));
+    press_run(&mut h);
+    let before = h.state().canvas_rect;
+    h.get_by_label("Analytics").click();
+    h.run();
+    h.run();
+    let after = h.state().canvas_rect;
+    assert!(after.height() >= 300.0, "the canvas keeps 300 points: {after:?}");
+    assert!(
+        before.height() - after.height() >= 250.0,
+        "the analytics get room to read: canvas {before:?} -> {after:?}"
+    );
+}

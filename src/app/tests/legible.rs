@@ -95,7 +95,10 @@ fn analytics_opens_beside_the_design_with_room_for_both() {
     h.run();
     h.run();
     let after = h.state().canvas_rect;
-    assert!(after.height() >= 300.0, "the canvas keeps 300 points: {after:?}");
+    assert!(
+        after.height() >= 300.0,
+        "the canvas keeps 300 points: {after:?}"
+    );
     assert!(
         before.height() - after.height() >= 250.0,
         "the analytics get room to read: canvas {before:?} -> {after:?}"

@@ -153,6 +153,25 @@ fn details(t: &TileAt, cut: Option<u64>) -> String {
     }
 }
 
+/// The second row of a message card: when quiet hours or a cap changed its
+/// sends, those (the delivery story, S18–S19; who left early is in the hover
+/// text), else the details and the messages sent.
+fn detail_row(
+    details: String,
+    totals: Option<&super::overlay::MessageTotals>,
+    words: Option<&str>,
+) -> String {
+    let Some(words) = words else {
+        return details;
+    };
+    let words = words.replace('\n', " · ");
+    if totals.is_some_and(|m| m.held + m.skipped + m.capped > 0) {
+        words
+    } else {
+        format!("{details} · {words}")
+    }
+}
+
 /// A card's two count rows (key figure with its share of the previous
 /// steps, then the details), with hover text and accessible label.
 fn step_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, t: &TileAt) {
@@ -177,14 +196,9 @@ fn step_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, t: &Til
     );
     let cut = overlay.cut_off.get(&card.id).copied();
     // A message step's sent, held, skipped and capped (whole run, non-zero only).
-    let messages = overlay
-        .messages
-        .get(&card.id)
-        .and_then(super::overlay::MessageTotals::words);
-    let mut detail = details(t, cut);
-    if let Some(words) = &messages {
-        detail = format!("{detail} · {}", words.replace('\n', " · "));
-    }
+    let totals = overlay.messages.get(&card.id);
+    let messages = totals.and_then(super::overlay::MessageTotals::words);
+    let detail = detail_row(details(t, cut), totals, messages.as_deref());
     paint_row(counts, more, &detail, DETAIL_FONT, counts.colors.weak);
     let resp = ui.interact(
         key.union(more),
@@ -256,4 +270,33 @@ fn paint_flow_label(counts: &Counts<'_>, label: &FlowLabel) {
         egui::FontId::proportional(FLOW_FONT * counts.scale),
         counts.colors.text,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::detail_row;
+    use crate::ui::canvas::overlay::MessageTotals;
+
+    #[test]
+    fn s18_s19_a_held_or_capped_message_card_shows_its_sends_before_its_details() {
+        let held = MessageTotals {
+            sent: 9_945,
+            held: 4_650,
+            skipped: 0,
+            capped: 12,
+        };
+        let words = held.words();
+        let row = detail_row("12 left early".into(), Some(&held), words.as_deref());
+        assert_eq!(row, "9,945 sent · 4,650 held · 12 capped");
+        let plain = MessageTotals {
+            sent: 500,
+            held: 0,
+            skipped: 0,
+            capped: 0,
+        };
+        let words = plain.words();
+        let row = detail_row("500 moved on".into(), Some(&plain), words.as_deref());
+        assert_eq!(row, "500 moved on · 500 sent");
+        assert_eq!(detail_row("3 here now".into(), None, None), "3 here now");
+    }
 }

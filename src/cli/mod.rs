@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod fmt;
+mod replications;
 mod simulate;
 mod summary;
 mod validate;

@@ -31,6 +31,9 @@ pub struct SimulateArgs {
     /// Worker threads, at least 1 (default: all cores; more are cut down to the cores).
     #[arg(long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
+    /// Run R times with seeds S, S+1, … and report the spread (run 0 is the plain run).
+    #[arg(long, value_name = "R", value_parser = clap::value_parser!(u32).range(1..))]
+    pub replications: Option<u32>,
     /// Benchmark: run N times, print wall times to stderr, no report.
     #[arg(long, value_name = "N", hide = true)]
     pub repeat: Option<u32>,
@@ -80,6 +83,9 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     if let Some(times) = args.repeat {
         return repeat(&journey, &options, times);
     }
+    if let Some(count) = args.replications {
+        return super::replications::run(args, &journey, &options, count);
+    }
     match simulate_with_bar(&journey, &options, &progress) {
         Ok(Ok(report)) => print_report(args, &report),
         Ok(Err(e)) => refused(args, &journey, &e),
@@ -114,7 +120,7 @@ fn simulate_with_bar(
 }
 
 /// Says why the journey was not simulated (every problem, when it is invalid); exit 1.
-fn refused(args: &SimulateArgs, journey: &Journey, error: &SimError) -> ExitCode {
+pub(super) fn refused(args: &SimulateArgs, journey: &Journey, error: &SimError) -> ExitCode {
     let file = args.file.display();
     let SimError::Invalid(problems) = error else {
         eprintln!("{file}: {error}");
@@ -136,13 +142,22 @@ fn refused(args: &SimulateArgs, journey: &Journey, error: &SimError) -> ExitCode
 ///
 /// A closed pipe (`| head`) is not an error of the simulation: exit 0 quietly.
 fn print_report(args: &SimulateArgs, report: &Report) -> ExitCode {
+    write_out(args, |out| {
+        if args.json {
+            writeln!(out, "{}", report.to_json_string())
+        } else {
+            super::summary::write(out, report)
+        }
+    })
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error: exit 0 quietly.
+pub(super) fn write_out(
+    args: &SimulateArgs,
+    write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
+) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        writeln!(out, "{}", report.to_json_string())
-    } else {
-        super::summary::write(&mut out, report)
-    }
-    .and_then(|()| out.flush());
+    let written = write(&mut out).and_then(|()| out.flush());
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

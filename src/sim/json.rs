@@ -11,8 +11,9 @@ use super::report::{
     TimelineRow, VersionReport,
 };
 
+/// The report's JSON keys, borrowed from a report.
 #[derive(Serialize)]
-struct JsonReport<'a> {
+pub(in crate::sim) struct JsonReport<'a> {
     journey: &'a str,
     seed: u64,
     customers: u64,
@@ -47,7 +48,8 @@ fn by_name(list: &[(String, u64)]) -> BTreeMap<&str, u64> {
 }
 
 impl Report {
-    fn json_view(&self) -> JsonReport<'_> {
+    /// The report as its JSON keys, in the documented order.
+    pub(in crate::sim) fn json_view(&self) -> JsonReport<'_> {
         JsonReport {
             journey: &self.journey,
             seed: self.seed,

@@ -59,6 +59,7 @@ mod json;
 #[cfg(test)]
 mod order_tests;
 mod population;
+mod replicate;
 mod report;
 pub mod rng;
 mod run;
@@ -69,6 +70,10 @@ mod triggers;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
+pub use replicate::{
+    AbVerdicts, BandRow, NamedSpread, Replicated, Replications, Spread, metrics as run_metrics,
+    replicate,
+};
 pub use report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
     HoldoutReport, MessageCounts, Occupancy, Outcomes, Report, SendVolume, StepReport, StepSeries,

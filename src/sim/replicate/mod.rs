@@ -1,0 +1,298 @@
+//! Replications (S24): one run is one sample, so `simulate --replications R`
+//! runs R of them, run r with seed `S + r` (wrapping), and reports the spread
+//! of every metric over the runs beside the report of run 0.
+//!
+//! Runs are spread over the cores, one run per thread when there are at least
+//! as many runs as threads (each run gives the same bytes on any number of
+//! threads, S14, so the result does not depend on how the runs are placed).
+//! Each run's report is reduced to its metrics as soon as it is done: memory
+//! holds one report per thread plus R rows of numbers.
+
+mod json;
+mod spread;
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use spread::{Spread, quantile};
+
+use super::{Report, SimError, SimOptions, simulate};
+use crate::model::{Instant, Journey, StepId};
+
+/// One metric's name and its spread over the runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedSpread {
+    /// `entered`, `completed`, …, or `step:V:ID:reached`.
+    pub name: String,
+    /// Its spread over the runs.
+    pub spread: Spread,
+}
+
+/// How often each variant of one A/B step won, and how often none did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AbVerdicts {
+    /// Version number, from 1.
+    pub version: u32,
+    /// The A/B step.
+    pub step: StepId,
+    /// Runs won, per variant that won at least once (by name).
+    pub winners: BTreeMap<String, u64>,
+    /// Runs without a winner.
+    pub inconclusive: u64,
+}
+
+/// One timeline row's bands: p10, p50 and p90 over the runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BandRow {
+    /// `starts_at + k hours`.
+    pub at: Instant,
+    /// In the journey after everything at this instant.
+    pub in_progress: [u64; 3],
+    /// Conversions up to this row.
+    pub converted: [u64; 3],
+}
+
+/// The spread over the runs of a replication (the `replications` block).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replications {
+    /// R.
+    pub count: u64,
+    /// Every metric, in the documented order, then the steps'.
+    pub metrics: Vec<NamedSpread>,
+    /// Per A/B step of every version.
+    pub ab_verdicts: Vec<AbVerdicts>,
+    /// Per timeline row.
+    pub timeline: Vec<BandRow>,
+}
+
+/// The report of run 0 and the spread over all the runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replicated {
+    /// Run 0: the plain run with the seed asked for.
+    pub first: Report,
+    /// The spread over the R runs.
+    pub replications: Replications,
+}
+
+/// What one run leaves behind.
+#[derive(Clone, Debug, Default)]
+struct Sample {
+    metrics: Vec<f64>,
+    winners: Vec<Option<String>>,
+    in_progress: Vec<u64>,
+    converted: Vec<u64>,
+}
+
+/// The names of the metrics of a report, in the documented order.
+fn metric_names(report: &Report) -> Vec<String> {
+    let mut names: Vec<String> = [
+        "entered",
+        "completed",
+        "suppressed",
+        "exit_trigger",
+        "stopped",
+        "held_out",
+        "in_progress",
+        "converted",
+        "goal_rate",
+        "lift",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    names.extend(
+        report
+            .steps
+            .iter()
+            .map(|s| format!("step:{}:{}:reached", s.version, s.id.0)),
+    );
+    names
+}
+
+/// The metrics of one report, in [`metric_names`]' order.
+pub fn metrics(report: &Report) -> Vec<f64> {
+    let o = &report.outcomes;
+    let sum = |list: &[(String, u64)]| list.iter().map(|(_, n)| n).sum::<u64>();
+    let goal = report.goal.as_ref();
+    let mut values = vec![
+        report.arrivals.entered as f64,
+        o.completed as f64,
+        sum(&o.suppressed) as f64,
+        sum(&o.exit_trigger) as f64,
+        o.stopped as f64,
+        o.held_out as f64,
+        o.in_progress as f64,
+        goal.map_or(0.0, |g| g.converted as f64),
+        goal.map_or(0.0, |g| g.rate),
+        report.holdout.as_ref().map_or(0.0, |h| h.lift),
+    ];
+    values.extend(report.steps.iter().map(|s| s.reached as f64));
+    values
+}
+
+fn sample(report: &Report) -> Sample {
+    Sample {
+        metrics: metrics(report),
+        winners: report.ab_tests.iter().map(|t| t.winner.clone()).collect(),
+        in_progress: report.timeline.iter().map(|r| r.in_progress).collect(),
+        converted: report.occupancy.conversions.clone(),
+    }
+}
+
+/// Runs the journey `count` times (seeds `S`, `S + 1`, …) and sums them up.
+/// Refused like [`simulate`] when the journey cannot be simulated; a
+/// cancelled run cancels the whole batch.
+pub fn replicate(
+    journey: &Journey,
+    options: &SimOptions,
+    count: u32,
+) -> Result<Replicated, SimError> {
+    let count = count.max(1) as usize;
+    let seed = options.seed.unwrap_or(journey.scenario.seed);
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
+    // Fewer runs than threads: each run uses them all.
+    let workers = threads.min(count);
+    let per_run = SimOptions {
+        seed: None,
+        threads: Some(if count >= threads { 1 } else { threads }),
+        progress: None,
+        ..options.clone()
+    };
+    let first = simulate(journey, &with_seed(&per_run, seed))?;
+    let mut samples = vec![Sample::default(); count];
+    samples[0] = sample(&first);
+    let rest = run_rest(journey, &per_run, seed, count, workers)?;
+    for (r, s) in rest {
+        samples[r] = s;
+    }
+    let replications = sum_up(&first, &samples);
+    Ok(Replicated {
+        first,
+        replications,
+    })
+}
+
+fn with_seed(options: &SimOptions, seed: u64) -> SimOptions {
+    SimOptions {
+        seed: Some(seed),
+        ..options.clone()
+    }
+}
+
+/// Runs 1..count on `workers` threads, each taking the next run number.
+fn run_rest(
+    journey: &Journey,
+    options: &SimOptions,
+    seed: u64,
+    count: usize,
+    workers: usize,
+) -> Result<Vec<(usize, Sample)>, SimError> {
+    let next = AtomicUsize::new(1);
+    let done: Mutex<Vec<(usize, Sample)>> = Mutex::new(Vec::with_capacity(count));
+    let failed: Mutex<Option<SimError>> = Mutex::new(None);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let r = next.fetch_add(1, Ordering::Relaxed);
+                    if r >= count || lock(&failed).is_some() {
+                        return;
+                    }
+                    let run_seed = seed.wrapping_add(r as u64);
+                    match simulate(journey, &with_seed(options, run_seed)) {
+                        Ok(report) => lock(&done).push((r, sample(&report))),
+                        Err(e) => {
+                            lock(&failed).get_or_insert(e);
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    match failed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
+        Some(e) => Err(e),
+        None => Ok(done
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)),
+    }
+}
+
+/// A lock that outlives a panicked holder (its data is a list of results).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn sum_up(first: &Report, samples: &[Sample]) -> Replications {
+    let names = metric_names(first);
+    let metrics = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let values: Vec<f64> = samples.iter().map(|s| s.metrics[i]).collect();
+            NamedSpread {
+                name,
+                spread: Spread::of(&values),
+            }
+        })
+        .collect();
+    Replications {
+        count: samples.len() as u64,
+        metrics,
+        ab_verdicts: verdicts(first, samples),
+        timeline: bands(first, samples),
+    }
+}
+
+fn verdicts(first: &Report, samples: &[Sample]) -> Vec<AbVerdicts> {
+    first
+        .ab_tests
+        .iter()
+        .enumerate()
+        .map(|(i, test)| {
+            let mut winners = BTreeMap::new();
+            let mut inconclusive = 0;
+            for s in samples {
+                match &s.winners[i] {
+                    Some(name) => *winners.entry(name.clone()).or_insert(0) += 1,
+                    None => inconclusive += 1,
+                }
+            }
+            AbVerdicts {
+                version: test.version,
+                step: test.step,
+                winners,
+                inconclusive,
+            }
+        })
+        .collect()
+}
+
+fn bands(first: &Report, samples: &[Sample]) -> Vec<BandRow> {
+    let band = |pick: &dyn Fn(&Sample) -> u64| -> [u64; 3] {
+        let mut values: Vec<u64> = samples.iter().map(pick).collect();
+        values.sort_unstable();
+        [
+            quantile(&values, 1),
+            quantile(&values, 5),
+            quantile(&values, 9),
+        ]
+    };
+    first
+        .timeline
+        .iter()
+        .enumerate()
+        .map(|(k, row)| BandRow {
+            at: row.at,
+            in_progress: band(&|s| s.in_progress.get(k).copied().unwrap_or(0)),
+            converted: band(&|s| s.converted.get(k).copied().unwrap_or(0)),
+        })
+        .collect()
+}

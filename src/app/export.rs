@@ -140,7 +140,11 @@ pub fn write_text(kind: ExportKind, report: &Report, path: &Path) -> Result<(), 
 /// Writes an image (a window capture, the canvas picture) as a PNG.
 pub fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), ExportError> {
     let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(egui::Color32::to_array).collect();
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
     let buffer =
         image::RgbaImage::from_raw(w as u32, h as u32, bytes).ok_or(ExportError::Assemble)?;
     let mut png = std::io::Cursor::new(Vec::new());

@@ -46,7 +46,11 @@ impl JourneyApp {
 
     fn palette_panel_ui(&mut self, ui: &mut Ui) {
         let read_only = self.read_only();
-        let actions = palette_ui(ui, &mut self.canvas, read_only);
+        // Scrolls on a short window rather than run under the panels below.
+        let actions = egui::ScrollArea::vertical()
+            .auto_shrink([false, true])
+            .show(ui, |ui| palette_ui(ui, &mut self.canvas, read_only))
+            .inner;
         self.apply_canvas_actions(ui, actions);
     }
 

@@ -17,6 +17,7 @@ mod reconnect;
 mod robust;
 mod runner;
 mod shortcuts;
+mod stable;
 mod status;
 
 use super::{JourneyApp, ViewState};

@@ -8,8 +8,8 @@ use super::JourneyApp;
 use crate::ui::canvas::{CanvasInput, canvas_ui, palette::palette_ui, problems::problems_ui};
 use crate::ui::inspector::{InspectorInput, inspector_ui};
 
-/// The problems list's height: its title and three problems.
-const PROBLEMS_HEIGHT: f32 = 100.0;
+/// The problems list's height: its title and two problems (more scroll).
+const PROBLEMS_HEIGHT: f32 = 76.0;
 
 impl JourneyApp {
     /// The whole window's contents (no `eframe::Frame` needed, so tests drive it).

@@ -1,6 +1,6 @@
 //! Exports of a run: the JSON report (the same text as `simulate --json`),
 //! the per-step table and the hourly timeline as CSV, and the canvas with
-//! its counts as PNG. Files are written atomically through the store; the
+//! its counts as PNG (`ui::canvas::picture`). Files are written atomically through the store; the
 //! path comes from a save dialog, or is given (tests, scripts).
 
 use std::path::{Path, PathBuf};
@@ -17,9 +17,6 @@ pub enum ExportError {
     /// The canvas was asked for as text.
     #[error("the canvas is not text")]
     NotText,
-    /// The canvas has no pixels in the capture.
-    #[error("the canvas is not on screen")]
-    OffScreen,
     /// The pixels do not make an image of the expected size.
     #[error("could not assemble the image")]
     Assemble,
@@ -140,35 +137,16 @@ pub fn write_text(kind: ExportKind, report: &Report, path: &Path) -> Result<(), 
     write(path, text.as_bytes())
 }
 
-/// Writes a whole window capture as a PNG.
+/// Writes an image (a window capture, the canvas picture) as a PNG.
 pub fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), ExportError> {
     let [w, h] = image.size;
-    let everything = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w as f32, h as f32));
-    write_png_region(image, everything, 1.0, path)
-}
-
-/// Writes the part `rect` (in points) of a window capture as a PNG.
-pub fn write_png_region(
-    image: &egui::ColorImage,
-    rect: egui::Rect,
-    pixels_per_point: f32,
-    path: &Path,
-) -> Result<(), ExportError> {
-    let [w, h] = image.size;
-    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
-    let (x0, x1) = (px(rect.left(), w), px(rect.right(), w));
-    let (y0, y1) = (px(rect.top(), h), px(rect.bottom(), h));
-    if x1 <= x0 || y1 <= y0 {
-        return Err(ExportError::OffScreen);
-    }
-    let mut bytes = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
-    for y in y0..y1 {
-        for x in x0..x1 {
-            bytes.extend_from_slice(&image.pixels[y * w + x].to_array());
-        }
-    }
-    let buffer = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, bytes)
-        .ok_or(ExportError::Assemble)?;
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
+    let buffer =
+        image::RgbaImage::from_raw(w as u32, h as u32, bytes).ok_or(ExportError::Assemble)?;
     let mut png = std::io::Cursor::new(Vec::new());
     buffer.write_to(&mut png, image::ImageFormat::Png)?;
     write(path, png.get_ref())
@@ -230,13 +208,12 @@ mod tests {
     }
 
     #[test]
-    fn a_region_of_a_capture_becomes_a_png() {
+    fn an_image_becomes_a_png_of_its_size() {
         let image = egui::ColorImage::new([20, 10], vec![egui::Color32::RED; 200]);
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("c.png");
-        let rect = egui::Rect::from_min_max(egui::pos2(2.0, 1.0), egui::pos2(12.0, 9.0));
-        write_png_region(&image, rect, 1.0, &path).expect("writes");
+        write_png(&image, &path).expect("writes");
         let read = image::open(&path).expect("opens").to_rgba8();
-        assert_eq!(read.dimensions(), (10, 8));
+        assert_eq!(read.dimensions(), (20, 10));
     }
 }

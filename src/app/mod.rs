@@ -35,7 +35,6 @@ use crate::model::{Problem, VersionState};
 use crate::store::autosave::AutosaveError;
 use crate::ui::canvas::Canvas;
 use crate::ui::inspector::InspectorState;
-use export::ExportError;
 use screenshot::Screenshot;
 use slot::Slot;
 use validation::Validation;
@@ -69,12 +68,10 @@ pub struct JourneyApp {
     pub run_on_start: bool,
     /// Where the next export goes instead of asking (tests, scripts).
     pub export_path: Option<PathBuf>,
-    /// The canvas's screen rectangle last frame (for the PNG export).
+    /// The canvas's screen rectangle last frame.
     pub canvas_rect: egui::Rect,
     /// The journey's problems, validated once per document revision.
     pub validation: Validation,
-    /// The canvas PNG export's result, filled by the capture callback.
-    canvas_export: Slot<Result<PathBuf, ExportError>>,
     /// An error met after the window closed, for `main` to say.
     exit_error: Slot<AutosaveError>,
     theme_applied: Option<Theme>,
@@ -98,7 +95,6 @@ impl JourneyApp {
             export_path: None,
             canvas_rect: egui::Rect::NOTHING,
             validation: Validation::default(),
-            canvas_export: Slot::default(),
             exit_error: Slot::default(),
             theme_applied: None,
         }

@@ -8,6 +8,9 @@ use super::JourneyApp;
 use crate::ui::canvas::{CanvasInput, canvas_ui, palette::palette_ui, problems::problems_ui};
 use crate::ui::inspector::{InspectorInput, inspector_ui};
 
+/// The problems list's height: its title and two problems (more scroll).
+const PROBLEMS_HEIGHT: f32 = 76.0;
+
 impl JourneyApp {
     /// The whole window's contents (no `eframe::Frame` needed, so tests drive it).
     pub fn ui_main(&mut self, ui: &mut Ui) {
@@ -25,9 +28,12 @@ impl JourneyApp {
         self.runner_frame(ui);
         // The analytics panel takes the problems list's place while it is open.
         if !self.view.hide_problems && !self.run.ui.show_analytics {
+            // At least three problems' room whether there are problems or
+            // not: the list coming or going never moves the canvas.
             egui::Panel::bottom("problems")
                 .resizable(true)
-                .default_size(110.0)
+                .default_size(PROBLEMS_HEIGHT)
+                .size_range(PROBLEMS_HEIGHT..=480.0)
                 .show(ui, |ui| self.problems_panel_ui(ui));
         }
         egui::Panel::left("palette")
@@ -46,7 +52,11 @@ impl JourneyApp {
 
     fn palette_panel_ui(&mut self, ui: &mut Ui) {
         let read_only = self.read_only();
-        let actions = palette_ui(ui, &mut self.canvas, read_only);
+        // Scrolls on a short window rather than run under the panels below.
+        let actions = egui::ScrollArea::vertical()
+            .auto_shrink([false, true])
+            .show(ui, |ui| palette_ui(ui, &mut self.canvas, read_only))
+            .inner;
         self.apply_canvas_actions(ui, actions);
     }
 

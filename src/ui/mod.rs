@@ -6,6 +6,7 @@ pub mod analytics;
 pub mod canvas;
 pub mod dialogs;
 pub mod inspector;
+pub mod raster;
 pub mod runner;
 pub mod shortcuts;
 pub mod style;

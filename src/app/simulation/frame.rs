@@ -18,7 +18,6 @@ impl JourneyApp {
         let ctx = ui.ctx().clone();
         self.run.poll();
         self.run.follow_document(&self.doc);
-        self.take_canvas_export();
         self.start_runs_asked_for(ui, &ctx);
         // The overlay is of the revision the panels showed, before the intents.
         let revision = self.doc.revision();
@@ -30,16 +29,6 @@ impl JourneyApp {
             self.runner_intent(intent, &ctx);
         }
         self.run.overlay = self.overlay(revision);
-    }
-
-    /// Says how the canvas PNG export went, once the capture callback ran.
-    fn take_canvas_export(&mut self) {
-        if let Some(outcome) = self.canvas_export.take() {
-            self.status = Some(match outcome {
-                Ok(path) => format!("Exported the canvas to {}", path.display()),
-                Err(e) => e.to_string(),
-            });
-        }
     }
 
     /// Starts the run `--run`, F5 or the auto re-run asked for, and keeps

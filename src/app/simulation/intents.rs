@@ -41,7 +41,7 @@ impl JourneyApp {
             RunnerIntent::StopVersion(version, at) => self.stop_version(version, at, ctx),
             RunnerIntent::StartDraft => self.start_draft(),
             RunnerIntent::Publish(at) => self.publish(at, ctx),
-            RunnerIntent::Export(kind) => self.export(kind, None, ctx),
+            RunnerIntent::Export(kind) => self.export(kind, None),
         }
     }
 
@@ -133,21 +133,19 @@ impl JourneyApp {
     }
 
     /// Exports the latest run to `path`, or asks where; says how it went.
-    pub fn export(&mut self, kind: ExportKind, path: Option<PathBuf>, ctx: &egui::Context) {
-        match self.write_export(kind, path, ctx) {
+    pub fn export(&mut self, kind: ExportKind, path: Option<PathBuf>) {
+        match self.write_export(kind, path) {
             Ok(Some(done)) => self.status = Some(done),
             Ok(None) => {}
             Err(e) => self.status = Some(e.to_string()),
         }
     }
 
-    /// Writes the export; `Ok(None)` when the user cancelled the dialog or
-    /// the canvas capture will report later.
+    /// Writes the export; `Ok(None)` when the user cancelled the dialog.
     fn write_export(
         &mut self,
         kind: ExportKind,
         path: Option<PathBuf>,
-        ctx: &egui::Context,
     ) -> Result<Option<String>, ExportError> {
         let Some(result) = &self.run.result else {
             return Err(ExportError::NoRun);
@@ -160,22 +158,40 @@ impl JourneyApp {
             return Ok(None);
         };
         if kind == ExportKind::CanvasPng {
-            self.capture_canvas(path, ctx);
-            return Ok(None);
+            let image = self.canvas_picture();
+            export::write_png(&image, &path)?;
+            return Ok(Some(format!(
+                "Exported the canvas ({} × {} pixels) to {}",
+                image.size[0],
+                image.size[1],
+                path.display()
+            )));
         }
         export::write_text(kind, &result.report, &path)?;
         Ok(Some(format!("Exported {}", path.display())))
     }
 
-    /// Asks for a capture of the window and writes the canvas's part of it
-    /// to `path`; the next frame says how it went.
-    fn capture_canvas(&self, path: PathBuf, ctx: &egui::Context) {
-        let rect = self.canvas_rect;
-        let pixels_per_point = ctx.pixels_per_point();
-        let outcome = self.canvas_export.clone();
-        ctx.request_screenshot(move |image| {
-            let written = export::write_png_region(&image, rect, pixels_per_point, &path);
-            outcome.put(written.map(|()| path));
-        });
+    /// The canvas with the counts at the playhead, as a picture to hand
+    /// over: the light theme and at least 1600 pixels wide, whatever the window.
+    fn canvas_picture(&self) -> egui::ColorImage {
+        let journey = self.doc.journey();
+        let version = self.version_index();
+        let overlay = self.run.overlay.as_ref();
+        let when = match overlay {
+            Some(o) if o.at_end => " · counts at the end of the run",
+            Some(_) => " · counts at the playhead",
+            None => "",
+        };
+        let subtitle = format!(
+            "Version {} · exported {}{when}",
+            version + 1,
+            chrono::Local::now().format("%-d %B %Y")
+        );
+        crate::ui::canvas::picture::picture(&crate::ui::canvas::picture::PictureInput {
+            journey,
+            version,
+            overlay,
+            subtitle: &subtitle,
+        })
     }
 }

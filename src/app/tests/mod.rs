@@ -18,6 +18,7 @@ mod reconnect;
 mod robust;
 mod runner;
 mod shortcuts;
+mod stable;
 mod status;
 mod words;
 

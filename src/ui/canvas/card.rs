@@ -114,7 +114,9 @@ fn lines(
     job.wrap = TextWrapping {
         max_width: width,
         max_rows: rows,
-        break_anywhere: false,
+        // One row: cut inside a long word ("Segment: renewing_in_3…")
+        // rather than push it whole onto a row that is not shown.
+        break_anywhere: rows == 1,
         overflow_character: Some('…'),
     };
     painter.layout_job(job)

@@ -16,6 +16,8 @@ pub struct EdgeStyle<'a> {
     pub detailed: bool,
     /// The colours.
     pub colors: &'a Palette,
+    /// The cards in view: an output's label goes where it covers none.
+    pub cards: &'a [Rect],
 }
 
 /// Paints every connection out of `card` (drawn moved by `delta`), given
@@ -54,9 +56,24 @@ pub fn paint_outputs(
         }
         paint_curve(painter, c, colors.wire);
         if labelled {
-            paint_label(painter, curve_point(&c, 0.5), label, colors);
+            paint_label(painter, label_place(&c, label, style.cards), label, colors);
         }
     }
+}
+
+/// Where an output's label goes along its curve `c`: the middle, or the
+/// nearest place to it that covers no card (the middle if none is free;
+/// the places are those the run's counts try, `count_layout.rs`).
+fn label_place(c: &[egui::Pos2; 4], label: &str, cards: &[Rect]) -> egui::Pos2 {
+    let size = super::count_layout::text_size(label, 11.0) + vec2(10.0, 4.0);
+    [0.5, 0.35, 0.65, 0.2, 0.8]
+        .iter()
+        .map(|&t| curve_point(c, t))
+        .find(|&at| {
+            let r = Rect::from_center_size(at, size);
+            !cards.iter().any(|card| card.expand(2.0).intersects(r))
+        })
+        .unwrap_or_else(|| curve_point(c, 0.5))
 }
 
 /// Paints one curve with an arrowhead at its end.

@@ -24,6 +24,7 @@ pub mod layout;
 mod menus;
 pub mod overlay;
 pub mod palette;
+pub mod picture;
 pub mod problems;
 mod scene;
 pub mod summary;

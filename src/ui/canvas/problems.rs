@@ -37,7 +37,7 @@ pub fn problems_ui(
     });
     egui::ScrollArea::vertical()
         .max_height(ui.available_height())
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             for p in problems {
                 let (mark, colour) = match p.severity {

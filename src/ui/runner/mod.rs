@@ -12,7 +12,7 @@ pub mod playback;
 mod timeline;
 mod versions;
 
-use egui::{Button, ProgressBar, RichText, Ui};
+use egui::{Button, Label, ProgressBar, RichText, Ui};
 
 use crate::model::{Instant, Journey, MAX_CUSTOMERS};
 use crate::sim::Report;
@@ -121,6 +121,9 @@ pub fn runner_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>) ->
     out
 }
 
+/// The width Export and Analytics take at the end of the run row.
+const RIGHT_BUTTONS: f32 = 170.0;
+
 /// Run / progress and Cancel, customers, seed, auto re-run, the run's status, exports.
 fn run_row_ui(
     ui: &mut Ui,
@@ -133,7 +136,11 @@ fn run_row_ui(
         ui.separator();
         settings_ui(ui, view, out);
         ui.separator();
-        status_ui(ui, view);
+        // The status gives way (cut with "…") to Export and Analytics.
+        let room = (ui.available_width() - RIGHT_BUTTONS).max(0.0);
+        ui.allocate_ui(egui::vec2(room, ui.available_height()), |ui| {
+            status_ui(ui, view);
+        });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut state.show_analytics, "Analytics");
             ui.add_enabled_ui(view.report.is_some(), |ui| {
@@ -205,33 +212,42 @@ fn settings_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) 
 /// Says what the latest run is: fresh, out of date, failed, or none yet.
 fn status_ui(ui: &mut Ui, view: &RunnerView<'_>) {
     if let Some(message) = view.message {
-        ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+        ui.add(Label::new(RichText::new(message).color(ui.visuals().error_fg_color)).truncate());
         return;
     }
     match view.report {
         None if view.running.is_none() => {
-            ui.weak("Not run yet: press Run to simulate the scenario.");
+            ui.add(
+                Label::new(
+                    RichText::new("Not run yet: press Run to simulate the scenario.").weak(),
+                )
+                .truncate(),
+            );
         }
         None => {}
         Some(_) if view.running.is_some() => {
-            ui.weak("Showing the last run until this one is done");
+            ui.add(
+                Label::new(RichText::new("Showing the last run until this one is done").weak())
+                    .truncate(),
+            );
         }
         Some(_) if view.stale => {
-            ui.label(
+            let text =
                 RichText::new("Out of date: the design changed since this run. Run again (F5).")
-                    .color(ui.visuals().warn_fg_color),
-            );
+                    .color(ui.visuals().warn_fg_color);
+            ui.add(Label::new(text).truncate());
         }
         Some(r) => {
             let took = view
                 .elapsed
                 .map(|s| format!(" in {s:.2} s"))
                 .unwrap_or_default();
-            ui.label(format!(
+            let text = format!(
                 "Run complete: {} customers, random seed {}{took}",
                 count(r.customers),
                 r.seed
-            ));
+            );
+            ui.add(Label::new(text).truncate());
         }
     }
 }

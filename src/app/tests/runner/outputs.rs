@@ -13,11 +13,9 @@ fn exports_write_the_json_report_and_csv_tables() {
     press_run(&mut h);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("report.json");
-    let ctx = h.ctx.clone();
     h.state_mut().export(
         crate::ui::runner::ExportKind::JsonReport,
         Some(path.clone()),
-        &ctx,
     );
     let text = std::fs::read_to_string(&path).expect("written");
     assert_eq!(text.trim_end(), report(&h).to_json_string());
@@ -29,6 +27,37 @@ fn exports_write_the_json_report_and_csv_tables() {
     h.run();
     let text = std::fs::read_to_string(&csv).expect("written");
     assert_eq!(text.lines().count(), report(&h).steps.len() + 1);
+}
+
+/// The width and height in a PNG's header (the IHDR chunk).
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[1..4], b"PNG", "a PNG file");
+    let at = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (at(16), at(20))
+}
+
+#[test]
+fn the_canvas_picture_is_at_least_1600_pixels_wide_and_the_export_says_so() {
+    let mut h = harness(small_welcome());
+    press_run(&mut h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("canvas.png");
+    h.state_mut().export_path = Some(path.clone());
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Canvas with counts as PNG…").click();
+    h.run();
+    let bytes = std::fs::read(&path).expect("written");
+    let (width, height) = png_size(&bytes);
+    assert!(width >= 1600, "{width} pixels wide");
+    assert!(height > 300, "{height} pixels high");
+    let status = h.state().status.clone().expect("a message");
+    assert!(status.starts_with("Exported the canvas"), "{status}");
+    // The message is on screen, in the status bar.
+    assert!(h.query_by_label_contains("Exported the canvas").is_some());
+    if let Ok(keep) = std::env::var("JOURNEY_DESIGNER_KEEP_PICTURE") {
+        std::fs::copy(&path, keep).expect("kept");
+    }
 }
 
 #[test]

@@ -193,10 +193,22 @@ fn start_ui(
 
 /// Every connection, thickened by a run's passes when there is one.
 fn paint_connections(f: &SceneFrame<'_>) {
+    // Zoomed out there are no labels, so no cards to keep them off.
+    let cards: Vec<Rect> = if f.detailed {
+        f.cache
+            .cards
+            .iter()
+            .filter_map(|c| f.rect_of(c.id))
+            .filter(|r| r.intersects(f.visible))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let style = EdgeStyle {
         visible: f.visible,
         detailed: f.detailed,
         colors: &f.colors,
+        cards: &cards,
     };
     let rect_of = |id| f.rect_of(id);
     for card in &f.cache.cards {

@@ -300,3 +300,28 @@ fn simulate_threads_above_the_cores_run_on_the_cores_with_a_note() {
     assert!(exact.stderr.is_empty(), "no note when it fits");
     assert_eq!(clamped.stdout, exact.stdout, "the same report");
 }
+
+#[test]
+fn s24_simulate_with_replications_prints_medians_with_their_ranges() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = bin()
+        .args(["simulate", "--replications", "4", "--seed", "9"])
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Over 4 runs (seeds 9 to 12)"), "{text}");
+    assert!(text.contains("80 % of runs"), "{text}");
+    assert!(text.contains("A/B test (version 1, step 2)"), "{text}");
+    let zero = bin()
+        .args(["simulate", "--replications", "0"])
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert!(!zero.status.success(), "0 replications is refused");
+}

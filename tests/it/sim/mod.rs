@@ -13,6 +13,7 @@ mod experiments;
 mod goal;
 mod props;
 mod props_format2;
+mod replications;
 mod series;
 mod step_conversions;
 mod steps;

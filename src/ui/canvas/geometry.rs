@@ -209,6 +209,18 @@ pub const MIN_ZOOM: f32 = 0.05;
 /// The zoom range of the canvas.
 pub const MAX_ZOOM: f32 = 2.0;
 
+/// The scene rectangle that keeps the zoom when the view changes from `old`
+/// to `new` (a panel opens or closes): the top-left corner stays, the size
+/// follows the view. Unchanged when either size is empty.
+pub fn keep_zoom(scene_rect: Rect, old: Vec2, new: Vec2) -> Rect {
+    let usable = |v: Vec2| v.x >= 1.0 && v.y >= 1.0;
+    if old == new || !usable(old) || !usable(new) || !scene_rect.is_finite() {
+        return scene_rect;
+    }
+    let scale = vec2(new.x / old.x, new.y / old.y);
+    Rect::from_min_size(scene_rect.min, scene_rect.size() * scale)
+}
+
 /// The zoom at which `egui::Scene` shows `scene_rect` in a view of `view_size`.
 pub fn zoom_of(scene_rect: Rect, view_size: Vec2) -> f32 {
     (view_size.x / scene_rect.width()).min(view_size.y / scene_rect.height())

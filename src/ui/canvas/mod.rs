@@ -286,7 +286,11 @@ pub fn canvas_ui(ui: &mut Ui, canvas: &mut Canvas, input: &CanvasInput<'_>) -> V
     let Some(cache) = canvas.cache.take() else {
         return Vec::new();
     };
-    canvas.view_size = ui.available_size();
+    let view_size = ui.available_size();
+    if canvas.fit_frames == 0 {
+        canvas.scene_rect = geometry::keep_zoom(canvas.scene_rect, canvas.view_size, view_size);
+    }
+    canvas.view_size = view_size;
     if canvas.fit_frames > 0 {
         canvas.fit_frames -= 1;
         canvas.scene_rect = if canvas.fit_readable {

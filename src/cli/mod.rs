@@ -1,14 +1,17 @@
-//! Headless entry points over the same store and sim: `validate`, `simulate`.
+//! Headless entry points over the same store and sim: `validate`, `simulate`,
+//! `compare`, `fmt`.
 //!
 //! The CLI is the one layer allowed to print.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod compare;
 mod fmt;
 mod replications;
 mod simulate;
 mod summary;
 mod validate;
 
+pub use compare::CompareArgs;
 pub use simulate::SimulateArgs;
 
 use std::path::PathBuf;
@@ -56,6 +59,13 @@ pub enum Command {
     /// Exits 0 with a report, 1 when the journey cannot be simulated (every
     /// problem is listed), 2 when the file cannot be read or parsed.
     Simulate(SimulateArgs),
+    /// Compare two designs on the same customers and random numbers.
+    ///
+    /// Prints each metric for A and B, the paired difference B − A and its
+    /// 95 % interval (with --replications 2 or more). Exits 0, 1 when a
+    /// design cannot be simulated with the chosen scenario, 2 when a file
+    /// cannot be read or parsed.
+    Compare(CompareArgs),
     /// Rewrite journey files in canonical form (the top comments, then the journey as saved).
     ///
     /// With --check nothing changes: exits 1 listing the files that are not
@@ -75,6 +85,7 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Validate { files } => validate::run(&files),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Fmt { files, check } => fmt::run(&files, check),
     }
 }

@@ -42,11 +42,7 @@ fn ranges(out: &mut impl Write, done: &Replicated) -> Result<()> {
             .iter()
             .map(|(name, n)| format!("{name} won {n}"))
             .collect();
-        let wins = if wins.is_empty() {
-            "no variant won".to_owned()
-        } else {
-            wins.join(", ")
-        };
+        let wins = wins.join(", ");
         writeln!(
             out,
             "  A/B test (version {}, step {}): {wins}; no winner in {} of {} runs",

@@ -49,6 +49,7 @@
 //!   p-values and Wilson bounds use `statrs`.
 
 mod build;
+mod compare;
 mod compile;
 mod compiled;
 mod counts;
@@ -70,9 +71,10 @@ mod triggers;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
+pub use compare::{CompareError, Compared, MetricDiff, ScenarioOf, compare, t_interval};
 pub use replicate::{
-    AbVerdicts, BandRow, NamedSpread, Replicated, Replications, Spread, metrics as run_metrics,
-    replicate,
+    AbVerdicts, BandRow, METRIC_NAMES, NamedSpread, Replicated, Replications, Spread,
+    metrics as run_metrics, metrics_of_runs, replicate,
 };
 pub use report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,

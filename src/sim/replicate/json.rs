@@ -50,23 +50,9 @@ impl Serialize for JsonSpread<'_> {
             ("min", s.min),
             ("max", s.max),
         ] {
-            map.serialize_entry(key, &Number(value))?;
+            map.serialize_entry(key, &value)?;
         }
         map.end()
-    }
-}
-
-/// A whole count is written as an integer (`6053`, not `6053.0`).
-struct Number(f64);
-
-impl Serialize for Number {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let x = self.0;
-        if x.fract() == 0.0 && x.abs() < 9.0e15 {
-            serializer.serialize_i64(x as i64)
-        } else {
-            serializer.serialize_f64(x)
-        }
     }
 }
 
@@ -74,7 +60,7 @@ impl Serialize for Number {
 struct JsonVerdicts<'a> {
     version: u32,
     step: u32,
-    winners: &'a std::collections::BTreeMap<String, u64>,
+    winners: Winners<'a>,
     inconclusive: u64,
 }
 
@@ -83,17 +69,31 @@ impl<'a> From<&'a AbVerdicts> for JsonVerdicts<'a> {
         JsonVerdicts {
             version: v.version,
             step: v.step.0,
-            winners: &v.winners,
+            winners: Winners(&v.winners),
             inconclusive: v.inconclusive,
         }
     }
 }
 
+/// Every variant's wins, in the step's order, zeros included.
+struct Winners<'a>(&'a [(String, u64)]);
+
+impl Serialize for Winners<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, runs) in self.0 {
+            map.serialize_entry(name, runs)?;
+        }
+        map.end()
+    }
+}
+
+/// Statistics are written as JSON floats (a quantile of counts too).
 #[derive(Serialize)]
 struct JsonBand<'a> {
     at: &'a crate::model::Instant,
-    in_progress: [u64; 3],
-    converted: [u64; 3],
+    in_progress: [f64; 3],
+    converted: [f64; 3],
 }
 
 impl Replicated {
@@ -111,8 +111,8 @@ impl Replicated {
                     .iter()
                     .map(|b: &BandRow| JsonBand {
                         at: &b.at,
-                        in_progress: b.in_progress,
-                        converted: b.converted,
+                        in_progress: b.in_progress.map(|n| n as f64),
+                        converted: b.converted.map(|n| n as f64),
                     })
                     .collect(),
             },

@@ -11,7 +11,6 @@
 mod json;
 mod spread;
 
-use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -36,8 +35,8 @@ pub struct AbVerdicts {
     pub version: u32,
     /// The A/B step.
     pub step: StepId,
-    /// Runs won, per variant that won at least once (by name).
-    pub winners: BTreeMap<String, u64>,
+    /// Runs won, per variant in the step's order (zeros included).
+    pub winners: Vec<(String, u64)>,
     /// Runs without a winner.
     pub inconclusive: u64,
 }
@@ -84,23 +83,23 @@ struct Sample {
     converted: Vec<u64>,
 }
 
+/// The whole-journey metrics, in the documented order (the steps' follow).
+pub const METRIC_NAMES: [&str; 10] = [
+    "entered",
+    "completed",
+    "suppressed",
+    "exit_trigger",
+    "stopped",
+    "held_out",
+    "in_progress",
+    "converted",
+    "goal_rate",
+    "lift",
+];
+
 /// The names of the metrics of a report, in the documented order.
 fn metric_names(report: &Report) -> Vec<String> {
-    let mut names: Vec<String> = [
-        "entered",
-        "completed",
-        "suppressed",
-        "exit_trigger",
-        "stopped",
-        "held_out",
-        "in_progress",
-        "converted",
-        "goal_rate",
-        "lift",
-    ]
-    .into_iter()
-    .map(str::to_owned)
-    .collect();
+    let mut names: Vec<String> = METRIC_NAMES.into_iter().map(str::to_owned).collect();
     names.extend(
         report
             .steps
@@ -150,22 +149,11 @@ pub fn replicate(
 ) -> Result<Replicated, SimError> {
     let count = count.max(1) as usize;
     let seed = options.seed.unwrap_or(journey.scenario.seed);
-    let threads = options
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1);
-    // Fewer runs than threads: each run uses them all.
-    let workers = threads.min(count);
-    let per_run = SimOptions {
-        seed: None,
-        threads: Some(if count >= threads { 1 } else { threads }),
-        progress: None,
-        ..options.clone()
-    };
+    let (per_run, workers) = placement(options, count);
     let first = simulate(journey, &with_seed(&per_run, seed))?;
     let mut samples = vec![Sample::default(); count];
     samples[0] = sample(&first);
-    let rest = run_rest(journey, &per_run, seed, count, workers)?;
+    let rest = run_range(journey, &per_run, seed, 1..count, workers)?;
     for (r, s) in rest {
         samples[r] = s;
     }
@@ -183,23 +171,24 @@ fn with_seed(options: &SimOptions, seed: u64) -> SimOptions {
     }
 }
 
-/// Runs 1..count on `workers` threads, each taking the next run number.
-fn run_rest(
+/// Runs `from..count` on `workers` threads, each taking the next run number;
+/// run `r` has the seed `seed + r`.
+fn run_range(
     journey: &Journey,
     options: &SimOptions,
     seed: u64,
-    count: usize,
+    runs: std::ops::Range<usize>,
     workers: usize,
 ) -> Result<Vec<(usize, Sample)>, SimError> {
-    let next = AtomicUsize::new(1);
-    let done: Mutex<Vec<(usize, Sample)>> = Mutex::new(Vec::with_capacity(count));
+    let next = AtomicUsize::new(runs.start);
+    let done: Mutex<Vec<(usize, Sample)>> = Mutex::new(Vec::with_capacity(runs.len()));
     let failed: Mutex<Option<SimError>> = Mutex::new(None);
     std::thread::scope(|scope| {
-        for _ in 0..workers {
+        for _ in 0..workers.max(1) {
             scope.spawn(|| {
                 loop {
                     let r = next.fetch_add(1, Ordering::Relaxed);
-                    if r >= count || lock(&failed).is_some() {
+                    if r >= runs.end || lock(&failed).is_some() {
                         return;
                     }
                     let run_seed = seed.wrapping_add(r as u64);
@@ -219,10 +208,44 @@ fn run_rest(
         .unwrap_or_else(std::sync::PoisonError::into_inner)
     {
         Some(e) => Err(e),
-        None => Ok(done
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)),
+        None => {
+            let mut done = done
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            done.sort_by_key(|(r, _)| *r);
+            Ok(done)
+        }
     }
+}
+
+/// The metrics ([`metrics`]) of runs `0..count` (seeds `S + r`), in run order,
+/// spread over the cores as [`replicate`] does.
+pub fn metrics_of_runs(
+    journey: &Journey,
+    options: &SimOptions,
+    count: u32,
+) -> Result<Vec<Vec<f64>>, SimError> {
+    let count = count.max(1) as usize;
+    let (per_run, workers) = placement(options, count);
+    let seed = options.seed.unwrap_or(journey.scenario.seed);
+    let runs = run_range(journey, &per_run, seed, 0..count, workers)?;
+    Ok(runs.into_iter().map(|(_, s)| s.metrics).collect())
+}
+
+/// How runs are placed: one thread each when there are at least as many runs
+/// as threads, else every thread for each run in turn.
+fn placement(options: &SimOptions, count: usize) -> (SimOptions, usize) {
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
+    let per_run = SimOptions {
+        seed: None,
+        threads: Some(if count >= threads { 1 } else { threads }),
+        progress: None,
+        ..options.clone()
+    };
+    (per_run, threads.min(count))
 }
 
 /// A lock that outlives a panicked holder (its data is a list of results).
@@ -257,11 +280,15 @@ fn verdicts(first: &Report, samples: &[Sample]) -> Vec<AbVerdicts> {
         .iter()
         .enumerate()
         .map(|(i, test)| {
-            let mut winners = BTreeMap::new();
+            let mut winners: Vec<(String, u64)> =
+                test.variants.iter().map(|v| (v.name.clone(), 0)).collect();
             let mut inconclusive = 0;
             for s in samples {
-                match &s.winners[i] {
-                    Some(name) => *winners.entry(name.clone()).or_insert(0) += 1,
+                let won = s.winners[i]
+                    .as_ref()
+                    .and_then(|name| winners.iter_mut().find(|(n, _)| n == name));
+                match won {
+                    Some((_, runs)) => *runs += 1,
                     None => inconclusive += 1,
                 }
             }

@@ -4,6 +4,7 @@ mod api;
 mod build;
 mod check;
 mod cli;
+mod compare;
 mod corpus;
 mod counting;
 mod delivery;

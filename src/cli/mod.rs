@@ -1,17 +1,19 @@
 //! Headless entry points over the same store and sim: `validate`, `simulate`,
-//! `compare`, `fmt`.
+//! `compare`, `plan`, `fmt`.
 //!
 //! The CLI is the one layer allowed to print.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod compare;
 mod fmt;
+mod plan;
 mod replications;
 mod simulate;
 mod summary;
 mod validate;
 
 pub use compare::CompareArgs;
+pub use plan::PlanArgs;
 pub use simulate::SimulateArgs;
 
 use std::path::PathBuf;
@@ -66,6 +68,11 @@ pub enum Command {
     /// design cannot be simulated with the chosen scenario, 2 when a file
     /// cannot be read or parsed.
     Compare(CompareArgs),
+    /// Plan the journey's A/B tests: how often each finds a winner, and the customers it needs.
+    ///
+    /// Exits 0, 1 when the journey cannot be simulated, 2 when the file cannot
+    /// be read or parsed.
+    Plan(PlanArgs),
     /// Rewrite journey files in canonical form (the top comments, then the journey as saved).
     ///
     /// With --check nothing changes: exits 1 listing the files that are not
@@ -86,6 +93,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate { files } => validate::run(&files),
         Command::Simulate(args) => simulate::run(&args),
         Command::Compare(args) => compare::run(&args),
+        Command::Plan(args) => plan::run(&args),
         Command::Fmt { files, check } => fmt::run(&files, check),
     }
 }

@@ -57,6 +57,7 @@ mod customer;
 mod delivery;
 mod entry;
 mod json;
+mod plan;
 #[cfg(test)]
 mod order_tests;
 mod population;
@@ -71,10 +72,11 @@ mod triggers;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
+pub use plan::{AbPlan, PlanRequest, plan};
 pub use compare::{CompareError, Compared, MetricDiff, ScenarioOf, compare, t_interval};
 pub use replicate::{
     AbVerdicts, BandRow, METRIC_NAMES, NamedSpread, Replicated, Replications, Spread,
-    metrics as run_metrics, metrics_of_runs, replicate,
+    metrics as run_metrics, metrics_of_runs, replicate, winners_of_runs,
 };
 pub use report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,

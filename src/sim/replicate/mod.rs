@@ -232,6 +232,20 @@ pub fn metrics_of_runs(
     Ok(runs.into_iter().map(|(_, s)| s.metrics).collect())
 }
 
+/// The A/B winners (`None`: no winner) of runs `0..count`, in run order: one
+/// list per run, one entry per A/B test of the report.
+pub fn winners_of_runs(
+    journey: &Journey,
+    options: &SimOptions,
+    count: u32,
+) -> Result<Vec<Vec<Option<String>>>, SimError> {
+    let count = count.max(1) as usize;
+    let (per_run, workers) = placement(options, count);
+    let seed = options.seed.unwrap_or(journey.scenario.seed);
+    let runs = run_range(journey, &per_run, seed, 0..count, workers)?;
+    Ok(runs.into_iter().map(|(_, s)| s.winners).collect())
+}
+
 /// How runs are placed: one thread each when there are at least as many runs
 /// as threads, else every thread for each run in turn.
 fn placement(options: &SimOptions, count: usize) -> (SimOptions, usize) {

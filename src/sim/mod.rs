@@ -55,6 +55,7 @@ mod counts;
 mod customer;
 mod delivery;
 mod entry;
+pub mod estimate;
 mod json;
 #[cfg(test)]
 mod order_tests;
@@ -69,6 +70,7 @@ mod triggers;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
+pub use estimate::{Estimate, estimate};
 pub use report::{
     AbReport, Arrivals, ChannelReport, CoChannel, CoReport, ConnectionSeries, Exited, GoalReport,
     HoldoutReport, MessageCounts, Occupancy, Outcomes, Report, SendVolume, StepReport, StepSeries,

@@ -24,7 +24,7 @@ use super::population::Scratch;
 use super::stats::{rate, two_proportion_p};
 
 /// Customers per work item: small enough to balance threads, large enough to be cheap.
-const CHUNK: u64 = 8_192;
+pub const CHUNK: u64 = 8_192;
 
 /// What one pass needs besides the journey.
 pub struct Pass<'a> {

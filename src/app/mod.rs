@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod crash;
 mod edit_menu;
+pub mod estimate;
 pub mod export;
 pub mod files;
 mod menu;
@@ -73,6 +74,8 @@ pub struct JourneyApp {
     pub canvas_rect: egui::Rect,
     /// The journey's problems, validated once per document revision.
     pub validation: Validation,
+    /// The word before a long run, estimated once per revision and customer count.
+    pub long_run: estimate::LongRun,
     /// The canvas PNG export's result, filled by the capture callback.
     canvas_export: Slot<Result<PathBuf, ExportError>>,
     /// An error met after the window closed, for `main` to say.
@@ -98,6 +101,7 @@ impl JourneyApp {
             export_path: None,
             canvas_rect: egui::Rect::NOTHING,
             validation: Validation::default(),
+            long_run: estimate::LongRun::default(),
             canvas_export: Slot::default(),
             exit_error: Slot::default(),
             theme_applied: None,

@@ -65,6 +65,11 @@ impl Estimate {
         self.seconds > WARN_ABOVE_SECONDS
     }
 
+    /// "about 40 s", "about 12 min": the expected wall time in words.
+    pub fn duration(&self) -> String {
+        duration_words(self.seconds)
+    }
+
     /// "This run may take about 40 s (about 2.1 million entries, 90 events each)".
     pub fn sentence(&self) -> String {
         format!(

@@ -19,6 +19,26 @@ fn options(customers: u64) -> SimOptions {
     }
 }
 
+/// The welcome series with every trigger once a minute, its audience trigger too, and
+/// re-entry.
+fn every_trigger_at_the_maximum() -> Journey {
+    let mut j = load("assets/welcome-series.journey.ron");
+    j.scenario.triggers.insert(
+        "signed_up".into(),
+        journey_designer::model::TriggerModel {
+            per_day: 1.0,
+            click_lift: 1.0,
+            lift_for: journey_designer::model::Span::Days(1),
+        },
+    );
+    for model in j.scenario.triggers.values_mut() {
+        model.per_day = journey_designer::model::MAX_TRIGGERS_PER_DAY;
+        model.click_lift = 1.0;
+    }
+    j.start.reentry = true;
+    j
+}
+
 #[test]
 fn the_reentry_journey_at_1000_customers_is_estimated_above_3_seconds() {
     let journey = load("tests/bench/reentry-visited.journey.ron");
@@ -58,8 +78,13 @@ fn estimated_events_per_customer_are_within_a_factor_of_three_of_the_engines() {
         ("assets/cart-abandonment.journey.ron", 2_000),
         ("assets/renewal-live-edit.journey.ron", 2_000),
         ("assets/webinar-invite.journey.ron", 2_000),
+        ("every trigger at the maximum", 20),
     ] {
-        let journey = load(path);
+        let journey = if path == "every trigger at the maximum" {
+            every_trigger_at_the_maximum()
+        } else {
+            load(path)
+        };
         let e = estimate(&journey, &options(customers)).unwrap();
         let report = simulate(&journey, &options(customers)).unwrap();
         let measured = report.events as f64 / customers as f64;

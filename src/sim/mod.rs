@@ -10,6 +10,9 @@
 //! the number of customers: per worker one set of counts (hour buckets per
 //! step) and a few reused buffers (`population::Scratch`).
 //!
+//! Before a run, [`estimate()`] says from the scenario alone (no simulation) how much
+//! work it is and about how long it takes (issue 14).
+//!
 //! Modelling choices are documented where they are made: `population`
 //! (attributes, segments), `customer` (the event loop, S9 order), `triggers`
 //! (Poisson occurrences, click lift), `entry` (arrivals, entries, exits,

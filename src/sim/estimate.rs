@@ -29,7 +29,7 @@ use super::run::CHUNK;
 use super::{SimOptions, compile, refusals};
 use crate::model::{Journey, MAX_CUSTOMERS};
 
-/// Seconds of one core per engine event (release build): 26 ns measured on the
+/// Seconds of one core per engine event (release build): 24–28 ns measured on the
 /// re-entry and welcome-series benchmarks (tests/bench/RESULTS.md), rounded up.
 pub const SECONDS_PER_EVENT: f64 = 30e-9;
 

@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod crash;
 mod edit_menu;
+pub mod estimate;
 pub mod export;
 pub mod files;
 mod menu;
@@ -72,6 +73,8 @@ pub struct JourneyApp {
     pub canvas_rect: egui::Rect,
     /// The journey's problems, validated once per document revision.
     pub validation: Validation,
+    /// The word before a long run, estimated once per revision and customer count.
+    pub long_run: estimate::LongRun,
     /// An error met after the window closed, for `main` to say.
     exit_error: Slot<AutosaveError>,
     theme_applied: Option<Theme>,
@@ -95,6 +98,7 @@ impl JourneyApp {
             export_path: None,
             canvas_rect: egui::Rect::NOTHING,
             validation: Validation::default(),
+            long_run: estimate::LongRun::default(),
             exit_error: Slot::default(),
             theme_applied: None,
         }

@@ -7,7 +7,7 @@ use crate::model::{Problem, validate};
 
 /// Which document revision a list of problems belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Revision {
+pub(crate) struct Revision {
     /// `Document::id`: revision 3 of one file is not revision 3 of another.
     document: u64,
     /// `Document::revision`.
@@ -15,7 +15,8 @@ struct Revision {
 }
 
 impl Revision {
-    fn of(doc: &Document) -> Revision {
+    /// The revision `doc` is at.
+    pub(crate) fn of(doc: &Document) -> Revision {
         Revision {
             document: doc.id(),
             revision: doc.revision(),

@@ -35,7 +35,9 @@ pub struct PlanArgs {
 fn parse_power(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
-        Ok(p) => Err(format!("the power is a share above 0 and at most 1, not {p}")),
+        Ok(p) => Err(format!(
+            "the power is a share above 0 and at most 1, not {p}"
+        )),
         Err(e) => Err(format!("not a number: {e}")),
     }
 }
@@ -113,7 +115,12 @@ fn sentences(out: &mut impl Write, args: &PlanArgs, plans: &[AbPlan]) -> std::io
         let wins: Vec<String> = p.winners.iter().map(|(v, n)| format!("{v} {n}")).collect();
         let needed = p.customers_for_power.map_or_else(
             || "even 100,000,000 customers would not make it".to_owned(),
-            |n| format!("about {} customers would make it", crate::ui::style::count(n)),
+            |n| {
+                format!(
+                    "about {} customers would make it",
+                    crate::ui::style::count(n)
+                )
+            },
         );
         writeln!(
             out,

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::model::Journey;
-use crate::sim::{Report, SimError, SimOptions, simulate};
+use crate::sim::{Estimate, Report, SimError, SimOptions, estimate, simulate};
 use crate::store;
 
 /// Runs below this many customers finish too fast to need a progress bar.
@@ -86,6 +86,9 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
     if let Some(count) = args.replications {
         return super::replications::run(args, &journey, &options, count);
     }
+    if let Some(warning) = long_run_warning(&journey, &options) {
+        eprintln!("{warning}");
+    }
     match simulate_with_bar(&journey, &options, &progress) {
         Ok(Ok(report)) => print_report(args, &report),
         Ok(Err(e)) => refused(args, &journey, &e),
@@ -94,6 +97,17 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// One line before a run that may take more than a few seconds: how long, how much
+/// work, and how many customers would be quick.
+fn long_run_warning(journey: &Journey, options: &SimOptions) -> Option<String> {
+    let estimate = estimate(journey, options).filter(Estimate::is_long)?;
+    let shorter = match estimate.customers_within(2.0) {
+        Some(n) => format!("--customers {n} makes it shorter"),
+        None => "a shorter horizon makes it shorter".to_owned(),
+    };
+    Some(format!("{}; {shorter}.", estimate.sentence()))
 }
 
 /// Simulates on a worker thread; on a terminal, a long run shows a progress bar.

@@ -105,6 +105,8 @@ pub struct Customer<'a> {
     /// The run's cancel flag, looked at now and then within one customer: a
     /// scenario with enormous rates gives one customer billions of events.
     pub cancel: Option<&'a AtomicBool>,
+    /// The event count at which to look at the cancel flag next.
+    pub next_look: u64,
 }
 
 /// Events between two looks at the cancel flag within one customer.
@@ -126,6 +128,7 @@ pub fn simulate_customer(
     counts: &mut Counts,
     cancel: Option<&AtomicBool>,
 ) {
+    let counts_events = counts.events;
     let mut rng = Stream::new(run.seed, index);
     let first = if journey.arrivals_over > 0.0 {
         rng.uniform() * journey.arrivals_over
@@ -146,6 +149,7 @@ pub fn simulate_customer(
         population_drawn: false,
         bucket: Bucket::default(),
         cancel,
+        next_look: counts_events + CANCEL_EVERY,
     };
     customer.live(first);
 }
@@ -178,11 +182,13 @@ impl Customer<'_> {
             self.now = t;
             self.bucket = self.counts.bucket(t);
             self.counts.events += 1;
-            if self.counts.events.is_multiple_of(CANCEL_EVERY)
-                && self.cancel.is_some_and(|f| f.load(Ordering::Relaxed))
-            {
-                // The pass sees the flag too and reports the run cancelled.
-                break;
+            // Step visits count too, so the count can pass a multiple unseen: a threshold.
+            if self.counts.events >= self.next_look {
+                self.next_look = self.counts.events + CANCEL_EVERY;
+                if self.cancel.is_some_and(|f| f.load(Ordering::Relaxed)) {
+                    // The pass sees the flag too and reports the run cancelled.
+                    break;
+                }
             }
             let first_arrival = first_pending && first == t;
             self.instant(t, first_arrival);

@@ -10,6 +10,9 @@
 //! the number of customers: per worker one set of counts (hour buckets per
 //! step) and a few reused buffers (`population::Scratch`).
 //!
+//! Before a run, [`estimate()`] says from the scenario alone (no simulation) how much
+//! work it is and about how long it takes (issue 14).
+//!
 //! Modelling choices are documented where they are made: `population`
 //! (attributes, segments), `customer` (the event loop, S9 order), `triggers`
 //! (Poisson occurrences, click lift), `entry` (arrivals, entries, exits,
@@ -56,10 +59,11 @@ mod counts;
 mod customer;
 mod delivery;
 mod entry;
+pub mod estimate;
 mod json;
-mod plan;
 #[cfg(test)]
 mod order_tests;
+mod plan;
 mod population;
 mod replicate;
 mod report;
@@ -72,8 +76,9 @@ mod triggers;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
-pub use plan::{AbPlan, PlanRequest, plan};
 pub use compare::{CompareError, Compared, MetricDiff, ScenarioOf, compare, t_interval};
+pub use estimate::{Estimate, estimate};
+pub use plan::{AbPlan, PlanRequest, plan};
 pub use replicate::{
     AbVerdicts, BandRow, METRIC_NAMES, NamedSpread, Replicated, Replications, Spread,
     metrics as run_metrics, metrics_of_runs, replicate, winners_of_runs,

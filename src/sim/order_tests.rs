@@ -54,6 +54,7 @@ fn tie(goal: bool, suppression: bool, exit_trigger: bool) -> (Counts, Compiled) 
             population_drawn: false,
             bucket: super::counts::Bucket::default(),
             cancel: None,
+            next_look: u64::MAX,
         };
         cust.scratch.reset();
         cust.arrive(0.0);

@@ -111,7 +111,12 @@ pub fn plan(
 
 /// Doubling (or halving) from `start`, then bisection on whole numbers until
 /// `hi - lo <= 0.05 hi`; reports `hi`, the smallest count found to reach `target`.
-fn search(runs: &mut Runs<'_>, test: usize, start: u64, target: f64) -> Result<Option<u64>, SimError> {
+fn search(
+    runs: &mut Runs<'_>,
+    test: usize,
+    start: u64,
+    target: f64,
+) -> Result<Option<u64>, SimError> {
     let reaches = |runs: &mut Runs<'_>, n: u64| runs.power(test, n).map(|p| p >= target);
     let (mut lo, mut hi) = if reaches(runs, start)? {
         // Halve until the power falls short (or one customer still reaches it).

@@ -24,7 +24,7 @@ use super::population::Scratch;
 use super::stats::{rate, two_proportion_p};
 
 /// Customers per work item: small enough to balance threads, large enough to be cheap.
-const CHUNK: u64 = 8_192;
+pub const CHUNK: u64 = 8_192;
 
 /// What one pass needs besides the journey.
 pub struct Pass<'a> {
@@ -105,6 +105,11 @@ fn work(
         }
         let end = ((k + 1) * CHUNK).min(pass.customers);
         for i in k * CHUNK..end {
+            // Between customers too: a cancelled chunk of thousands of customers, each
+            // stopped at its next look, would still take seconds.
+            if pass.cancelled() {
+                break;
+            }
             simulate_customer(compiled, params, i, &mut scratch, &mut counts, pass.cancel);
         }
         // A customer may have stopped half way: never count this chunk.

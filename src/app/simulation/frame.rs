@@ -59,6 +59,10 @@ impl JourneyApp {
         let revision = self.doc.revision();
         let run = &mut self.run;
         let message = run.message.as_ref().map(ToString::to_string);
+        let long_run = self
+            .long_run
+            .warning(&self.doc, run.customers(journey))
+            .map(|w| (w.short.as_str(), w.full.as_str()));
         let view = RunnerView {
             journey,
             report: run.result.as_ref().map(|r| &r.report),
@@ -76,6 +80,7 @@ impl JourneyApp {
                 .map(|p| (p.version, p.at, &p.result.report)),
             elapsed: run.result.as_ref().map(|r| r.elapsed.as_secs_f32()),
             message: message.as_deref(),
+            long_run,
         };
         egui::Panel::bottom("runner")
             .show(ui, |ui| runner_ui(ui, &mut run.ui, &view))

@@ -45,6 +45,9 @@ pub struct RunnerView<'a> {
     pub elapsed: Option<f32>,
     /// A message about the last run (an error, said once).
     pub message: Option<&'a str>,
+    /// Said next to Run when the next run may take more than a few seconds: a short
+    /// line, and the same with the expected work on hover.
+    pub long_run: Option<(&'a str, &'a str)>,
 }
 
 /// What the user asked of the runner.
@@ -172,6 +175,12 @@ fn run_button_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>
         .clicked()
     {
         out.push(RunnerIntent::Run);
+    }
+    if view.running.is_none()
+        && let Some((short, full)) = view.long_run
+    {
+        ui.label(RichText::new(short).color(ui.visuals().warn_fg_color))
+            .on_hover_text(full);
     }
 }
 

@@ -2,6 +2,7 @@
 //! a journey must not hold, saves through links and long names, debris of
 //! killed saves, `fmt`, and saves killed at random moments.
 
+mod cancel;
 mod fmt;
 mod kill;
 mod positions;

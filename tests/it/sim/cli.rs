@@ -325,3 +325,42 @@ fn s24_simulate_with_replications_prints_medians_with_their_ranges() {
         .expect("runs");
     assert!(!zero.status.success(), "0 replications is refused");
 }
+
+#[test]
+fn simulate_says_before_a_long_run_how_long_it_may_take() {
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bench/reentry-visited.journey.ron");
+    let mut child = bin()
+        .args(["simulate", "--customers", "1000"])
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // The line comes before the simulation: read it, then stop the run.
+    let mut line = String::new();
+    let stderr = child.stderr.take().expect("stderr");
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stderr), &mut line).expect("reads");
+    child.kill().expect("kills");
+    child.wait().expect("waits");
+    assert!(line.starts_with("This run may take about "), "{line}");
+    assert!(line.contains(" million entries, "), "{line}");
+    assert!(line.contains("--customers "), "{line}");
+    assert!(line.trim_end().ends_with("makes it shorter."), "{line}");
+}
+
+#[test]
+fn simulate_says_nothing_before_a_quick_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = bin()
+        .args(["simulate", "--customers", "2000"])
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -9,6 +9,7 @@ mod corpus;
 mod counting;
 mod delivery;
 mod entry;
+mod estimate;
 mod exits;
 mod experiments;
 mod goal;

@@ -14,6 +14,7 @@ use crate::sim::{self, Report, SimOptions};
 use crate::ui::style::count;
 
 mod customers;
+mod long_run;
 mod outputs;
 mod playback;
 mod reruns;

@@ -132,9 +132,8 @@ pub fn t_interval(diffs: &[f64]) -> Option<[f64; 2]> {
     }
     let m = mean(diffs);
     let var = diffs.iter().map(|d| (d - m).powi(2)).sum::<f64>() / (n - 1) as f64;
-    let t = StudentsT::new(0.0, 1.0, (n - 1) as f64)
-        .map(|dist| dist.inverse_cdf(0.975))
-        .unwrap_or(f64::NAN);
+    let t =
+        StudentsT::new(0.0, 1.0, (n - 1) as f64).map_or(f64::NAN, |dist| dist.inverse_cdf(0.975));
     let half = t * (var / n as f64).sqrt();
     Some([m - half, m + half])
 }

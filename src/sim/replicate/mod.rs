@@ -203,19 +203,17 @@ fn run_range(
             });
         }
     });
-    match failed
+    if let Some(e) = failed
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
     {
-        Some(e) => Err(e),
-        None => {
-            let mut done = done
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            done.sort_by_key(|(r, _)| *r);
-            Ok(done)
-        }
+        return Err(e);
     }
+    let mut done = done
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    done.sort_by_key(|(r, _)| *r);
+    Ok(done)
 }
 
 /// The metrics ([`metrics`]) of runs `0..count` (seeds `S + r`), in run order,

@@ -13,6 +13,7 @@ mod estimate;
 mod exits;
 mod experiments;
 mod goal;
+mod plan;
 mod props;
 mod props_format2;
 mod replications;

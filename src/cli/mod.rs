@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod fmt;
+mod html;
 mod replications;
 mod simulate;
 mod summary;

@@ -24,7 +24,7 @@ const CHAR_WIDTH: f32 = 6.6;
 /// The widest part of the drawing, in canvas units: a wider journey is cut
 /// between its columns into parts drawn one under the other, so every
 /// name stays readable at its size.
-pub const PART_WIDTH: f32 = 1120.0;
+pub const PART_WIDTH: f32 = 1200.0;
 
 /// The drawing of version `version` (1-based) with its counts, in parts
 /// (see [`PART_WIDTH`]); `entry` adds the whole run's arrivals to the Start
@@ -83,7 +83,7 @@ fn grown(card: &Box2, lines: &[String]) -> Box2 {
 /// shows a sliver of the next.
 fn wrap(body: &str, b: &Box2, first: bool, last: bool) -> String {
     let left = if first { MARGIN } else { 4.0 };
-    let right = if last { MARGIN } else { 4.0 };
+    let right = if last { MARGIN } else { 0.0 };
     let (x, y) = (b.x - left, b.y - MARGIN);
     let (w, h) = (b.w + left + right, b.h + 2.0 * MARGIN);
     format!(
@@ -129,13 +129,13 @@ fn card(out: &mut String, step: &Step, version: &Version, b: &Box2, lines: &[Str
         r#"<text x="{:.1}" y="{:.1}" class="card-name">{}</text><text x="{:.1}" y="{:.1}" class="card-kind">{}</text><text x="{:.1}" y="{:.1}" class="card-summary">{}</text></g>"#,
         b.x + 12.0,
         b.y + 21.0,
-        escape(&fit(&step.name, 21)),
+        escape(&fit(&step.name, 20)),
         b.x + 12.0,
         b.y + 38.0,
         escape(step.action.kind().label()),
         b.x + 12.0,
         b.y + 54.0,
-        escape(&fit(&summary(step, version), 25)),
+        escape(&fit(&summary(step, version), 24)),
     );
     count_lines(out, b, lines);
 }
@@ -154,7 +154,8 @@ fn count_lines(out: &mut String, b: &Box2, lines: &[String]) {
     }
 }
 
-/// Reached and share; messages sent, held, skipped, capped; who left here.
+/// Reached and share; messages sent, held, skipped, capped; on a step
+/// with several outputs, who took each; who left here.
 fn card_lines(id: StepId, step: &Step, counts: &CardCounts<'_>) -> Vec<String> {
     let Some(s) = counts.steps.get(&id) else {
         return Vec::new();
@@ -179,6 +180,16 @@ fn card_lines(id: StepId, step: &Step, counts: &CardCounts<'_>) -> Vec<String> {
         ActionKind::Message | ActionKind::ChannelOptimization
     ) {
         lines.extend(sent.chunks(2).map(|pair| pair.join(" · ")));
+    }
+    let outputs = step.action.outputs();
+    if outputs.len() > 1 {
+        for (i, o) in outputs.iter().enumerate() {
+            let n = counts.passes.get(&(id, i)).copied().unwrap_or(0);
+            lines.push(match counts.output_shares.get(&(id, i)) {
+                Some(p) => format!("{}: {} ({})", fit(&o.label, 14), count(n), share(*p)),
+                None => format!("{}: {}", fit(&o.label, 14), count(n)),
+            });
+        }
     }
     let e = &s.exited;
     for (n, why) in [
@@ -217,7 +228,9 @@ fn connections(v: &Version, counts: &CardCounts<'_>, areas: &mut Vec<Box2>) -> (
                 r#"<path d="M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" class="wire" marker-end="url(#arrow)"/>"#,
                 c[0].0, c[0].1, c[1].0, c[1].1, c[2].0, c[2].1, c[3].0, c[3].1
             );
-            let text = edge_text(&o.label, outputs.len() > 1, counts, (id, i));
+            // A step with several outputs names them in its counts; the wire
+            // shows the number, which finds its line there.
+            let text = count(counts.passes.get(&(id, i)).copied().unwrap_or(0));
             let at = free_place(&c, text_width(&text) + 10.0, areas);
             areas.push(label(&mut labels, at, &text));
         }
@@ -245,18 +258,6 @@ fn free_place(c: &[(f32, f32); 4], w: f32, taken: &[Box2]) -> (f32, f32) {
             !taken.iter().any(|t| overlaps(t, &spot))
         })
         .unwrap_or_else(|| layout::curve_point(c, 0.5))
-}
-
-/// "1,234" on a plain connection; "yes · 1,234 (62 %)" on a step with several outputs.
-fn edge_text(name: &str, several: bool, counts: &CardCounts<'_>, key: (StepId, usize)) -> String {
-    let n = counts.passes.get(&key).copied().unwrap_or(0);
-    if !several {
-        return count(n);
-    }
-    match counts.output_shares.get(&key) {
-        Some(p) => format!("{} · {} ({})", fit(name, 18), count(n), share(*p)),
-        None => format!("{} · {}", fit(name, 18), count(n)),
-    }
 }
 
 /// A label on a white background, centred at `at`; returns where it is.
@@ -295,10 +296,11 @@ fn end_marker(out: &mut String, from: (f32, f32), finished: Option<u64>) -> Box2
         y + 4.0,
         escape(&text)
     );
+    // It starts inside its card, so a cut never parts them.
     Box2 {
-        x: from.0,
+        x: from.0 - 2.0,
         y: y - 10.0,
-        w: END_OFFSET + 16.0 + text_width(&text),
+        w: END_OFFSET + 18.0 + text_width(&text),
         h: 20.0,
     }
 }
@@ -356,10 +358,10 @@ fn start_card(out: &mut String, journey: &Journey, v: &Version, lines: &[String]
         b.y + 21.0,
         b.x + 12.0,
         b.y + 38.0,
-        escape(&fit(&who, 26)),
+        escape(&fit(&who, 24)),
         b.x + 12.0,
         b.y + 54.0,
-        escape(&fit(&except.unwrap_or_default(), 26)),
+        escape(&fit(&except.unwrap_or_default(), 24)),
     );
     let (x, y) = layout::output_port(&b, 0, 1);
     let Some(first) = v.steps.get(&v.first_step) else {

@@ -81,13 +81,13 @@ fn grown(card: &Box2, lines: &[String]) -> Box2 {
 
 /// One part of the drawing; the margin is left out at a cut, so a part never
 /// shows a sliver of the next.
-fn wrap(body: &str, b: &Box2, first: bool, last: bool) -> String {
+fn wrap(body: &str, part: &Box2, first: bool, last: bool) -> String {
     let left = if first { MARGIN } else { 4.0 };
     let right = if last { MARGIN } else { 0.0 };
-    let (x, y) = (b.x - left, b.y - MARGIN);
-    let (w, h) = (b.w + left + right, b.h + 2.0 * MARGIN);
+    let (x0, y0) = (part.x - left, part.y - MARGIN);
+    let (width, height) = (part.w + left + right, part.h + 2.0 * MARGIN);
     format!(
-        r#"<svg class="canvas" viewBox="{x:.0} {y:.0} {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img">{body}</svg>"#
+        r#"<svg class="canvas" viewBox="{x0:.0} {y0:.0} {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img">{body}</svg>"#
     )
 }
 
@@ -363,12 +363,12 @@ fn start_card(out: &mut String, journey: &Journey, v: &Version, lines: &[String]
         b.y + 54.0,
         escape(&fit(&except.unwrap_or_default(), 24)),
     );
-    let (x, y) = layout::output_port(&b, 0, 1);
+    let port = layout::output_port(&b, 0, 1);
     let Some(first) = v.steps.get(&v.first_step) else {
         count_lines(out, &b, lines);
         return;
     };
-    let c = layout::curve((x, y), layout::input_port(&layout::card_box(first)));
+    let c = layout::curve(port, layout::input_port(&layout::card_box(first)));
     let _ = write!(
         out,
         r#"<path d="M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" class="wire" marker-end="url(#arrow)"/>"#,

@@ -122,10 +122,11 @@ pub fn curve(from: (f32, f32), to: (f32, f32)) -> [(f32, f32); 4] {
 /// The point at `t` (0..=1) along a cubic curve.
 pub fn curve_point(c: &[(f32, f32); 4], t: f32) -> (f32, f32) {
     let u = 1.0 - t;
-    let w = [u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t];
-    let x = c.iter().zip(w).map(|(p, k)| p.0 * k).sum();
-    let y = c.iter().zip(w).map(|(p, k)| p.1 * k).sum();
-    (x, y)
+    let weights = [u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t];
+    let along = |pick: fn(&(f32, f32)) -> f32| -> f32 {
+        c.iter().zip(weights).map(|(p, k)| pick(p) * k).sum()
+    };
+    (along(|p| p.0), along(|p| p.1))
 }
 
 /// The cards of a version, in id order.

@@ -11,10 +11,18 @@ pub fn parts(areas: &[Box2], max_width: f32) -> Vec<Box2> {
         return Vec::new();
     };
     let right = areas.iter().map(Box2::right).fold(left, f32::max);
+    // As many parts as needed, as even as the columns allow.
+    let count = ((right - left) / max_width.max(1.0)).ceil().max(1.0);
+    let even = (right - left) / count;
     let mut out = Vec::new();
     let mut from = left;
     while from < right {
-        let to = cut(areas, from, (from + max_width).min(right));
+        let limit = (from + max_width).min(right);
+        let to = if limit >= right {
+            right
+        } else {
+            cut(areas, from, limit, from + even)
+        };
         if let Some(part) = part_box(areas, from, to) {
             out.push(part);
         }
@@ -23,20 +31,17 @@ pub fn parts(areas: &[Box2], max_width: f32) -> Vec<Box2> {
     out
 }
 
-/// The rightmost free x in `(from, limit]` (no area spans it), or the end
-/// of the piece at `limit` when there is none (one piece wider than a part).
-fn cut(areas: &[Box2], from: f32, limit: f32) -> f32 {
+/// The free x in `(from, limit]` (no area spans it) nearest `aim`, or the
+/// end of the piece at `limit` when there is none (one piece wider than a part).
+fn cut(areas: &[Box2], from: f32, limit: f32, aim: f32) -> f32 {
     let inside = |x: f32| areas.iter().any(|a| a.x < x && x < a.right());
-    if !inside(limit) {
-        return limit;
-    }
-    let mut candidates: Vec<f32> = areas
+    let candidates = areas
         .iter()
         .map(Box2::right)
-        .filter(|x| *x > from && *x <= limit && !inside(*x))
-        .collect();
-    candidates.sort_by(f32::total_cmp);
-    candidates.last().copied().unwrap_or_else(|| {
+        .chain([limit])
+        .filter(|x| *x > from && *x <= limit && !inside(*x));
+    let nearest = candidates.min_by(|a, b| (a - aim).abs().total_cmp(&(b - aim).abs()));
+    nearest.unwrap_or_else(|| {
         areas
             .iter()
             .filter(|a| a.x < limit && limit < a.right())

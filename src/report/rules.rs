@@ -10,9 +10,15 @@ use crate::sim::Report;
 /// The scenario in a sentence or two, as a paragraph.
 pub fn scenario_html(journey: &Journey, report: &Report) -> String {
     let s = &journey.scenario;
-    let who = match &journey.start.audience {
-        Audience::Segment(seg) => format!("members of the segment “{seg}”"),
-        Audience::Trigger(t) => format!("customers who perform “{t}”"),
+    let (who, then) = match &journey.start.audience {
+        Audience::Segment(seg) => (format!(" members of the segment “{seg}”"), String::new()),
+        Audience::Trigger(t) => (
+            String::from(" customers"),
+            format!(
+                " Each time one of them performs “{t}” is an arrival at the journey: {} over the run.",
+                count(report.arrivals.arrived)
+            ),
+        ),
     };
     let arrive = if s.arrivals_over.is_zero() {
         format!("all arrive at once, on {}", when(journey.start.starts_at))
@@ -24,11 +30,12 @@ pub fn scenario_html(journey: &Journey, report: &Report) -> String {
         )
     };
     format!(
-        "<p>{} {} {}. The run follows them for {} after the start. \
+        "<p>{}{} {}.{} The run follows them for {} after the start. \
          Random seed {}: the same seed gives the same numbers.</p>",
         count(report.customers),
         escape(&who),
         escape(&arrive),
+        escape(&then),
         escape(&s.horizon.describe()),
         report.seed
     )
@@ -42,10 +49,9 @@ pub fn rules_html(journey: &Journey) -> String {
         .chain(goal_rules(journey))
         .chain(delivery_rules(journey))
         .collect();
-    let list: String = items
-        .iter()
-        .map(|i| format!("<li>{}</li>", escape(i)))
-        .collect();
+    let list: String = items.iter().fold(String::new(), |list, i| {
+        list + "<li>" + &escape(i) + "</li>"
+    });
     format!("<ul class=\"rules\">{list}</ul>")
 }
 

@@ -1,6 +1,7 @@
 //! Exports of a run: the JSON report (the same text as `simulate --json`),
 //! the per-step table and the hourly timeline as CSV, and the canvas with
-//! its counts as PNG (`ui::canvas::picture`). Files are written atomically through the store; the
+//! its counts as PNG (`ui::canvas::picture`), and the HTML report to hand
+//! over (`report::html`). Files are written atomically through the store; the
 //! path comes from a save dialog, or is given (tests, scripts).
 
 use std::path::{Path, PathBuf};
@@ -14,8 +15,8 @@ pub enum ExportError {
     /// There is no run to export.
     #[error("Run the journey first: there is nothing to export yet.")]
     NoRun,
-    /// The canvas was asked for as text.
-    #[error("the canvas is not text")]
+    /// The canvas or the HTML report was asked for as plain text.
+    #[error("this export is not a plain text file")]
     NotText,
     /// The pixels do not make an image of the expected size.
     #[error("could not assemble the image")]
@@ -51,6 +52,7 @@ pub fn suggestion(kind: ExportKind, journey: &str) -> Suggestion {
         ExportKind::StepsCsv => ("steps.csv", "CSV", "csv"),
         ExportKind::TimelineCsv => ("timeline.csv", "CSV", "csv"),
         ExportKind::CanvasPng => ("canvas.png", "PNG image", "png"),
+        ExportKind::HtmlReport => ("report.html", "HTML page", "html"),
     };
     Suggestion {
         file_name: format!("{base}-{suffix}"),
@@ -132,9 +134,19 @@ pub fn write_text(kind: ExportKind, report: &Report, path: &Path) -> Result<(), 
         ExportKind::JsonReport => report.to_json_string() + "\n",
         ExportKind::StepsCsv => steps_csv(report),
         ExportKind::TimelineCsv => timeline_csv(report),
-        ExportKind::CanvasPng => return Err(ExportError::NotText),
+        ExportKind::CanvasPng | ExportKind::HtmlReport => return Err(ExportError::NotText),
     };
     write(path, text.as_bytes())
+}
+
+/// Writes the HTML report of `report`, a run of `journey`, to `path`.
+pub fn write_html(
+    journey: &crate::model::Journey,
+    report: &Report,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let page = crate::report::report_html(journey, report, chrono::Utc::now());
+    write(path, page.as_bytes())
 }
 
 /// Writes an image (a window capture, the canvas picture) as a PNG.

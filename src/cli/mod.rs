@@ -6,6 +6,7 @@
 
 mod compare;
 mod fmt;
+mod html;
 mod plan;
 mod replications;
 mod simulate;

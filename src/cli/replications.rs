@@ -11,14 +11,21 @@ use crate::sim::{Replicated, SimOptions, Spread, replicate};
 /// Runs the replications and prints them; exit codes as `simulate`.
 pub fn run(args: &SimulateArgs, journey: &Journey, options: &SimOptions, count: u32) -> ExitCode {
     match replicate(journey, options, count) {
-        Ok(done) => write_out(args, |out| {
-            if args.json {
-                writeln!(out, "{}", done.to_json_string())
-            } else {
-                super::summary::write(out, &done.first)?;
-                ranges(out, &done)
+        Ok(done) => {
+            if let Some(out) = &args.html
+                && let Err(code) = super::html::write(out, journey, &done.first)
+            {
+                return code;
             }
-        }),
+            write_out(args, |out| {
+                if args.json {
+                    writeln!(out, "{}", done.to_json_string())
+                } else {
+                    super::summary::write(out, &done.first)?;
+                    ranges(out, &done)
+                }
+            })
+        }
         Err(e) => refused(args, journey, &e),
     }
 }

@@ -1,4 +1,4 @@
-//! `journey-designer simulate FILE [--customers N] [--seed S] [--json] [--threads N]`
+//! `journey-designer simulate FILE [--customers N] [--seed S] [--json] [--html OUT] [--threads N]`
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -28,6 +28,9 @@ pub struct SimulateArgs {
     /// Print the JSON report (assets/docs/format.md) instead of the summary.
     #[arg(long)]
     pub json: bool,
+    /// Also write the run's report as one self-contained HTML file (with --replications: run 0's).
+    #[arg(long, value_name = "OUT.html")]
+    pub html: Option<PathBuf>,
     /// Worker threads, at least 1 (default: all cores; more are cut down to the cores).
     #[arg(long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
@@ -90,7 +93,14 @@ pub fn run(args: &SimulateArgs) -> ExitCode {
         eprintln!("{warning}");
     }
     match simulate_with_bar(&journey, &options, &progress) {
-        Ok(Ok(report)) => print_report(args, &report),
+        Ok(Ok(report)) => {
+            if let Some(out) = &args.html
+                && let Err(code) = super::html::write(out, &journey, &report)
+            {
+                return code;
+            }
+            print_report(args, &report)
+        }
         Ok(Err(e)) => refused(args, &journey, &e),
         Err(_) => {
             eprintln!("{}: the simulation failed", args.file.display());

@@ -3,4 +3,15 @@
 //! the window (Export → Report) and the command line
 //! (`simulate FILE --html OUT.html`) share it.
 
+mod counts;
+mod drawing;
+pub mod html;
+pub mod layout;
+mod parts;
 pub mod reconcile;
+mod rules;
+pub mod svg;
+mod tables;
+pub mod text;
+
+pub use html::report_html;

@@ -167,6 +167,10 @@ impl JourneyApp {
                 path.display()
             )));
         }
+        if kind == ExportKind::HtmlReport {
+            export::write_html(&result.journey, &result.report, &path)?;
+            return Ok(Some(format!("Exported the report to {}", path.display())));
+        }
         export::write_text(kind, &result.report, &path)?;
         Ok(Some(format!("Exported {}", path.display())))
     }

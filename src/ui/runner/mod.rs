@@ -88,6 +88,8 @@ pub enum ExportKind {
     TimelineCsv,
     /// The canvas with the counts at the playhead, as PNG.
     CanvasPng,
+    /// The self-contained HTML report to hand over (`report::html`).
+    HtmlReport,
 }
 
 /// View state of the runner: the playhead, the analytics panel, open dialogs.
@@ -147,7 +149,9 @@ fn run_row_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut state.show_analytics, "Analytics");
             ui.add_enabled_ui(view.report.is_some(), |ui| {
-                ui.menu_button("Export", |ui| export_menu_ui(ui, out));
+                ui.menu_button("Export", |ui| export_menu_ui(ui, out))
+                    .response
+                    .on_disabled_hover_text("Run the journey first: the exports are of a run.");
             });
         });
     });
@@ -263,6 +267,7 @@ fn status_ui(ui: &mut Ui, view: &RunnerView<'_>) {
 
 fn export_menu_ui(ui: &mut Ui, out: &mut Vec<RunnerIntent>) {
     for (kind, label) in [
+        (ExportKind::HtmlReport, "Report (HTML)…"),
         (ExportKind::JsonReport, "Report as JSON…"),
         (ExportKind::StepsCsv, "Steps table as CSV…"),
         (ExportKind::TimelineCsv, "Timeline as CSV…"),

@@ -364,3 +364,53 @@ fn simulate_says_nothing_before_a_quick_run() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn simulate_html_writes_a_self_contained_report_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("report.html");
+    let out = bin()
+        .args(["simulate", "--json", "--html"])
+        .arg(&report)
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("wrote {}", report.display())),
+        "{stderr}"
+    );
+    // --json still prints the report.
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json on stdout");
+    assert_eq!(json["journey"], "Small");
+    let page = std::fs::read_to_string(&report).expect("written");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<h1>Small</h1>"));
+    assert!(page.contains("<svg"));
+    assert!(page.contains("Where everyone went"));
+    assert!(!page.contains("src=\"http") && !page.contains("href=\"http"));
+}
+
+#[test]
+fn simulate_html_to_a_missing_folder_fails_and_names_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("no-such-folder").join("report.html");
+    let out = bin()
+        .args(["simulate", "--html"])
+        .arg(&report)
+        .arg(write(dir.path(), SMALL))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("could not write the HTML report"),
+        "{stderr}"
+    );
+    assert!(!report.exists());
+}

@@ -49,7 +49,13 @@ fn plan_power_rises_with_customers_and_the_answer_reaches_the_target() {
     assert_eq!(plans.len(), 1);
     let p = &plans[0];
     assert_eq!(p.customers, 200);
-    assert_eq!(p.winners.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>(), ["A", "B"]);
+    assert_eq!(
+        p.winners
+            .iter()
+            .map(|(v, _)| v.as_str())
+            .collect::<Vec<_>>(),
+        ["A", "B"]
+    );
     let needed = p.customers_for_power.expect("reachable");
     assert!(needed > 200, "200 customers are too few: power {}", p.power);
     // At the answer the power reaches the target (within simulation error), at half it does not.

@@ -29,6 +29,30 @@ fn exports_write_the_json_report_and_csv_tables() {
     assert_eq!(text.lines().count(), report(&h).steps.len() + 1);
 }
 
+#[test]
+fn the_export_menu_is_disabled_before_a_run_and_its_html_report_is_written_after() {
+    use egui_kittest::kittest::NodeT;
+    let mut h = harness(small_welcome());
+    h.run();
+    assert!(
+        h.get_by_label("Export").accesskit_node().is_disabled(),
+        "nothing to export before a run"
+    );
+    press_run(&mut h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.html");
+    h.state_mut().export_path = Some(path.clone());
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Report (HTML)…").click();
+    h.run();
+    let page = std::fs::read_to_string(&path).expect("written");
+    assert!(page.contains(&format!("<h1>{}</h1>", small_welcome().name)));
+    assert!(page.contains("<svg"));
+    let status = h.state().status.clone().expect("a message");
+    assert!(status.starts_with("Exported the report"), "{status}");
+}
+
 /// The width and height in a PNG's header (the IHDR chunk).
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[1..4], b"PNG", "a PNG file");

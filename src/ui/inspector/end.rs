@@ -72,7 +72,7 @@ fn end_date_ui(ui: &mut Ui, journey: &Journey, end_date: &mut Option<Instant>) {
         DateTimeField::new("End date").show(ui, at);
         explain(
             ui,
-            "An end date starts at 23:59 UTC, the end of its day, so the whole day counts.",
+            "A new end date is set to 23:59 UTC, the end of its day, so that whole day counts; arrivals at or after the time shown are refused.",
         );
     }
     rule(

@@ -112,7 +112,7 @@ fn an_end_date_defaults_to_2359_at_the_end_of_its_day() {
     click(&mut harness, "Set an end date");
     let end = harness.state().doc.journey().end.end_date;
     assert_eq!(end, Some(at(2026, 4, 1, 23, 59)));
-    harness.get_by_label_contains("starts at 23:59 UTC, the end of its day");
+    harness.get_by_label_contains("set to 23:59 UTC, the end of its day");
 }
 
 /// An edit in progress is committed when the person clicks another tab, and

@@ -1,5 +1,5 @@
 //! Headless entry points over the same store and sim: `validate`, `simulate`,
-//! `compare`, `plan`, `fmt`.
+//! `compare`, `plan`, `sensitivity`, `fmt`.
 //!
 //! The CLI is the one layer allowed to print.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -9,12 +9,14 @@ mod fmt;
 mod html;
 mod plan;
 mod replications;
+mod sensitivity;
 mod simulate;
 mod summary;
 mod validate;
 
 pub use compare::CompareArgs;
 pub use plan::PlanArgs;
+pub use sensitivity::SensitivityArgs;
 pub use simulate::SimulateArgs;
 
 use std::path::PathBuf;
@@ -74,6 +76,11 @@ pub enum Command {
     /// Exits 0, 1 when the journey cannot be simulated, 2 when the file cannot
     /// be read or parsed.
     Plan(PlanArgs),
+    /// Which scenario assumption moves the goal rate most (each ×0.8 and ×1.2).
+    ///
+    /// Exits 0, 1 when the journey cannot be simulated, 2 when the file cannot
+    /// be read or parsed.
+    Sensitivity(SensitivityArgs),
     /// Rewrite journey files in canonical form (the top comments, then the journey as saved).
     ///
     /// With --check nothing changes: exits 1 listing the files that are not
@@ -95,6 +102,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Simulate(args) => simulate::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Fmt { files, check } => fmt::run(&files, check),
     }
 }

@@ -69,6 +69,7 @@ mod replicate;
 mod report;
 pub mod rng;
 mod run;
+mod sensitivity;
 pub mod stats;
 mod steps;
 mod triggers;
@@ -88,6 +89,7 @@ pub use report::{
     HoldoutReport, MessageCounts, Occupancy, Outcomes, Report, SendVolume, StepReport, StepSeries,
     TimelineRow, VariantReport, VersionReport,
 };
+pub use sensitivity::{Effect, FACTORS, Measured, Param, Sensitivity, params, sensitivity};
 
 use crate::model::{Journey, MAX_CUSTOMERS, Problem, ProblemKind, Severity, validate};
 

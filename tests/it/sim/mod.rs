@@ -17,6 +17,7 @@ mod plan;
 mod props;
 mod props_format2;
 mod replications;
+mod sensitivity;
 mod series;
 mod step_conversions;
 mod steps;

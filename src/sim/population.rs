@@ -18,6 +18,9 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, VecDeque};
 
+/// Credits and reached-step words below which `Scratch::compact` never copies.
+const COMPACT_FROM: usize = 4096;
+
 use super::compiled::{Compiled, Condition, Distribution, Interaction};
 use super::rng::Stream;
 
@@ -177,8 +180,17 @@ impl Scratch {
     /// before the oldest open window), once they are most of the buffers. Called between
     /// entries: a customer who enters millions of times keeps only what open windows need,
     /// at the cost of one copy per halving.
+    #[inline]
     pub fn compact(&mut self) {
-        const KEEP: usize = 4096;
+        // Floors are at most the lengths: below this nothing is ever compacted.
+        if self.credits.len() + self.reached_steps.len() < COMPACT_FROM {
+            return;
+        }
+        self.compact_now();
+    }
+
+    #[cold]
+    fn compact_now(&mut self) {
         let (credit_floor, reached_floor) = self
             .windows
             .front()
@@ -186,7 +198,7 @@ impl Scratch {
                 (w.credits.start, w.reached_offset)
             });
         let floor = credit_floor + reached_floor;
-        if floor < KEEP || 2 * floor < self.credits.len() + self.reached_steps.len() {
+        if floor < COMPACT_FROM || 2 * floor < self.credits.len() + self.reached_steps.len() {
             return;
         }
         self.credits.drain(..credit_floor);

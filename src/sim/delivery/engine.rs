@@ -200,6 +200,7 @@ impl Customer<'_> {
 
     /// S23 at an entry at `t` that was not suppressed at entry: true when it is held out
     /// (it has then left the journey). Both groups open a lift window.
+    #[inline]
     pub(in crate::sim) fn hold_out(&mut self, t: f64) -> bool {
         let Some(holdout) = self.journey.delivery.holdout else {
             return false;

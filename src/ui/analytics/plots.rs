@@ -1,14 +1,16 @@
 //! Plots over simulated time (egui_plot), each with the playhead marked:
 //! customers in progress, entries and exits per day stacked by reason,
 //! cumulative conversions. The x axis is days since the journey's start,
-//! labelled with dates.
+//! labelled with dates. After several runs, customers in progress and
+//! conversions show the band 80 % of the runs fell in (p10 to p90) around
+//! their median, in a light colour.
 
 use chrono::Duration;
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, PlotUi, Polygon, VLine};
 
 use crate::model::Instant;
-use crate::sim::Report;
+use crate::sim::{BandRow, Replications, Report};
 use crate::ui::style::colours;
 
 /// Entries and exits by reason for one simulated day.
@@ -99,12 +101,20 @@ fn plot<'a>(id: &str, starts_at: Instant, width: f32) -> Plot<'a> {
         .include_y(0.0)
 }
 
-/// The three time plots side by side, `width` each.
-pub fn time_plots_ui(ui: &mut Ui, report: &Report, row: usize, width: f32) {
+/// The three time plots side by side, `width` each; with the bands over
+/// the runs when there were several.
+pub fn time_plots_ui(
+    ui: &mut Ui,
+    report: &Report,
+    replications: Option<&Replications>,
+    row: usize,
+    width: f32,
+) {
     let Some(first) = report.timeline.first() else {
         return;
     };
     let starts_at = first.at;
+    let bands = replications.map(|r| r.timeline.as_slice());
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.strong("Customers in progress");
@@ -120,6 +130,7 @@ pub fn time_plots_ui(ui: &mut Ui, report: &Report, row: usize, width: f32) {
                         .color(colours::NOW)
                         .fill(0.0),
                 );
+                band_ui(p, bands, |b| b.in_progress, colours::NOW);
                 p.vline(playhead(row));
             });
         });
@@ -138,10 +149,52 @@ pub fn time_plots_ui(ui: &mut Ui, report: &Report, row: usize, width: f32) {
                 .collect();
             plot("plot-conversions", starts_at, width).show(ui, |p| {
                 p.line(Line::new("Conversions", points).color(colours::COMPLETED));
+                band_ui(p, bands, |b| b.converted, colours::COMPLETED);
                 p.vline(playhead(row));
             });
         });
     });
+}
+
+/// The p10–p90 band over the runs (filled, light) and its median line.
+fn band_ui(
+    p: &mut PlotUi<'_>,
+    bands: Option<&[BandRow]>,
+    pick: fn(&BandRow) -> [u64; 3],
+    colour: egui::Color32,
+) {
+    let Some(bands) = bands.filter(|b| !b.is_empty()) else {
+        return;
+    };
+    let x = |k: usize| k as f64 / 24.0;
+    let mut outline: Vec<[f64; 2]> = bands
+        .iter()
+        .enumerate()
+        .map(|(k, b)| [x(k), pick(b)[2] as f64])
+        .collect();
+    outline.extend(
+        bands
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, b)| [x(k), pick(b)[0] as f64]),
+    );
+    let light = colour.gamma_multiply(0.25);
+    p.polygon(
+        Polygon::new("80 % of the runs", PlotPoints::from(outline))
+            .fill_color(light)
+            .stroke(egui::Stroke::new(0.5, colour.gamma_multiply(0.4))),
+    );
+    let median: PlotPoints<'_> = bands
+        .iter()
+        .enumerate()
+        .map(|(k, b)| [x(k), pick(b)[1] as f64])
+        .collect();
+    p.line(
+        Line::new("Median of the runs", median)
+            .color(colour.gamma_multiply(0.7))
+            .style(egui_plot::LineStyle::dashed_loose()),
+    );
 }
 
 /// Entries up, exits down stacked by reason, one bar per day.

@@ -23,12 +23,27 @@ fn journey_with_goal() -> journey_designer::model::Journey {
 
 #[test]
 fn sensitivity_lists_only_the_assumptions_the_journey_uses() {
-    let keys: Vec<String> = params(&journey_with_goal()).iter().map(Param::key).collect();
-    assert!(keys.contains(&"channel:Email:opened".to_owned()), "{keys:?}");
-    assert!(keys.contains(&"trigger:purchased:per_day".to_owned()), "{keys:?}");
-    assert!(keys.contains(&"trigger:unsubscribed:per_day".to_owned()), "{keys:?}");
+    let keys: Vec<String> = params(&journey_with_goal())
+        .iter()
+        .map(Param::key)
+        .collect();
+    assert!(
+        keys.contains(&"channel:Email:opened".to_owned()),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&"trigger:purchased:per_day".to_owned()),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&"trigger:unsubscribed:per_day".to_owned()),
+        "{keys:?}"
+    );
     assert!(!keys.iter().any(|k| k.contains("never_used")), "{keys:?}");
-    assert!(!keys.iter().any(|k| k.contains("Sms")), "no SMS step: {keys:?}");
+    assert!(
+        !keys.iter().any(|k| k.contains("Sms")),
+        "no SMS step: {keys:?}"
+    );
 }
 
 #[test]
@@ -42,7 +57,10 @@ fn sensitivity_puts_the_goal_trigger_rate_first_and_moves_it_both_ways() {
     let first = &s.effects[0];
     assert_eq!(first.param.key(), "trigger:purchased:per_day");
     let [low, high] = first.scaled;
-    assert!(low.goal_rate < s.base.goal_rate && s.base.goal_rate < high.goal_rate, "{s:?}");
+    assert!(
+        low.goal_rate < s.base.goal_rate && s.base.goal_rate < high.goal_rate,
+        "{s:?}"
+    );
     // Fewer unsubscribes, more completions: the exit trigger moves completions the other way.
     let unsub = s
         .effects

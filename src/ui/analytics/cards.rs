@@ -21,10 +21,14 @@ pub fn percent(rate: f64) -> String {
     format!("{:.2}%", rate * 100.0)
 }
 
-/// The range line under a number: "5,960–6,140 in 80 % of 20 runs".
+/// The range line under a number: "5,960–6,140\nin 80 % of 20 runs" (two
+/// lines, so the card stays narrow), or "same in all 20 runs" when no run differed.
 pub fn range_text(spread: &Spread, runs: u64, show: impl Fn(f64) -> String) -> String {
+    if spread.min == spread.max {
+        return format!("same in all {runs} runs");
+    }
     format!(
-        "{}–{} in 80 % of {runs} runs",
+        "{}–{}\nin 80 % of {runs} runs",
         show(spread.p10),
         show(spread.p90)
     )
@@ -197,5 +201,6 @@ fn text_ui(ui: &mut Ui, title: &str, value: &str, accent: Option<Color32>) {
             ..TextFormat::default()
         },
     );
-    ui.label(job);
+    // Never wrapped: a card at the row's end moves to the next row instead.
+    ui.add(egui::Label::new(job).extend());
 }

@@ -215,7 +215,7 @@ fn runs_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) {
             }
         });
     response.response.on_hover_text(
-        "How many runs with seeds S, S+1, …: more runs show how much the numbers vary",
+        "How many runs with random seeds S, S+1, …: more runs show how much the numbers vary",
     );
     if runs != view.runs {
         out.push(RunnerIntent::SetRuns(runs));

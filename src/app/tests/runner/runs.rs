@@ -21,7 +21,8 @@ fn twenty_runs_show_the_80_percent_range_and_how_often_the_goal_was_met() {
     let j = welcome_2000();
     let expected = headless(&j);
     let mut h = harness(j);
-    h.get_by_label_contains("How many runs with seeds").click();
+    h.get_by_label_contains("How many runs with random seeds")
+        .click();
     h.run();
     h.get_by_label("20 runs").click();
     h.run();

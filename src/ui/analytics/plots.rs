@@ -2,12 +2,12 @@
 //! customers in progress, entries and exits per day stacked by reason,
 //! cumulative conversions. The x axis is days since the journey's start,
 //! labelled with dates. After several runs, customers in progress and
-//! conversions show the band 80 % of the runs fell in (p10 to p90) around
-//! their median, in a light colour.
+//! conversions show the band 80 % of the runs fell in (p10 to p90, two thin
+//! light lines) around their median, dashed.
 
 use chrono::Duration;
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, PlotUi, Polygon, VLine};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, PlotUi, VLine};
 
 use crate::model::Instant;
 use crate::sim::{BandRow, Replications, Report};
@@ -156,7 +156,8 @@ pub fn time_plots_ui(
     });
 }
 
-/// The p10–p90 band over the runs (filled, light) and its median line.
+/// The p10–p90 band over the runs (two thin light lines: egui fills only
+/// convex shapes) and its median line, dashed.
 fn band_ui(
     p: &mut PlotUi<'_>,
     bands: Option<&[BandRow]>,
@@ -166,33 +167,25 @@ fn band_ui(
     let Some(bands) = bands.filter(|b| !b.is_empty()) else {
         return;
     };
-    let x = |k: usize| k as f64 / 24.0;
-    let mut outline: Vec<[f64; 2]> = bands
-        .iter()
-        .enumerate()
-        .map(|(k, b)| [x(k), pick(b)[2] as f64])
-        .collect();
-    outline.extend(
+    let series = |i: usize| -> PlotPoints<'_> {
         bands
             .iter()
             .enumerate()
-            .rev()
-            .map(|(k, b)| [x(k), pick(b)[0] as f64]),
-    );
-    let light = colour.gamma_multiply(0.25);
-    p.polygon(
-        Polygon::new("80 % of the runs", PlotPoints::from(outline))
-            .fill_color(light)
-            .stroke(egui::Stroke::new(0.5, colour.gamma_multiply(0.4))),
-    );
-    let median: PlotPoints<'_> = bands
-        .iter()
-        .enumerate()
-        .map(|(k, b)| [x(k), pick(b)[1] as f64])
-        .collect();
+            .map(|(k, b)| [k as f64 / 24.0, pick(b)[i] as f64])
+            .collect()
+    };
+    let light = colour.gamma_multiply(0.45);
+    for i in [0, 2] {
+        p.line(
+            Line::new("80 % of the runs", series(i))
+                .color(light)
+                .width(1.0),
+        );
+    }
     p.line(
-        Line::new("Median of the runs", median)
-            .color(colour.gamma_multiply(0.7))
+        Line::new("Median of the runs", series(1))
+            .color(colour.gamma_multiply(0.8))
+            .width(1.0)
             .style(egui_plot::LineStyle::dashed_loose()),
     );
 }

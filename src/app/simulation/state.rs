@@ -326,6 +326,41 @@ mod tests {
     }
 
     #[test]
+    fn cancelling_several_runs_joins_them_and_leaves_no_result() {
+        let mut run = Run {
+            customers: Some(5_000_000),
+            runs: 20,
+            ..Run::default()
+        };
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
+        std::thread::sleep(Duration::from_millis(20));
+        run.cancel();
+        assert!(!run.is_running());
+        assert!(!run.poll());
+        assert!(run.result.is_none());
+    }
+
+    #[test]
+    fn several_runs_keep_run_0_as_the_report_and_add_their_spread() {
+        let mut run = Run {
+            customers: Some(400),
+            runs: 5,
+            ..Run::default()
+        };
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
+        wait(&mut run);
+        let result = run.result.as_ref().expect("a result");
+        let options = crate::sim::SimOptions {
+            customers: Some(400),
+            seed: Some(welcome().scenario.seed),
+            ..crate::sim::SimOptions::default()
+        };
+        let plain = crate::sim::simulate(&welcome(), &options).expect("simulates");
+        assert_eq!(result.report, plain, "run 0 is the plain run");
+        assert_eq!(result.replications.as_ref().map(|r| r.count), Some(5));
+    }
+
+    #[test]
     fn s7_preview_stop_simulates_a_stopped_copy_and_leaves_the_journey() {
         let j = welcome();
         let at = j.start.starts_at + chrono::Duration::days(5);

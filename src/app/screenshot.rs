@@ -73,7 +73,9 @@ impl Screenshot {
 /// - `JOURNEY_DESIGNER_SHOT_SHOW` = a window on top: `help` or `new` (the
 ///   template gallery);
 /// - `JOURNEY_DESIGNER_SHOT_STEP` = the name of a step of the last version to
-///   select (the inspector shows its form).
+///   select (the inspector shows its form);
+/// - `JOURNEY_DESIGNER_SHOT_RUNS` = how many runs `--run` makes, e.g. `20`
+///   (default 1: the plain run; the cards then show ranges, the plots bands).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
@@ -86,6 +88,8 @@ pub struct ShotSetup {
     pub show: Option<String>,
     /// The name of the step to select.
     pub step: Option<String>,
+    /// How many runs the first Run makes (`None`: one).
+    pub runs: Option<u32>,
 }
 
 impl ShotSetup {
@@ -94,6 +98,7 @@ impl ShotSetup {
         let var = |name: &str| std::env::var(format!("JOURNEY_DESIGNER_SHOT_{name}")).ok();
         ShotSetup {
             step: var("STEP"),
+            runs: var("RUNS").and_then(|r| r.trim().parse().ok()),
             ..ShotSetup::parse(
                 var("THEME").as_deref(),
                 var("TAB").as_deref(),
@@ -129,6 +134,7 @@ impl ShotSetup {
             size,
             show,
             step: None,
+            runs: None,
         }
     }
 }
@@ -137,6 +143,9 @@ impl JourneyApp {
     /// Applies a screenshot's theme, tab, selected step and window on top.
     pub fn apply_shot_setup(&mut self, setup: &ShotSetup) {
         self.view.theme = setup.theme;
+        if let Some(runs) = setup.runs {
+            self.run.runs = runs;
+        }
         if let Some(tab) = setup.tab {
             self.inspector.tab = tab;
         }

@@ -73,6 +73,7 @@ impl JourneyApp {
                 .map(|p| (p.fraction, p.customers, p.elapsed.as_secs_f32())),
             customers: run.customers(journey),
             seed: run.seed(journey),
+            runs: run.runs(),
             auto_rerun: run.auto_rerun,
             preview: run
                 .preview
@@ -106,6 +107,7 @@ impl JourneyApp {
                         row: run.ui.playback.row(result.report.timeline.len()),
                         stale: run.is_stale(revision),
                         preview: run.preview.as_ref().map(|p| &p.result.report),
+                        replications: result.replications.as_ref(),
                     };
                     analytics_ui(ui, &mut run.filter, &analytics);
                 }

@@ -34,6 +34,7 @@ impl JourneyApp {
             RunnerIntent::SetCustomers(n) => self.set_run_size(|s| s.customers = n),
             RunnerIntent::SetSeed(seed) => self.set_run_size(|s| s.seed = seed),
             RunnerIntent::SetAutoRerun(on) => self.run.auto_rerun = on,
+            RunnerIntent::SetRuns(runs) => self.run.runs = runs,
             RunnerIntent::PreviewStop(version, at) => {
                 self.start_run(Job::PreviewStop { version, at }, ctx);
             }

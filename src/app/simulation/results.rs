@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::model::{Instant, Journey};
-use crate::sim::{Report, SimError};
+use crate::sim::{Replications, Report, SimError};
 
 /// A complete run.
 #[derive(Clone, Debug)]
@@ -20,6 +20,8 @@ pub struct RunResult {
     pub elapsed: Duration,
     /// The file of the document it was made from.
     pub path: Option<PathBuf>,
+    /// The spread over the runs, when the window ran more than one.
+    pub replications: Option<Replications>,
 }
 
 /// A previewed stop: what would happen if `version` stopped at `at`.

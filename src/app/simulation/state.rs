@@ -55,6 +55,9 @@ pub struct Run {
     pub customers: Option<u64>,
     /// Seed for the next run (None: the scenario's).
     pub seed: Option<u64>,
+    /// How many runs the next Run makes (0 or 1: one). The window's own
+    /// choice, never saved with the journey.
+    pub runs: u32,
     /// The latest complete run.
     pub result: Option<RunResult>,
     /// A previewed stop and its run.
@@ -87,6 +90,11 @@ impl Run {
         self.seed.unwrap_or(journey.scenario.seed)
     }
 
+    /// How many runs the next Run makes (at least one).
+    pub fn runs(&self) -> u32 {
+        self.runs.max(1)
+    }
+
     /// Starts a run of `journey` (at document `revision`, of the file
     /// `path`), cancelling any run in flight. `notify` is called on the
     /// worker thread when it ends.
@@ -107,7 +115,12 @@ impl Run {
         }
         let customers = self.customers(journey);
         let seed = self.seed(journey);
-        match Worker::spawn(simulated.clone(), customers, seed, notify) {
+        // A stop preview is compared with run 0, so it is one run.
+        let runs = match job {
+            Job::Main => self.runs(),
+            Job::PreviewStop { .. } => 1,
+        };
+        match Worker::spawn(simulated.clone(), (customers, seed, runs), notify) {
             Ok(worker) => {
                 self.message = None;
                 self.in_flight = Some(InFlight {
@@ -157,9 +170,10 @@ impl Run {
             return false;
         };
         match outcome {
-            Ok(report) => {
+            Ok(ran) => {
                 let result = RunResult {
-                    report,
+                    report: ran.report,
+                    replications: ran.replications,
                     revision: f.revision,
                     journey: f.journey,
                     elapsed,
@@ -309,6 +323,41 @@ mod tests {
         run.cancel();
         assert!(!run.is_running());
         assert!(run.result.is_none());
+    }
+
+    #[test]
+    fn cancelling_several_runs_joins_them_and_leaves_no_result() {
+        let mut run = Run {
+            customers: Some(5_000_000),
+            runs: 20,
+            ..Run::default()
+        };
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
+        std::thread::sleep(Duration::from_millis(20));
+        run.cancel();
+        assert!(!run.is_running());
+        assert!(!run.poll());
+        assert!(run.result.is_none());
+    }
+
+    #[test]
+    fn several_runs_keep_run_0_as_the_report_and_add_their_spread() {
+        let mut run = Run {
+            customers: Some(400),
+            runs: 5,
+            ..Run::default()
+        };
+        run.start(&welcome(), 1, None, Job::Main, Box::new(|| {}));
+        wait(&mut run);
+        let result = run.result.as_ref().expect("a result");
+        let options = crate::sim::SimOptions {
+            customers: Some(400),
+            seed: Some(welcome().scenario.seed),
+            ..crate::sim::SimOptions::default()
+        };
+        let plain = crate::sim::simulate(&welcome(), &options).expect("simulates");
+        assert_eq!(result.report, plain, "run 0 is the plain run");
+        assert_eq!(result.replications.as_ref().map(|r| r.count), Some(5));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! One simulation on its own thread: `sim::simulate` with a cancel flag and
-//! a progress counter, so no frame waits for it.
+//! a progress counter, so no frame waits for it. With more than one run it
+//! is `sim::replicate` (seeds `S`, `S + 1`, …), whose run 0 is the plain run.
 //!
 //! A `Worker` owns its thread. Cancelling (or dropping the worker) sets the
 //! flag and joins the thread, so a cancelled run leaves nothing behind and
@@ -18,10 +19,35 @@ use std::time::{Duration, Instant};
 
 use super::results::RunError;
 use crate::model::Journey;
-use crate::sim::{self, Report, SimOptions};
+use crate::sim::{self, Replications, Report, SimOptions};
+
+/// What a run gives: the report of run 0 and, over several runs, their spread.
+#[derive(Debug)]
+pub struct Ran {
+    /// The plain run (run 0).
+    pub report: Report,
+    /// The spread over the runs, when there were more than one.
+    pub replications: Option<Replications>,
+}
 
 /// What the thread hands back.
-pub type Outcome = Result<Report, RunError>;
+pub type Outcome = Result<Ran, RunError>;
+
+/// Simulates once, or `runs` times and sums the runs up.
+fn simulate_runs(journey: &Journey, options: &SimOptions, runs: u32) -> Outcome {
+    if runs <= 1 {
+        let report = sim::simulate(journey, options)?;
+        return Ok(Ran {
+            report,
+            replications: None,
+        });
+    }
+    let replicated = sim::replicate(journey, options, runs)?;
+    Ok(Ran {
+        report: replicated.first,
+        replications: Some(replicated.replications),
+    })
+}
 
 /// A finished run: its outcome and how long it took.
 #[derive(Debug)]
@@ -44,12 +70,12 @@ pub struct Worker {
 
 impl Worker {
     /// Starts simulating `journey` with `customers` and `seed` (the same
-    /// options `simulate --json` uses, so the numbers match). `notify` is
-    /// called on the worker thread when the run ends (the app asks for a repaint).
+    /// options `simulate --json` uses, so the numbers match), `runs` times
+    /// (1: the plain run). `notify` is called on the worker thread when the
+    /// run ends (the app asks for a repaint).
     pub fn spawn(
         journey: Journey,
-        customers: u64,
-        seed: u64,
+        (customers, seed, runs): (u64, u64, u32),
         notify: Box<dyn Fn() + Send>,
     ) -> std::io::Result<Worker> {
         let cancel = Arc::new(AtomicBool::new(false));
@@ -64,7 +90,7 @@ impl Worker {
         let handle = std::thread::Builder::new()
             .name("simulation".to_owned())
             .spawn(move || {
-                let outcome = sim::simulate(&journey, &options).map_err(RunError::from);
+                let outcome = simulate_runs(&journey, &options, runs);
                 notify();
                 outcome
             })?;
@@ -172,9 +198,9 @@ mod tests {
     #[test]
     fn a_finished_run_equals_the_headless_report() {
         let j = welcome();
-        let mut w = Worker::spawn(j.clone(), 3000, 7, Box::new(|| {})).expect("spawns");
+        let mut w = Worker::spawn(j.clone(), (3000, 7, 1), Box::new(|| {})).expect("spawns");
         let finished = wait(&mut w);
-        let report = finished.outcome.expect("a report");
+        let report = finished.outcome.expect("a report").report;
         let options = SimOptions {
             customers: Some(3000),
             seed: Some(7),
@@ -189,7 +215,7 @@ mod tests {
     #[test]
     fn cancelling_joins_the_thread_and_gives_no_report() {
         let j = welcome();
-        let mut w = Worker::spawn(j, 5_000_000, 1, Box::new(|| {})).expect("spawns");
+        let mut w = Worker::spawn(j, (5_000_000, 1, 1), Box::new(|| {})).expect("spawns");
         std::thread::sleep(Duration::from_millis(20));
         // Cancel through the flag, then join: the outcome is Cancelled, never a partial report.
         w.cancel.store(true, Ordering::Relaxed);
@@ -208,8 +234,7 @@ mod tests {
         let flag = Arc::clone(&done);
         let w = Worker::spawn(
             j,
-            5_000_000,
-            1,
+            (5_000_000, 1, 1),
             Box::new(move || flag.store(true, Ordering::SeqCst)),
         )
         .expect("spawns");

@@ -63,6 +63,9 @@ pub struct Replications {
     pub ab_verdicts: Vec<AbVerdicts>,
     /// Per timeline row.
     pub timeline: Vec<BandRow>,
+    /// Runs whose goal rate reached the goal's target; `None` without a
+    /// goal target. Not part of the JSON block.
+    pub goal_met: Option<u64>,
 }
 
 /// The report of run 0 and the spread over all the runs.
@@ -283,7 +286,19 @@ fn sum_up(first: &Report, samples: &[Sample]) -> Replications {
         metrics,
         ab_verdicts: verdicts(first, samples),
         timeline: bands(first, samples),
+        goal_met: goal_met(first, samples),
     }
+}
+
+/// How many runs reached the goal's target (the same test as the report's `met`).
+fn goal_met(first: &Report, samples: &[Sample]) -> Option<u64> {
+    let target = first.goal.as_ref()?.target_percent? / 100.0;
+    let i = METRIC_NAMES.iter().position(|n| *n == "goal_rate")?;
+    let met = samples
+        .iter()
+        .filter(|s| s.metrics.get(i).is_some_and(|r| *r >= target))
+        .count();
+    Some(met as u64)
 }
 
 fn verdicts(first: &Report, samples: &[Sample]) -> Vec<AbVerdicts> {
@@ -334,4 +349,62 @@ fn bands(first: &Report, samples: &[Sample]) -> Vec<BandRow> {
             converted: band(&|s| s.converted.get(k).copied().unwrap_or(0)),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod goal_met_tests {
+    use super::*;
+
+    fn small() -> Journey {
+        let mut j = crate::templates::welcome();
+        j.scenario.customers = 300;
+        j
+    }
+
+    fn options() -> SimOptions {
+        SimOptions {
+            seed: Some(5),
+            threads: Some(2),
+            ..SimOptions::default()
+        }
+    }
+
+    #[test]
+    fn goal_met_counts_the_runs_whose_goal_rate_reached_the_target() {
+        let j = small();
+        let target = j.goal.as_ref().and_then(|g| g.target_percent);
+        assert!(target.is_some(), "the welcome series has a goal target");
+        let r = replicate(&j, &options(), 8).expect("replicates");
+        let rates = metrics_of_runs(&j, &options(), 8).expect("runs");
+        let i = METRIC_NAMES
+            .iter()
+            .position(|n| *n == "goal_rate")
+            .expect("goal_rate");
+        let limit = target.map_or(0.0, |t| t / 100.0);
+        let expected = rates.iter().filter(|m| m[i] >= limit).count() as u64;
+        assert_eq!(r.replications.goal_met, Some(expected));
+        // Run 0's own verdict agrees with its place in the count.
+        let first_met = r.first.goal.as_ref().and_then(|g| g.met);
+        assert_eq!(first_met, Some(rates[0][i] >= limit));
+    }
+
+    #[test]
+    fn goal_met_is_every_run_or_none_at_the_extreme_targets() {
+        let mut j = small();
+        if let Some(g) = j.goal.as_mut() {
+            g.target_percent = Some(0.0);
+        }
+        let r = replicate(&j, &options(), 4).expect("replicates");
+        assert_eq!(r.replications.goal_met, Some(4));
+        if let Some(g) = j.goal.as_mut() {
+            g.target_percent = Some(100.0);
+        }
+        let r = replicate(&j, &options(), 4).expect("replicates");
+        assert_eq!(r.replications.goal_met, Some(0));
+        if let Some(g) = j.goal.as_mut() {
+            g.target_percent = None;
+        }
+        let r = replicate(&j, &options(), 4).expect("replicates");
+        assert_eq!(r.replications.goal_met, None);
+    }
 }

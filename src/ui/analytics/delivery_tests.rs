@@ -38,6 +38,7 @@ fn harness(report: Report) -> Harness<'static, Report> {
                     row: report.timeline.len() - 1,
                     stale: false,
                     preview: None,
+                    replications: None,
                 };
                 analytics_ui(ui, &mut VersionFilter::All, &view);
             },

@@ -17,7 +17,7 @@ mod delivery_tests;
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::model::Journey;
-use crate::sim::Report;
+use crate::sim::{Replications, Report};
 
 /// What the panel shows.
 #[derive(Clone, Copy, Debug)]
@@ -32,6 +32,8 @@ pub struct AnalyticsView<'a> {
     pub stale: bool,
     /// A previewed stop's report, shown beside the run.
     pub preview: Option<&'a Report>,
+    /// The spread over the runs, when the window ran more than one.
+    pub replications: Option<&'a Replications>,
 }
 
 /// Which versions the step funnel and table show.
@@ -56,14 +58,14 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            cards::cards_ui(ui, report);
+            cards::cards_ui(ui, report, view.replications);
             ui.add_space(6.0);
             reconcile::reconciliation_ui(ui, report);
             ui.add_space(6.0);
             delivery_ui(ui, report);
             // Each plot draws its axes outside the given width: leave them room.
             let width = ((ui.available_width() - 3.0 * 14.0) / 3.0).max(160.0);
-            plots::time_plots_ui(ui, report, view.row, width);
+            plots::time_plots_ui(ui, report, view.replications, view.row, width);
             ui.add_space(6.0);
             if report.versions.len() > 1 {
                 ui.horizontal(|ui| {

@@ -1,14 +1,16 @@
 //! Plots over simulated time (egui_plot), each with the playhead marked:
 //! customers in progress, entries and exits per day stacked by reason,
 //! cumulative conversions. The x axis is days since the journey's start,
-//! labelled with dates.
+//! labelled with dates. After several runs, customers in progress and
+//! conversions show the band 80 % of the runs fell in (p10 to p90, two thin
+//! light lines) around their median, dashed.
 
 use chrono::Duration;
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, PlotUi, VLine};
 
 use crate::model::Instant;
-use crate::sim::Report;
+use crate::sim::{BandRow, Replications, Report};
 use crate::ui::style::colours;
 
 /// Entries and exits by reason for one simulated day.
@@ -99,12 +101,20 @@ fn plot<'a>(id: &str, starts_at: Instant, width: f32) -> Plot<'a> {
         .include_y(0.0)
 }
 
-/// The three time plots side by side, `width` each.
-pub fn time_plots_ui(ui: &mut Ui, report: &Report, row: usize, width: f32) {
+/// The three time plots side by side, `width` each; with the bands over
+/// the runs when there were several.
+pub fn time_plots_ui(
+    ui: &mut Ui,
+    report: &Report,
+    replications: Option<&Replications>,
+    row: usize,
+    width: f32,
+) {
     let Some(first) = report.timeline.first() else {
         return;
     };
     let starts_at = first.at;
+    let bands = replications.map(|r| r.timeline.as_slice());
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.strong("Customers in progress");
@@ -120,6 +130,7 @@ pub fn time_plots_ui(ui: &mut Ui, report: &Report, row: usize, width: f32) {
                         .color(colours::NOW)
                         .fill(0.0),
                 );
+                band_ui(p, bands, |b| b.in_progress, colours::NOW);
                 p.vline(playhead(row));
             });
         });
@@ -138,10 +149,45 @@ pub fn time_plots_ui(ui: &mut Ui, report: &Report, row: usize, width: f32) {
                 .collect();
             plot("plot-conversions", starts_at, width).show(ui, |p| {
                 p.line(Line::new("Conversions", points).color(colours::COMPLETED));
+                band_ui(p, bands, |b| b.converted, colours::COMPLETED);
                 p.vline(playhead(row));
             });
         });
     });
+}
+
+/// The p10–p90 band over the runs (two thin light lines: egui fills only
+/// convex shapes) and its median line, dashed.
+fn band_ui(
+    p: &mut PlotUi<'_>,
+    bands: Option<&[BandRow]>,
+    pick: fn(&BandRow) -> [u64; 3],
+    colour: egui::Color32,
+) {
+    let Some(bands) = bands.filter(|b| !b.is_empty()) else {
+        return;
+    };
+    let series = |i: usize| -> PlotPoints<'_> {
+        bands
+            .iter()
+            .enumerate()
+            .map(|(k, b)| [k as f64 / 24.0, pick(b)[i] as f64])
+            .collect()
+    };
+    let light = colour.gamma_multiply(0.45);
+    for i in [0, 2] {
+        p.line(
+            Line::new("80 % of the runs", series(i))
+                .color(light)
+                .width(1.0),
+        );
+    }
+    p.line(
+        Line::new("Median of the runs", series(1))
+            .color(colour.gamma_multiply(0.8))
+            .width(1.0)
+            .style(egui_plot::LineStyle::dashed_loose()),
+    );
 }
 
 /// Entries up, exits down stacked by reason, one bar per day.

@@ -37,6 +37,8 @@ pub struct RunnerView<'a> {
     pub customers: u64,
     /// Seed of the next run.
     pub seed: u64,
+    /// How many runs the next Run makes.
+    pub runs: u32,
     /// Whether an edit starts a new run (debounced).
     pub auto_rerun: bool,
     /// The stop being previewed: version index, instant, and its report.
@@ -63,6 +65,8 @@ pub enum RunnerIntent {
     SetSeed(u64),
     /// Turn auto re-run on edit on or off.
     SetAutoRerun(bool),
+    /// How many runs the next Run makes (the window's choice, not saved).
+    SetRuns(u32),
     /// Re-run with version `.0` stopped at `.1`, without changing the document.
     PreviewStop(usize, Instant),
     /// Forget the stop preview.
@@ -138,6 +142,7 @@ fn run_row_ui(
 ) {
     ui.horizontal(|ui| {
         run_button_ui(ui, view, out);
+        runs_ui(ui, view, out);
         ui.separator();
         settings_ui(ui, view, out);
         ui.separator();
@@ -185,6 +190,35 @@ fn run_button_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>
     {
         ui.label(RichText::new(short).color(ui.visuals().warn_fg_color))
             .on_hover_text(full);
+    }
+}
+
+/// The choices of how many runs the next Run makes.
+pub const RUN_COUNTS: [u32; 3] = [1, 20, 100];
+
+/// How many runs the next Run makes: 1, 20 or 100.
+fn runs_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) {
+    let mut runs = view.runs;
+    let name = |n: u32| {
+        if n == 1 {
+            "1 run".to_owned()
+        } else {
+            format!("{n} runs")
+        }
+    };
+    let response = egui::ComboBox::from_id_salt("runs")
+        .selected_text(name(runs))
+        .width(72.0)
+        .show_ui(ui, |ui| {
+            for n in RUN_COUNTS {
+                ui.selectable_value(&mut runs, n, name(n));
+            }
+        });
+    response.response.on_hover_text(
+        "How many runs with random seeds S, S+1, …: more runs show how much the numbers vary",
+    );
+    if runs != view.runs {
+        out.push(RunnerIntent::SetRuns(runs));
     }
 }
 

@@ -18,6 +18,7 @@ mod long_run;
 mod outputs;
 mod playback;
 mod reruns;
+mod runs;
 mod versions;
 
 /// The welcome series, smaller so that debug builds run it quickly.

@@ -80,6 +80,11 @@ impl JourneyApp {
                 .as_ref()
                 .map(|p| (p.version, p.at, &p.result.report)),
             elapsed: run.result.as_ref().map(|r| r.elapsed.as_secs_f32()),
+            result_runs: run
+                .result
+                .as_ref()
+                .and_then(|r| r.replications.as_ref())
+                .map_or(1, |r| r.count),
             message: message.as_deref(),
             long_run,
         };

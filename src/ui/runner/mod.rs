@@ -45,6 +45,8 @@ pub struct RunnerView<'a> {
     pub preview: Option<(usize, Instant, &'a Report)>,
     /// How long the latest run took, in seconds.
     pub elapsed: Option<f32>,
+    /// How many runs the shown result has (1 for a plain run).
+    pub result_runs: u64,
     /// A message about the last run (an error, said once).
     pub message: Option<&'a str>,
     /// Said next to Run when the next run may take more than a few seconds: a short
@@ -289,11 +291,21 @@ fn status_ui(ui: &mut Ui, view: &RunnerView<'_>) {
                 .elapsed
                 .map(|s| format!(" in {s:.2} s"))
                 .unwrap_or_default();
-            let text = format!(
-                "Run complete: {} customers, random seed {}{took}",
-                count(r.customers),
-                r.seed
-            );
+            let text = if view.result_runs > 1 {
+                format!(
+                    "{} runs complete: {} customers each, random seeds {} to {}{took}",
+                    view.result_runs,
+                    count(r.customers),
+                    r.seed,
+                    r.seed.wrapping_add(view.result_runs - 1)
+                )
+            } else {
+                format!(
+                    "Run complete: {} customers, random seed {}{took}",
+                    count(r.customers),
+                    r.seed
+                )
+            };
             ui.add(Label::new(text).truncate());
         }
     }

@@ -29,6 +29,8 @@ fn twenty_runs_show_the_80_percent_range_and_how_often_the_goal_was_met() {
     assert_eq!(h.state().run.runs(), 20, "the choice is the window's");
     press_run(&mut h);
     assert_eq!(report(&h), expected, "run 0 is the plain run");
+    // The status says what was run.
+    h.get_by_label_contains("20 runs complete: 2,000 customers each, random seeds");
     h.get_by_label("Analytics").click();
     h.run();
     assert!(

@@ -9,7 +9,6 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::sim::{Compared, MetricDiff, ScenarioOf, SimOptions, compare};
-use crate::store;
 
 /// The command line of `journey-designer compare`.
 #[derive(Debug, Clone, clap::Args)]
@@ -50,13 +49,7 @@ fn parse_side(text: &str) -> std::result::Result<Side, String> {
 
 /// Compares the two files; exit 0 with the comparison, 1 when a side is refused, 2 when unreadable.
 pub fn run(args: &CompareArgs) -> ExitCode {
-    let load = |path: &PathBuf| {
-        store::load(path).map_err(|e| {
-            eprintln!("{e}");
-            ExitCode::from(2)
-        })
-    };
-    let (a, b) = match (load(&args.a), load(&args.b)) {
+    let (a, b) = match (super::output::load(&args.a), super::output::load(&args.b)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(code), _) | (_, Err(code)) => return code,
     };
@@ -82,22 +75,13 @@ pub fn run(args: &CompareArgs) -> ExitCode {
             "warning: A and B have different goals, so their goal rates measure different things"
         );
     }
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_string_pretty(&JsonCompared(&compared))
-            .map_err(std::io::Error::other)
-            .and_then(|text| writeln!(out, "{text}"))
-    } else {
-        table(&mut out, &compared)
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("could not write the comparison: {e}");
-            ExitCode::from(1)
+    super::output::print("the comparison", |out| {
+        if args.json {
+            super::output::json(out, &JsonCompared(&compared))
+        } else {
+            table(out, &compared)
         }
-    }
+    })
 }
 
 /// The comparison as a table, then the metrics whose interval excludes zero.

@@ -7,6 +7,7 @@
 mod compare;
 mod fmt;
 mod html;
+mod output;
 mod plan;
 mod replications;
 mod sensitivity;

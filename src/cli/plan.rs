@@ -10,7 +10,6 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::sim::{AbPlan, PlanRequest, SimOptions, plan};
-use crate::store;
 
 /// The command line of `journey-designer plan`.
 #[derive(Debug, Clone, clap::Args)]
@@ -44,12 +43,9 @@ fn parse_power(text: &str) -> Result<f64, String> {
 
 /// Plans the file's A/B tests; exit 0, 1 when refused, 2 when unreadable.
 pub fn run(args: &PlanArgs) -> ExitCode {
-    let journey = match store::load(&args.file) {
+    let journey = match super::output::load(&args.file) {
         Ok(j) => j,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let options = SimOptions {
         seed: args.seed,
@@ -87,22 +83,13 @@ pub fn run(args: &PlanArgs) -> ExitCode {
 }
 
 fn print(args: &PlanArgs, plans: &[AbPlan]) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_string_pretty(&JsonPlans(plans))
-            .map_err(std::io::Error::other)
-            .and_then(|text| writeln!(out, "{text}"))
-    } else {
-        sentences(&mut out, args, plans)
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("could not write the plan: {e}");
-            ExitCode::from(1)
+    super::output::print("the plan", |out| {
+        if args.json {
+            super::output::json(out, &JsonPlans(plans))
+        } else {
+            sentences(out, args, plans)
         }
-    }
+    })
 }
 
 /// "With 10,000 customers this test finds a winner in 41 % of runs; about
@@ -118,7 +105,7 @@ fn sentences(out: &mut impl Write, args: &PlanArgs, plans: &[AbPlan]) -> std::io
             |n| {
                 format!(
                     "about {} customers would make it",
-                    crate::ui::style::count(n)
+                    crate::report::text::count(n)
                 )
             },
         );
@@ -127,7 +114,7 @@ fn sentences(out: &mut impl Write, args: &PlanArgs, plans: &[AbPlan]) -> std::io
             "A/B test (version {}, step {}): with {} customers it finds a winner in {:.0} % of {} runs (wins: {}); {needed} {:.0} %.",
             p.version,
             p.step,
-            crate::ui::style::count(p.customers),
+            crate::report::text::count(p.customers),
             100.0 * p.power,
             args.replications,
             wins.join(", "),

@@ -66,7 +66,7 @@ fn range_text(name: &str, s: &Spread) -> String {
         if rate {
             format!("{:.2} %", 100.0 * x)
         } else {
-            crate::ui::style::count(x.max(0.0) as u64)
+            crate::report::text::count(x.max(0.0) as u64)
         }
     };
     format!(

@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::sim::{FACTORS, Measured, Sensitivity, SimOptions, sensitivity};
-use crate::store;
 
 /// The command line of `journey-designer sensitivity`.
 #[derive(Debug, Clone, clap::Args)]
@@ -32,12 +31,9 @@ pub struct SensitivityArgs {
 
 /// Runs the sensitivity; exit 0, 1 when refused, 2 when unreadable.
 pub fn run(args: &SensitivityArgs) -> ExitCode {
-    let journey = match store::load(&args.file) {
+    let journey = match super::output::load(&args.file) {
         Ok(j) => j,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let options = SimOptions {
         customers: args.customers,
@@ -51,22 +47,13 @@ pub fn run(args: &SensitivityArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut out = std::io::stdout().lock();
-    let written = if args.json {
-        serde_json::to_string_pretty(&json(&journey.name, &result))
-            .map_err(std::io::Error::other)
-            .and_then(|text| writeln!(out, "{text}"))
-    } else {
-        table(&mut out, &result)
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("could not write the sensitivity: {e}");
-            ExitCode::from(1)
+    super::output::print("the sensitivity", |out| {
+        if args.json {
+            super::output::json(out, &json(&journey.name, &result))
+        } else {
+            table(out, &result)
         }
-    }
+    })
 }
 
 fn table(out: &mut impl Write, s: &Sensitivity) -> std::io::Result<()> {

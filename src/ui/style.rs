@@ -8,18 +8,9 @@ use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, S
 /// run's counts are not drawn.
 pub const DETAIL_SCALE: f32 = 0.3;
 
-/// A count with thousands separators: 12,345.
-pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+/// A count with thousands separators: 12,345 (written once, without egui, for the
+/// HTML report and the command line too).
+pub use crate::report::text::count;
 
 /// Named colours: the exit reasons of a run (also used by the plots) and
 /// the severities of problems.

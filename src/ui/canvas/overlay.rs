@@ -156,15 +156,8 @@ impl EntryCounts {
     }
 }
 
-/// "44 %" (whole percent; "<1 %" for a small non-zero share).
-pub fn share_text(share: f64) -> String {
-    let p = share * 100.0;
-    if p > 0.0 && p < 1.0 {
-        "<1 %".to_owned()
-    } else {
-        format!("{p:.0} %")
-    }
-}
+/// "44 %" (whole percent; "<1 %" for a small non-zero share), as in the HTML report.
+pub use crate::report::text::share as share_text;
 
 impl Overlay {
     /// The customers who passed along output `output` of step `id` so far.

@@ -9,6 +9,7 @@
 //! `Validation`) keep their own methods.
 
 pub mod actions;
+pub mod background;
 pub mod crash;
 mod edit_menu;
 pub mod estimate;

@@ -10,7 +10,7 @@ use super::{DEBOUNCE, Job};
 use crate::app::JourneyApp;
 use crate::ui::analytics::{AnalyticsView, analytics_ui};
 use crate::ui::canvas::Overlay;
-use crate::ui::runner::{RunnerIntent, RunnerView, runner_ui};
+use crate::ui::runner::{RunnerIntent, RunnerView, Running, runner_ui};
 
 impl JourneyApp {
     /// The runner's part of a frame: call before the central panel.
@@ -68,9 +68,12 @@ impl JourneyApp {
             report: run.result.as_ref().map(|r| &r.report),
             simulated: run.result.as_ref().map(|r| &r.journey),
             stale: run.is_stale(revision),
-            running: run
-                .progress()
-                .map(|p| (p.fraction, p.customers, p.elapsed.as_secs_f32())),
+            running: run.progress().map(|p| Running {
+                fraction: p.fraction,
+                customers: p.customers,
+                runs: p.runs,
+                seconds: p.elapsed.as_secs_f32(),
+            }),
             customers: run.customers(journey),
             seed: run.seed(journey),
             runs: run.runs(),

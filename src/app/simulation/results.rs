@@ -42,6 +42,8 @@ pub struct Progress {
     pub fraction: f32,
     /// Customers the run simulates.
     pub customers: u64,
+    /// How many runs (1: the plain run).
+    pub runs: u32,
     /// Wall time so far.
     pub elapsed: Duration,
 }

@@ -152,6 +152,7 @@ impl Run {
         self.in_flight.as_ref().map(|f| Progress {
             fraction: f.worker.progress(),
             customers: f.worker.customers(),
+            runs: f.worker.runs(),
             elapsed: f.worker.elapsed(),
         })
     }

@@ -2,22 +2,20 @@
 //! a progress counter, so no frame waits for it. With more than one run it
 //! is `sim::replicate` (seeds `S`, `S + 1`, …), whose run 0 is the plain run.
 //!
-//! A `Worker` owns its thread. Cancelling (or dropping the worker) sets the
-//! flag and joins the thread, so a cancelled run leaves nothing behind and
-//! never hands back a partial report: `simulate` answers
-//! `SimError::Cancelled`, and the caller keeps whatever result it had.
+//! A `Worker` is a [`Task`]: cancelling (or dropping it) sets the flag and
+//! joins the thread, so a cancelled run leaves nothing behind and never hands
+//! back a partial report: `simulate` answers `SimError::Cancelled`, and the
+//! caller keeps whatever result it had.
 //!
 //! A panic anywhere in the run (this thread or the simulator's pool, whose
 //! panics come back to this thread) ends only the run: joining gives
 //! [`RunError::Panicked`] with the panic's message, which the runner bar shows,
 //! and the window goes on.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::results::RunError;
+use crate::app::background::{Panicked, Signals, Task};
 use crate::model::Journey;
 use crate::sim::{self, Replications, Report, SimOptions};
 
@@ -58,14 +56,12 @@ pub struct Finished {
     pub elapsed: Duration,
 }
 
-/// A simulation running on a thread of its own.
+/// A simulation running on a thread of its own (a [`Task`]).
 #[derive(Debug)]
 pub struct Worker {
-    handle: Option<JoinHandle<Outcome>>,
-    cancel: Arc<AtomicBool>,
-    progress: Arc<AtomicU64>,
+    task: Task<Outcome>,
     customers: u64,
-    started: Instant,
+    runs: u32,
 }
 
 impl Worker {
@@ -78,38 +74,21 @@ impl Worker {
         (customers, seed, runs): (u64, u64, u32),
         notify: Box<dyn Fn() + Send>,
     ) -> std::io::Result<Worker> {
-        let cancel = Arc::new(AtomicBool::new(false));
-        let progress = Arc::new(AtomicU64::new(0));
-        let options = SimOptions {
-            customers: Some(customers),
-            seed: Some(seed),
-            threads: None,
-            cancel: Some(Arc::clone(&cancel)),
-            progress: Some(Arc::clone(&progress)),
-        };
-        let handle = std::thread::Builder::new()
-            .name("simulation".to_owned())
-            .spawn(move || {
-                let outcome = simulate_runs(&journey, &options, runs);
-                notify();
-                outcome
-            })?;
+        // Every run adds its customers to the one counter.
+        let total = customers.saturating_mul(u64::from(runs.max(1)));
+        let task = Task::spawn("simulation", total, notify, move |signals: &Signals| {
+            simulate_runs(&journey, &signals.options(customers, seed), runs)
+        })?;
         Ok(Worker {
-            handle: Some(handle),
-            cancel,
-            progress,
+            task,
             customers,
-            started: Instant::now(),
+            runs: runs.max(1),
         })
     }
 
-    /// How far the run is, 0..=1 (customers done in the final pass).
+    /// How far the run is, 0..=1 (customers done in the final pass, over all runs).
     pub fn progress(&self) -> f32 {
-        if self.customers == 0 {
-            return 0.0;
-        }
-        (self.progress.load(Ordering::Relaxed) as f64 / self.customers as f64).clamp(0.0, 1.0)
-            as f32
+        self.task.progress()
     }
 
     /// How many customers the run simulates.
@@ -117,61 +96,33 @@ impl Worker {
         self.customers
     }
 
+    /// How many runs it makes.
+    pub fn runs(&self) -> u32 {
+        self.runs
+    }
+
     /// Time since the run started.
     pub fn elapsed(&self) -> Duration {
-        self.started.elapsed()
+        self.task.elapsed()
     }
 
     /// True when the thread has ended (its result is waiting in [`Worker::try_finish`]).
     pub fn is_finished(&self) -> bool {
-        self.handle.as_ref().is_none_or(JoinHandle::is_finished)
+        self.task.is_finished()
     }
 
     /// The outcome, once the thread has ended (joining it); `None` while it runs.
     pub fn try_finish(&mut self) -> Option<Finished> {
-        if !self.is_finished() {
-            return None;
-        }
-        let elapsed = self.started.elapsed();
-        let outcome = self.join()?;
+        let elapsed = self.task.elapsed();
+        let joined = self.task.try_finish()?;
+        let outcome = joined.unwrap_or_else(|Panicked(message)| Err(RunError::Panicked(message)));
         Some(Finished { outcome, elapsed })
     }
 
     /// Cancels the run and waits for its thread to end (the engine checks
     /// the flag between small chunks of customers, so this is quick).
-    pub fn cancel(mut self) {
-        self.cancel_and_join();
-    }
-
-    fn cancel_and_join(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-        // Nobody waits for a cancelled run: its outcome is `Cancelled`, or a
-        // report that arrived too late to be wanted.
-        drop(self.join());
-    }
-
-    fn join(&mut self) -> Option<Outcome> {
-        let handle = self.handle.take()?;
-        Some(
-            handle
-                .join()
-                .unwrap_or_else(|payload| Err(RunError::Panicked(panic_message(&*payload)))),
-        )
-    }
-}
-
-/// The message a panic was raised with (`panic!` gives a `&str` or a `String`).
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".to_owned())
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        self.cancel_and_join();
+    pub fn cancel(self) {
+        self.task.cancel();
     }
 }
 
@@ -179,6 +130,9 @@ impl Drop for Worker {
 mod tests {
     use super::*;
     use crate::sim::SimError;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Instant;
 
     fn welcome() -> Journey {
         crate::app::sample::sample_journey()
@@ -213,18 +167,31 @@ mod tests {
     }
 
     #[test]
+    fn s24_several_runs_count_their_progress_to_the_end() {
+        let mut w = Worker::spawn(welcome(), (2000, 7, 5), Box::new(|| {})).expect("spawns");
+        let finished = wait(&mut w);
+        assert!(finished.outcome.expect("a result").replications.is_some());
+        // Each of the 5 runs adds its 2,000 customers: the bar ends full, not at a fifth.
+        assert!(
+            (w.progress() - 1.0).abs() < 1e-6,
+            "progress {}",
+            w.progress()
+        );
+    }
+
+    #[test]
     fn cancelling_joins_the_thread_and_gives_no_report() {
         let j = welcome();
         let mut w = Worker::spawn(j, (5_000_000, 1, 1), Box::new(|| {})).expect("spawns");
         std::thread::sleep(Duration::from_millis(20));
         // Cancel through the flag, then join: the outcome is Cancelled, never a partial report.
-        w.cancel.store(true, Ordering::Relaxed);
+        w.task.request_cancel();
         let finished = wait(&mut w);
         assert!(matches!(
             finished.outcome,
             Err(RunError::Simulation(SimError::Cancelled))
         ));
-        assert!(w.handle.is_none(), "the thread was joined");
+        assert!(w.task.is_joined(), "the thread was joined");
     }
 
     #[test]

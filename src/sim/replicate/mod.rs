@@ -254,10 +254,11 @@ fn placement(options: &SimOptions, count: usize) -> (SimOptions, usize) {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .max(1);
+    // The progress counter is shared: every run adds its customers, so a
+    // batch of R runs of N customers is done at R·N.
     let per_run = SimOptions {
         seed: None,
         threads: Some(if count >= threads { 1 } else { threads }),
-        progress: None,
         ..options.clone()
     };
     (per_run, threads.min(count))

@@ -20,6 +20,31 @@ use crate::ui::inspector::widgets::NumberField;
 use crate::ui::style::count;
 pub use playback::Playback;
 
+/// A run in progress, as the bar shows it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Running {
+    /// Done so far, 0..=1 (over all runs).
+    pub fraction: f32,
+    /// Customers per run.
+    pub customers: u64,
+    /// How many runs (1: the plain run).
+    pub runs: u32,
+    /// Wall time so far, in seconds.
+    pub seconds: f32,
+}
+
+impl Running {
+    /// The bar's text: "Simulating 10,000… 45%", or "Simulating 20 runs of 10,000… 45%".
+    pub fn text(&self) -> String {
+        let what = if self.runs > 1 {
+            format!("{} runs of {}", self.runs, count(self.customers))
+        } else {
+            count(self.customers)
+        };
+        format!("Simulating {what}… {:.0}%", self.fraction * 100.0)
+    }
+}
+
 /// What the runner bar shows.
 #[derive(Clone, Copy, Debug)]
 pub struct RunnerView<'a> {
@@ -31,8 +56,8 @@ pub struct RunnerView<'a> {
     pub simulated: Option<&'a Journey>,
     /// True when the design changed since the report was made.
     pub stale: bool,
-    /// A run in progress: fraction done, customers, seconds so far.
-    pub running: Option<(f32, u64, f32)>,
+    /// A run in progress.
+    pub running: Option<Running>,
     /// Customers the next run simulates.
     pub customers: u64,
     /// Seed of the next run.
@@ -166,17 +191,13 @@ fn run_row_ui(
 
 /// Run, or while a run is in progress its progress bar, time and Cancel.
 fn run_button_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>) {
-    if let Some((fraction, customers, seconds)) = view.running {
+    if let Some(running) = view.running {
         ui.add(
-            ProgressBar::new(fraction)
+            ProgressBar::new(running.fraction)
                 .desired_width(260.0)
-                .text(format!(
-                    "Simulating {}… {:.0}%",
-                    count(customers),
-                    fraction * 100.0
-                )),
+                .text(running.text()),
         );
-        ui.label(format!("{seconds:.1} s"));
+        ui.label(format!("{:.1} s", running.seconds));
         if ui.button("Cancel").clicked() {
             out.push(RunnerIntent::Cancel);
         }

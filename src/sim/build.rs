@@ -138,6 +138,12 @@ impl Steps {
                 let series = step_series(counts, version.number, step);
                 let mut report = step_report(&series, &step.name);
                 report.messages = counts.delivery.steps[step.index];
+                if compiled.delivery.plain
+                    && matches!(step.action, compiled::Action::Message { .. })
+                {
+                    // Without delivery rules every visit sends (see `DeliveryCounts::sent_plain`).
+                    report.messages.sent = report.reached;
+                }
                 steps.reports.push(report);
                 steps.series.push(series);
                 steps

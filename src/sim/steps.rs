@@ -111,7 +111,7 @@ impl Customer<'_> {
             } => {
                 if self.journey.delivery.plain {
                     // No rule can hold or drop it: sent now, as in format 1.
-                    self.send_plain(*channel, *slot, step, t, entry.first_credit);
+                    self.send_plain(*channel, *slot, t, entry.first_credit);
                     return Outcome::Pass {
                         output: 0,
                         next: *next,

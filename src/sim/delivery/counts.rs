@@ -57,14 +57,26 @@ impl DeliveryCounts {
         utc: usize,
         local: Option<usize>,
     ) {
+        // Per channel, the report's `sent` is `Counts::channels` (counted in `send`):
+        // only skipped and capped messages are counted here.
         self.steps[step].sent += 1;
-        self.channels[channel].sent += 1;
         self.sent_per_hour[bucket] += 1;
         let base = channel * self.grid_hours;
         self.grid_utc[base + utc] += 1;
         if let Some(local) = local {
             self.grid_local[base + local] += 1;
         }
+    }
+
+    /// A message sent at once by a run without delivery rules (`Rules::plain`), in
+    /// timeline bucket `bucket` and UTC grid hour `utc`. Its step's `sent` is not
+    /// counted: without rules a message step sends exactly once per visit, so the
+    /// report takes it from the step's `reached` (this runs for every message of every
+    /// customer, and one scattered increment fewer is measurably faster).
+    #[inline]
+    pub fn sent_plain(&mut self, channel: usize, bucket: usize, utc: usize) {
+        self.sent_per_hour[bucket] += 1;
+        self.grid_utc[channel * self.grid_hours + utc] += 1;
     }
 
     /// Adds another worker's counts.

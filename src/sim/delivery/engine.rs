@@ -51,14 +51,13 @@ impl Customer<'_> {
         &mut self,
         channel: usize,
         slot: Option<usize>,
-        step: usize,
         t: f64,
         first_credit: usize,
     ) {
         let utc = self.journey.delivery.grid.hour(t, 0.0);
         self.counts
             .delivery
-            .sent(step, channel, self.bucket.hour, utc, None);
+            .sent_plain(channel, self.bucket.hour, utc);
         self.send(channel, slot, None, t, first_credit);
     }
 

@@ -92,7 +92,8 @@ impl Grid {
         if h < 1.0 {
             0
         } else {
-            (h as usize).min(self.hours - 1)
+            // Through i64: one instruction, where a float-to-usize cast takes several.
+            ((h as i64) as usize).min(self.hours - 1)
         }
     }
 }
@@ -154,8 +155,14 @@ impl State {
         self.seed = seed;
         self.zone = 0;
         self.entries = 0;
-        self.sends.clear();
-        self.lift.clear();
+        // Most customers send nothing a cap counts and open no lift window: clearing an
+        // empty deque is not free, and this runs once per customer.
+        if !self.sends.is_empty() {
+            self.sends.clear();
+        }
+        if !self.lift.is_empty() {
+            self.lift.clear();
+        }
         self.held = None;
     }
 }

@@ -88,27 +88,15 @@ fn second_instance_started_with_a_file_opens_it_in_its_own_window() {
 #[test]
 fn two_instances_recent_files_both_survive_whichever_closes_last() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (a, b) = (
-        dir.path().join("a.journey.ron"),
-        dir.path().join("b.journey.ron"),
-    );
-    write_journey(&a, "Spring welcome");
-    write_journey(&b, "Autumn reminder");
+    let (a, b) = two_files(dir.path());
     for first_closes_last in [true, false] {
         let _ = std::fs::remove_file(dir.path().join("recent-files.ron"));
         let mut storage = Storage::default();
-        let mut first = started_with(Some(&a), &storage, dir.path());
+        let first = started_with(Some(&a), &storage, dir.path());
         let second = started_with(Some(&b), &storage, dir.path());
+        // Each window's own view state knows only what it saw.
+        assert_eq!(first.state().view.recent_files, std::slice::from_ref(&a));
         assert_eq!(second.state().view.recent_files, [b.clone(), a.clone()]);
-
-        // The first window's File menu shows the file the second opened.
-        assert_eq!(first.state().view.recent_files, [a.clone()]);
-        first.get_by_label("File").click();
-        first.run();
-        assert_eq!(first.state().view.recent_files, [b.clone(), a.clone()]);
-        first.get_by_label("Open recent").hover();
-        first.run();
-        assert!(first.query_by_label(&b.display().to_string()).is_some());
 
         // Both close; eframe keeps only the view state written last.
         if first_closes_last {
@@ -123,4 +111,28 @@ fn two_instances_recent_files_both_survive_whichever_closes_last() {
         assert!(recent.contains(&a), "{recent:?} ({first_closes_last})");
         assert!(recent.contains(&b), "{recent:?} ({first_closes_last})");
     }
+}
+
+#[test]
+fn the_file_menu_shows_the_files_another_instance_opened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = two_files(dir.path());
+    let storage = Storage::default();
+    let mut first = started_with(Some(&a), &storage, dir.path());
+    let _second = started_with(Some(&b), &storage, dir.path());
+    assert_eq!(first.state().view.recent_files, std::slice::from_ref(&a));
+    first.get_by_label("File").click();
+    first.run();
+    assert_eq!(first.state().view.recent_files, [b.clone(), a.clone()]);
+    first.get_by_label("Open recent").hover();
+    first.run();
+    assert!(first.query_by_label(&b.display().to_string()).is_some());
+}
+
+/// Two journeys on disk: `a` and `b`.
+fn two_files(dir: &Path) -> (PathBuf, PathBuf) {
+    let (a, b) = (dir.join("a.journey.ron"), dir.join("b.journey.ron"));
+    write_journey(&a, "Spring welcome");
+    write_journey(&b, "Autumn reminder");
+    (a, b)
 }

@@ -9,7 +9,13 @@ impl JourneyApp {
     /// Draws the menu bar.
     pub(crate) fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| self.file_menu_ui(ui));
+            let file = ui.menu_button("File", |ui| self.file_menu_ui(ui));
+            if file.response.clicked() {
+                // Another window may have opened files since: show them too.
+                if let Some(problem) = self.load_recent() {
+                    self.status = Some(problem);
+                }
+            }
             ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {

@@ -15,6 +15,7 @@ mod edit_menu;
 pub mod estimate;
 pub mod export;
 pub mod files;
+pub mod icon;
 mod menu;
 mod panels;
 pub mod sample;

@@ -123,8 +123,15 @@ pub const MIN_SIZE: [f32; 2] = [1024.0, 640.0];
 
 /// The window's size and persistence: screenshots are the same every time.
 fn native_options(screenshot: bool, shot_size: [f32; 2]) -> eframe::NativeOptions {
+    let viewport = egui::ViewportBuilder::default();
+    // The built-in PNG decodes (a test says so); were it ever broken the
+    // window would show eframe's own icon rather than fail to open.
+    let viewport = match super::icon::window_icon() {
+        Ok(icon) => viewport.with_icon(icon),
+        Err(_) => viewport,
+    };
     eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title(APP_NAME)
             .with_app_id("journey-designer")
             .with_inner_size(if screenshot {

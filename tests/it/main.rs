@@ -9,5 +9,6 @@
 )]
 
 mod foundation;
+mod package;
 mod robust;
 mod sim;

@@ -12,6 +12,7 @@ mod file_menu;
 mod files;
 mod gestures;
 mod hover;
+mod instances;
 mod layout;
 mod legible;
 mod reconnect;

@@ -43,6 +43,9 @@ impl JourneyApp {
             RunnerIntent::StartDraft => self.start_draft(),
             RunnerIntent::Publish(at) => self.publish(at, ctx),
             RunnerIntent::Export(kind) => self.export(kind, None),
+            RunnerIntent::Compare(with) => self.compare_with(&with),
+            RunnerIntent::CancelComparison => self.cancel_compare(),
+            RunnerIntent::LeaveComparison => self.leave_comparison(),
         }
     }
 

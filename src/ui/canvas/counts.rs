@@ -232,7 +232,7 @@ fn step_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, t: &Til
 }
 
 /// A card's two rows in a comparison: B − A of its reached count with the
-/// interval (coloured by whether it excludes zero), then A → B; with hover
+/// interval (coloured by whether it excludes zero), then A and B; with hover
 /// text and accessible label ("Welcome email: +312 reached (+120…+505)").
 fn diff_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, diff: &CardDiff) {
     let name = counts

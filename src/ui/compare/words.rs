@@ -114,7 +114,7 @@ pub fn clear_sentence(c: &Compared) -> String {
 pub struct CardDiff {
     /// "+312 reached (+120…+505)".
     pub key: String,
-    /// "A 4,210 → B 4,522".
+    /// "A 4,210 · B 4,522".
     pub detail: String,
     /// The key row's colour.
     pub tone: Tone,
@@ -164,7 +164,7 @@ pub fn card_diff(d: &StepDiff, runs: u32) -> CardDiff {
             };
             CardDiff {
                 key: format!("{diff} reached{range}"),
-                detail: format!("A {a} \u{2192} B {b}"),
+                detail: format!("A {a} · B {b}"),
                 tone: tone(d.ci95),
                 explained: format!(
                     "Reached B \u{2212} A: {diff} ({interval}; {clear}). A {a}, B {b}."
@@ -200,7 +200,7 @@ mod tests {
     fn s25_a_card_says_the_difference_and_its_interval_coloured_by_zero() {
         let up = card_diff(&step(4210.0, 4522.0, Some([120.4, 505.0])), 20);
         assert_eq!(up.key, "+312 reached (+120\u{2026}+505)");
-        assert_eq!(up.detail, "A 4,210 \u{2192} B 4,522");
+        assert_eq!(up.detail, "A 4,210 · B 4,522");
         assert_eq!(up.tone, Tone::Up);
         let down = card_diff(&step(500.0, 400.0, Some([-150.0, -50.0])), 20);
         assert_eq!(down.tone, Tone::Down);

@@ -77,6 +77,8 @@ impl Screenshot {
 ///   select (the inspector shows its form);
 /// - `JOURNEY_DESIGNER_SHOT_RUNS` = how many runs `--run` makes, e.g. `20`
 ///   (default 1: the plain run; the cards then show ranges, the plots bands);
+/// - `JOURNEY_DESIGNER_SHOT_HIDE` = panels to hide, e.g. `inspector` or
+///   `inspector,problems` (more room for the canvas);
 /// - `JOURNEY_DESIGNER_SHOT_COMPARE` = compare the journey (B) with a design
 ///   (A), as "Compare with…" does: a journey file's path, `saved` (the file
 ///   as saved) or `version:N` (version N of the journey, from 1).
@@ -96,6 +98,8 @@ pub struct ShotSetup {
     pub runs: Option<u32>,
     /// What to compare the journey with: a path, `saved` or `version:N`.
     pub compare: Option<String>,
+    /// Panels to hide: `inspector`, `problems`, comma-separated.
+    pub hide: Option<String>,
 }
 
 impl ShotSetup {
@@ -106,6 +110,7 @@ impl ShotSetup {
             step: var("STEP"),
             runs: var("RUNS").and_then(|r| r.trim().parse().ok()),
             compare: var("COMPARE"),
+            hide: var("HIDE"),
             ..ShotSetup::parse(
                 var("THEME").as_deref(),
                 var("TAB").as_deref(),
@@ -143,6 +148,7 @@ impl ShotSetup {
             step: None,
             runs: None,
             compare: None,
+            hide: None,
         }
     }
 }
@@ -169,6 +175,9 @@ impl JourneyApp {
                 self.inspector.tab = Tab::Step;
             }
         }
+        let hide = setup.hide.as_deref().unwrap_or_default();
+        self.view.hide_inspector |= hide.contains("inspector");
+        self.view.hide_problems |= hide.contains("problems");
         if let Some(with) = &setup.compare {
             self.compare_pending = Some(compare_source(with));
         }

@@ -139,7 +139,7 @@ impl JourneyApp {
             format!("A: {}", c.a),
             format!("B: {}", c.b),
             if c.replications > 1 {
-                "green up, red down, grey: could be chance".to_owned()
+                "green up · red down · grey: chance".to_owned()
             } else {
                 "1 run: no intervals (choose 20 runs)".to_owned()
             },

@@ -26,15 +26,21 @@ pub struct ComparisonView<'a> {
 /// Draws the comparison.
 pub fn comparison_ui(ui: &mut Ui, view: &ComparisonView<'_>) {
     let c = view.compared;
-    ui.heading("Comparison: B \u{2212} A");
-    ui.label(format!("A: {}", c.a));
-    ui.label(format!("B: {}", c.b));
-    ui.weak(format!(
-        "{} run{} each of {} customers, the same customers and random numbers on both sides (this journey's scenario)",
-        c.replications,
-        if c.replications == 1 { "" } else { "s" },
-        count(view.customers)
-    ));
+    // Few lines before the tables: the panel may be short.
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Comparison: B \u{2212} A");
+        ui.separator();
+        ui.label(format!("A: {}", c.a));
+        ui.separator();
+        ui.label(format!("B: {}", c.b));
+        ui.separator();
+        ui.weak(format!(
+            "{} run{} each of {} customers, the same customers and random numbers on both sides (this journey's scenario)",
+            c.replications,
+            if c.replications == 1 { "" } else { "s" },
+            count(view.customers)
+        ));
+    });
     if view.stale {
         ui.label(
             RichText::new("The design changed since this comparison: compare again to update it.")
@@ -114,7 +120,7 @@ fn step_row_ui(ui: &mut Ui, s: &StepDiff, several: bool) {
     } else {
         s.name.clone()
     };
-    ui.add(egui::Label::new(name).truncate());
+    ui.label(name);
     let shown = |x: f64| count(x.round().max(0.0) as u64);
     match s.sides {
         StepSides::Both => {

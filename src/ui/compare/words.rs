@@ -162,8 +162,19 @@ pub fn card_diff(d: &StepDiff, runs: u32) -> CardDiff {
                 _ if d.ci95.is_some() => "could be chance",
                 _ => "cannot be told apart from chance",
             };
+            // The same count on both sides in every run: nothing to weigh.
+            let none = d
+                .ci95
+                .map_or(d.diff == 0.0, |[lo, hi]| lo == 0.0 && hi == 0.0);
+            let key = if none {
+                "No difference".to_owned()
+            } else if diff == "0" {
+                format!("\u{b1}0 reached{range}")
+            } else {
+                format!("{diff} reached{range}")
+            };
             CardDiff {
-                key: format!("{diff} reached{range}"),
+                key,
                 detail: format!("A {a} · B {b}"),
                 tone: tone(d.ci95),
                 explained: format!(
@@ -216,7 +227,9 @@ mod tests {
         let zero = card_diff(&step(500.0, 500.0, Some([0.0, 0.0])), 5);
         assert_eq!(
             (zero.key.as_str(), zero.tone),
-            ("0 reached (0\u{2026}0)", Tone::Unclear)
+            ("No difference", Tone::Unclear)
         );
+        let small = card_diff(&step(500.0, 500.2, Some([-3.0, 3.4])), 5);
+        assert_eq!(small.key, "\u{b1}0 reached (\u{2212}3\u{2026}+3)");
     }
 }

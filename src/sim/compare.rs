@@ -123,7 +123,7 @@ pub fn version_alone(journey: &Journey, index: usize, name: &str) -> Option<Jour
     version.stopped_at = None;
     let mut alone = journey.clone();
     alone.versions = vec![version];
-    alone.name = name.to_owned();
+    name.clone_into(&mut alone.name);
     Some(alone)
 }
 

@@ -42,6 +42,7 @@ impl JourneyApp {
         let f5 = !ctx.egui_wants_keyboard_input()
             && ui.input_mut(|i| crate::ui::shortcuts::Shortcut::Run.consume(i));
         if f5 {
+            self.leave_comparison();
             self.start_run(Job::Main, ctx);
         }
         let revision = self.doc.revision();

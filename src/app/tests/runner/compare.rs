@@ -159,6 +159,10 @@ fn s25_two_versions_compare_each_as_the_journey_with_one_run_saying_there_is_no_
     h.get_by_label("Analytics").click();
     h.run();
     h.get_by_label_contains("With 1 run there is no interval");
+    // Run asks for the run: the comparison gives way.
+    press_run(&mut h);
+    assert!(h.state().compare.shown.is_none());
+    assert!(h.state().run.result.is_some());
 }
 
 #[test]

@@ -10,6 +10,7 @@
 
 pub mod actions;
 pub mod background;
+pub mod compare;
 pub mod crash;
 mod edit_menu;
 pub mod estimate;
@@ -69,6 +70,10 @@ pub struct JourneyApp {
     pub run: simulation::Run,
     /// Start a run on the next frame (`--run`).
     pub run_on_start: bool,
+    /// The comparison shown and the one in flight ("Compare with…").
+    pub compare: compare::Comparison,
+    /// A comparison to start on the next frame (chosen in a dialog, or by the screenshot mode).
+    pub compare_pending: Option<compare::Source>,
     /// Where the next export goes instead of asking (tests, scripts).
     pub export_path: Option<PathBuf>,
     /// The canvas's screen rectangle last frame.
@@ -97,6 +102,8 @@ impl JourneyApp {
             files: files::Files::default(),
             run: simulation::Run::default(),
             run_on_start: false,
+            compare: compare::Comparison::default(),
+            compare_pending: None,
             export_path: None,
             canvas_rect: egui::Rect::NOTHING,
             validation: Validation::default(),

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::compare::Source;
 use super::export::{self, ExportError};
 use super::slot::Slot;
 use super::{JourneyApp, Theme};
@@ -75,7 +76,12 @@ impl Screenshot {
 /// - `JOURNEY_DESIGNER_SHOT_STEP` = the name of a step of the last version to
 ///   select (the inspector shows its form);
 /// - `JOURNEY_DESIGNER_SHOT_RUNS` = how many runs `--run` makes, e.g. `20`
-///   (default 1: the plain run; the cards then show ranges, the plots bands).
+///   (default 1: the plain run; the cards then show ranges, the plots bands);
+/// - `JOURNEY_DESIGNER_SHOT_HIDE` = panels to hide, e.g. `inspector` or
+///   `inspector,problems` (more room for the canvas);
+/// - `JOURNEY_DESIGNER_SHOT_COMPARE` = compare the journey (B) with a design
+///   (A), as "Compare with…" does: a journey file's path, `saved` (the file
+///   as saved) or `version:N` (version N of the journey, from 1).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
@@ -90,6 +96,10 @@ pub struct ShotSetup {
     pub step: Option<String>,
     /// How many runs the first Run makes (`None`: one).
     pub runs: Option<u32>,
+    /// What to compare the journey with: a path, `saved` or `version:N`.
+    pub compare: Option<String>,
+    /// Panels to hide: `inspector`, `problems`, comma-separated.
+    pub hide: Option<String>,
 }
 
 impl ShotSetup {
@@ -99,6 +109,8 @@ impl ShotSetup {
         ShotSetup {
             step: var("STEP"),
             runs: var("RUNS").and_then(|r| r.trim().parse().ok()),
+            compare: var("COMPARE"),
+            hide: var("HIDE"),
             ..ShotSetup::parse(
                 var("THEME").as_deref(),
                 var("TAB").as_deref(),
@@ -135,6 +147,8 @@ impl ShotSetup {
             show,
             step: None,
             runs: None,
+            compare: None,
+            hide: None,
         }
     }
 }
@@ -161,12 +175,33 @@ impl JourneyApp {
                 self.inspector.tab = Tab::Step;
             }
         }
+        let hide = setup.hide.as_deref().unwrap_or_default();
+        self.view.hide_inspector |= hide.contains("inspector");
+        self.view.hide_problems |= hide.contains("problems");
+        if let Some(with) = &setup.compare {
+            self.compare_pending = Some(compare_source(with));
+        }
         match setup.show.as_deref() {
             Some("help") => self.files.help_open = true,
             Some("new") => self.files.gallery_open = true,
             Some("analytics") => self.run.ui.show_analytics = true,
             _ => {}
         }
+    }
+}
+
+/// `saved`, `version:N` (from 1) or a journey file's path.
+fn compare_source(with: &str) -> Source {
+    let with = with.trim();
+    if with.eq_ignore_ascii_case("saved") {
+        return Source::Saved;
+    }
+    match with
+        .strip_prefix("version:")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+    {
+        Some(n) => Source::Version(n.saturating_sub(1)),
+        None => Source::File(PathBuf::from(with)),
     }
 }
 
@@ -184,6 +219,12 @@ mod tests {
         assert_eq!(
             (d.theme, d.tab, d.size),
             (Theme::Light, None, [1280.0, 800.0])
+        );
+        assert_eq!(compare_source("version:2"), Source::Version(1));
+        assert_eq!(compare_source(" Saved "), Source::Saved);
+        assert_eq!(
+            compare_source("other.journey.ron"),
+            Source::File(PathBuf::from("other.journey.ron"))
         );
     }
 }

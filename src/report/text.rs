@@ -45,6 +45,32 @@ pub fn share(share: f64) -> String {
     }
 }
 
+/// A difference of counts, rounded, with its sign: "+312", "−1,205", "0".
+pub fn signed_count(x: f64) -> String {
+    let n = x.round();
+    let digits = count(n.abs() as u64);
+    if n > 0.0 {
+        format!("+{digits}")
+    } else if n < 0.0 {
+        format!("\u{2212}{digits}")
+    } else {
+        digits
+    }
+}
+
+/// A difference of rates (0..=1 each) in percentage points, with its sign:
+/// "+1.25 pts", "−0.40 pts", "0.00 pts".
+pub fn signed_points(x: f64) -> String {
+    let p = x * 100.0;
+    if p >= 0.005 {
+        format!("+{p:.2} pts")
+    } else if p <= -0.005 {
+        format!("\u{2212}{:.2} pts", -p)
+    } else {
+        "0.00 pts".to_owned()
+    }
+}
+
 /// `part` of `whole` as a share, 0 when `whole` is 0.
 pub fn ratio(part: u64, whole: u64) -> f64 {
     if whole == 0 {
@@ -78,5 +104,11 @@ mod tests {
         assert_eq!(share(0.004), "<1 %");
         assert_eq!(share(0.446), "45 %");
         assert_eq!(percent(0.1234), "12.34 %");
+        assert_eq!(signed_count(1234.4), "+1,234");
+        assert_eq!(signed_count(-45.6), "\u{2212}46");
+        assert_eq!(signed_count(0.2), "0");
+        assert_eq!(signed_points(0.0125), "+1.25 pts");
+        assert_eq!(signed_points(-0.004), "\u{2212}0.40 pts");
+        assert_eq!(signed_points(0.0), "0.00 pts");
     }
 }

@@ -2,11 +2,14 @@
 //! seeds and scenario, so customer k of run r draws the same random numbers
 //! in A and in B and a difference comes from the designs, not from luck.
 
+mod steps;
+
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 use super::replicate::{METRIC_NAMES, metrics_of_runs};
 use super::{SimError, SimOptions};
 use crate::model::Journey;
+pub use steps::{StepDiff, StepSides};
 
 /// Whose scenario (customers, seed, models) both sides use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -46,6 +49,9 @@ pub struct Compared {
     pub metrics: Vec<MetricDiff>,
     /// The two journeys have different goals (goal rates then measure different things).
     pub goals_differ: bool,
+    /// Every step's reached count, matched by version and step id (not in the
+    /// CLI's output, whose JSON assets/docs/format.md fixes).
+    pub steps: Vec<StepDiff>,
 }
 
 /// Why a comparison did not run: which side the simulator refused.
@@ -91,6 +97,7 @@ pub fn compare(
     };
     let runs_a = side(a, "A")?;
     let runs_b = side(b, "B")?;
+    let steps = steps::step_diffs((a, &runs_a), (b, &runs_b));
     let metrics = METRIC_NAMES
         .iter()
         .enumerate()
@@ -102,7 +109,22 @@ pub fn compare(
         replications,
         metrics,
         goals_differ: a.goal.as_ref().map(|g| &g.trigger) != b.goal.as_ref().map(|g| &g.trigger),
+        steps,
     })
+}
+
+/// Version `index` (0-based) of `journey` as if it were the whole journey:
+/// the only version, live from the start and never stopped, named `name`.
+/// Comparing two of these compares two versions' designs on the same
+/// customers. `None` when there is no such version.
+pub fn version_alone(journey: &Journey, index: usize, name: &str) -> Option<Journey> {
+    let mut version = journey.versions.get(index)?.clone();
+    version.published_at = None;
+    version.stopped_at = None;
+    let mut alone = journey.clone();
+    alone.versions = vec![version];
+    name.clone_into(&mut alone.name);
+    Some(alone)
 }
 
 fn mean(values: &[f64]) -> f64 {

@@ -77,7 +77,10 @@ mod triggers;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
-pub use compare::{CompareError, Compared, MetricDiff, ScenarioOf, compare, t_interval};
+pub use compare::{
+    CompareError, Compared, MetricDiff, ScenarioOf, StepDiff, StepSides, compare, t_interval,
+    version_alone,
+};
 pub use estimate::{Estimate, estimate};
 pub use plan::{AbPlan, PlanRequest, plan};
 pub use replicate::{

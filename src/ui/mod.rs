@@ -4,6 +4,7 @@
 
 pub mod analytics;
 pub mod canvas;
+pub mod compare;
 pub mod dialogs;
 pub mod inspector;
 pub mod raster;

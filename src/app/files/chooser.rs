@@ -16,7 +16,7 @@ impl JourneyApp {
     pub(crate) fn open_chooser(&mut self, mode: ChooserMode, reason: String) {
         let folder = self.chooser_start_folder();
         let name = match mode {
-            ChooserMode::Open => String::new(),
+            ChooserMode::Open | ChooserMode::Compare => String::new(),
             ChooserMode::Save => suggested_file_name(&self.doc.journey().name),
         };
         self.status = Some(format!(
@@ -63,6 +63,7 @@ impl JourneyApp {
         self.status = Some(
             match (mode, waited) {
                 (Some(ChooserMode::Open), _) => "Nothing was opened.",
+                (Some(ChooserMode::Compare), _) => "Nothing was compared.",
                 (_, true) => "Not saved; nothing else changed.",
                 _ => "Not saved.",
             }
@@ -90,6 +91,10 @@ impl JourneyApp {
                 self.files.chooser = None;
                 self.open_path(path);
             }
+            ChooserMode::Compare => {
+                self.files.chooser = None;
+                self.compare_pending = Some(crate::app::compare::Source::File(path.to_owned()));
+            }
             ChooserMode::Save => {
                 if self.save_to(&with_journey_extension(path)) {
                     self.files.chooser = None;
@@ -114,7 +119,7 @@ fn refusal(mode: ChooserMode, path: &Path, name: &str) -> Option<String> {
         return Some(format!("There is no folder {}.", folder.display()));
     }
     match mode {
-        ChooserMode::Open if !path.exists() => {
+        ChooserMode::Open | ChooserMode::Compare if !path.exists() => {
             Some(format!("There is no file {name} in {}.", folder.display()))
         }
         _ => None,

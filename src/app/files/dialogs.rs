@@ -34,6 +34,10 @@ pub enum Picked {
 pub trait FileDialogs {
     /// A journey file to open.
     fn pick_open(&mut self) -> Picked;
+    /// A journey file to compare the open one with (by default asked as Open is).
+    fn pick_compare(&mut self) -> Picked {
+        self.pick_open()
+    }
     /// Where to save. `suggested_name` is a file name without folder, e.g.
     /// `welcome-series.journey.ron`.
     fn pick_save(&mut self, suggested_name: &str) -> Picked;
@@ -79,6 +83,15 @@ impl FileDialogs for NativeDialogs {
         self.ask(|| {
             rfd::FileDialog::new()
                 .set_title("Open a journey")
+                .add_filter("Journey", &["ron"])
+                .pick_file()
+        })
+    }
+
+    fn pick_compare(&mut self) -> Picked {
+        self.ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Compare with a journey")
                 .add_filter("Journey", &["ron"])
                 .pick_file()
         })

@@ -10,6 +10,7 @@ use super::{DEBOUNCE, Job};
 use crate::app::JourneyApp;
 use crate::ui::analytics::{AnalyticsView, analytics_ui};
 use crate::ui::canvas::Overlay;
+use crate::ui::compare::panel::{ComparisonView, comparison_ui};
 use crate::ui::runner::{RunnerIntent, RunnerView, Running, runner_ui};
 
 impl JourneyApp {
@@ -18,6 +19,7 @@ impl JourneyApp {
         let ctx = ui.ctx().clone();
         self.run.poll();
         self.run.follow_document(&self.doc);
+        self.compare_frame(&ctx);
         self.start_runs_asked_for(ui, &ctx);
         // The overlay is of the revision the panels showed, before the intents.
         let revision = self.doc.revision();
@@ -40,6 +42,7 @@ impl JourneyApp {
         let f5 = !ctx.egui_wants_keyboard_input()
             && ui.input_mut(|i| crate::ui::shortcuts::Shortcut::Run.consume(i));
         if f5 {
+            self.leave_comparison();
             self.start_run(Job::Main, ctx);
         }
         let revision = self.doc.revision();
@@ -55,6 +58,7 @@ impl JourneyApp {
 
     /// The runner bar; returns what the user asked of it.
     fn runner_bar_ui(&mut self, ui: &mut Ui) -> Vec<RunnerIntent> {
+        let compare = self.compare_bar();
         let journey = self.doc.journey();
         let revision = self.doc.revision();
         let run = &mut self.run;
@@ -90,6 +94,7 @@ impl JourneyApp {
                 .map_or(1, |r| r.count),
             message: message.as_deref(),
             long_run,
+            compare: &compare,
         };
         egui::Panel::bottom("runner")
             .show(ui, |ui| runner_ui(ui, &mut run.ui, &view))
@@ -100,6 +105,7 @@ impl JourneyApp {
     fn analytics_panel_ui(&mut self, ui: &mut Ui) {
         let revision = self.doc.revision();
         let run = &mut self.run;
+        let compared = self.compare.shown.as_ref();
         // Beside the design, not over it: the canvas keeps at least 300
         // points of height; the size the user drags to is remembered.
         let room = ui.available_height();
@@ -107,8 +113,16 @@ impl JourneyApp {
             .resizable(true)
             .default_size(380.0_f32.min(room - 300.0).max(160.0))
             .size_range(160.0..=(room - 300.0).max(160.0))
-            .show(ui, |ui| match &run.result {
-                Some(result) => {
+            .show(ui, |ui| match (&run.result, compared) {
+                (_, Some(shown)) => {
+                    let view = ComparisonView {
+                        compared: &shown.compared,
+                        stale: shown.made.revision != revision,
+                        customers: shown.made.customers,
+                    };
+                    comparison_ui(ui, &view);
+                }
+                (Some(result), None) => {
                     let analytics = AnalyticsView {
                         report: &result.report,
                         journey: &result.journey,
@@ -119,7 +133,7 @@ impl JourneyApp {
                     };
                     analytics_ui(ui, &mut run.filter, &analytics);
                 }
-                None => {
+                (None, None) => {
                     ui.weak("No run yet: press Run (F5) to simulate the scenario.");
                 }
             });
@@ -127,6 +141,9 @@ impl JourneyApp {
 
     /// The counts the canvas shows at the playhead (and a previewed stop's).
     fn overlay(&self, revision: u64) -> Option<Overlay> {
+        if self.compare.shown.is_some() {
+            return self.compared_overlay();
+        }
         let version = (self.version_index() + 1) as u32;
         let result = self.run.result.as_ref()?;
         let rows = result.report.timeline.len();

@@ -29,7 +29,11 @@ impl JourneyApp {
     #[allow(clippy::needless_pass_by_value)] // intents are consumed one by one
     pub fn runner_intent(&mut self, intent: RunnerIntent, ctx: &egui::Context) {
         match intent {
-            RunnerIntent::Run => self.start_run(Job::Main, ctx),
+            RunnerIntent::Run => {
+                // Run asks for the run: a comparison shown gives way to it.
+                self.leave_comparison();
+                self.start_run(Job::Main, ctx);
+            }
             RunnerIntent::Cancel => self.cancel_run(),
             RunnerIntent::SetCustomers(n) => self.set_run_size(|s| s.customers = n),
             RunnerIntent::SetSeed(seed) => self.set_run_size(|s| s.seed = seed),
@@ -43,6 +47,9 @@ impl JourneyApp {
             RunnerIntent::StartDraft => self.start_draft(),
             RunnerIntent::Publish(at) => self.publish(at, ctx),
             RunnerIntent::Export(kind) => self.export(kind, None),
+            RunnerIntent::Compare(with) => self.compare_with(&with),
+            RunnerIntent::CancelComparison => self.cancel_compare(),
+            RunnerIntent::LeaveComparison => self.leave_comparison(),
         }
     }
 

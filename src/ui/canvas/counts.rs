@@ -21,6 +21,7 @@ use super::count_layout::{
 use super::geometry::{CardGeometry, END_OFFSET, curve, input_port};
 use super::overlay::{Overlay, TileAt, share_text};
 use crate::model::StepId;
+use crate::ui::compare::{CardDiff, tone_colour};
 use crate::ui::style::{DETAIL_SCALE, colours, count};
 
 /// The width of a connection that `n` of at most `max` customers passed along.
@@ -100,11 +101,14 @@ pub fn counts_ui(ui: &mut Ui, overlay: &Overlay, cache: &Cache, to_screen: TSTra
         scale,
         fade: if overlay.stale { 0.45 } else { 1.0 },
     };
-    let start_lines = overlay
-        .entry
-        .as_ref()
-        .map(super::overlay::EntryCounts::lines)
-        .unwrap_or_default();
+    let start_lines = match &overlay.compared {
+        Some(compared) => compared.legend.clone(),
+        None => overlay
+            .entry
+            .as_ref()
+            .map(super::overlay::EntryCounts::lines)
+            .unwrap_or_default(),
+    };
     let start = start_box(cache.start, start_lines.len());
     for label in flow_labels(&cache.cards, &[cache.start, start], overlay) {
         paint_flow_label(&counts, &label);
@@ -114,7 +118,11 @@ pub fn counts_ui(ui: &mut Ui, overlay: &Overlay, cache: &Cache, to_screen: TSTra
         if !(to_screen * card.rect).intersects(clip) {
             continue;
         }
-        if let Some(tile) = overlay.steps.get(&card.id) {
+        if let Some(compared) = &overlay.compared {
+            if let Some(diff) = compared.steps.get(&card.id) {
+                diff_counts_ui(&mut ui, &counts, card, diff);
+            }
+        } else if let Some(tile) = overlay.steps.get(&card.id) {
             step_counts_ui(&mut ui, &counts, card, tile);
         }
     }
@@ -221,6 +229,34 @@ fn step_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, t: &Til
     if let Some(tip) = overlay.tooltip(card.id) {
         resp.on_hover_text(format!("{name}\n{tip}{explained}"));
     }
+}
+
+/// A card's two rows in a comparison: B − A of its reached count with the
+/// interval (coloured by whether it excludes zero), then A and B; with hover
+/// text and accessible label ("Welcome email: +312 reached (+120…+505)").
+fn diff_counts_ui(ui: &mut Ui, counts: &Counts<'_>, card: &CardGeometry, diff: &CardDiff) {
+    let name = counts
+        .cache
+        .index
+        .get(&card.id)
+        .map_or("", |&i| counts.cache.info[i].name.as_str());
+    let [key, more] = card_rows(card.rect).map(|r| counts.to_screen * r);
+    let colour = tone_colour(diff.tone).gamma_multiply(counts.fade);
+    paint_row(counts, key, &diff.key, KEY_FONT, colour);
+    paint_row(counts, more, &diff.detail, DETAIL_FONT, counts.colors.weak);
+    let resp = ui.interact(
+        key.union(more),
+        ui.make_persistent_id(("compare-counts", card.id.0)),
+        Sense::hover(),
+    );
+    let label = format!("{name}: {}", diff.key);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    let stale = if counts.overlay.stale {
+        "\n(the design changed since this comparison)"
+    } else {
+        ""
+    };
+    resp.on_hover_text(format!("{name}\n{}{stale}", diff.explained));
 }
 
 /// The Start card's arrivals and entries, in a box under it.

@@ -56,6 +56,18 @@ pub struct Overlay {
     /// True when the playhead is at the end of the run (the message counts,
     /// which are whole-run totals, then need no "whole run" note).
     pub at_end: bool,
+    /// A comparison shown instead of the run's counts.
+    pub compared: Option<ComparedCards>,
+}
+
+/// A comparison on the canvas: each card of the shown version says B − A of
+/// its reached count; the Start box says what A and B are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComparedCards {
+    /// Per step of the shown version.
+    pub steps: HashMap<StepId, crate::ui::compare::CardDiff>,
+    /// The Start box's lines: what is compared, and how many runs.
+    pub legend: Vec<String>,
 }
 
 /// What happened to one step's messages over the whole run (S18–S20).

@@ -14,6 +14,8 @@ pub enum ChooserMode {
     Open,
     /// Choose a folder and a file name.
     Save,
+    /// Choose an existing journey file to compare this one with.
+    Compare,
 }
 
 /// What the app found in the folder shown.
@@ -95,7 +97,7 @@ impl FileChooser {
     pub fn go_to(&mut self, folder: &Path) {
         let name = match self.mode {
             ChooserMode::Save => self.file_name(),
-            ChooserMode::Open => String::new(),
+            ChooserMode::Open | ChooserMode::Compare => String::new(),
         };
         self.path = join(folder, &name);
         self.error = None;
@@ -105,6 +107,7 @@ impl FileChooser {
         match self.mode {
             ChooserMode::Open => "Open a journey",
             ChooserMode::Save => "Save the journey as",
+            ChooserMode::Compare => "Compare with a journey",
         }
     }
 
@@ -267,6 +270,7 @@ fn buttons_ui(ui: &mut Ui, chooser: &FileChooser) -> Option<ChooserAnswer> {
     ui.horizontal(|ui| {
         let ok = match chooser.mode {
             ChooserMode::Open => "Open",
+            ChooserMode::Compare => "Compare",
             ChooserMode::Save if chooser.replaces() => "Replace",
             ChooserMode::Save => "Save",
         };

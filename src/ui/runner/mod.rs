@@ -7,6 +7,7 @@
 //! owns the worker thread and applies the commands. The playhead and the
 //! open dialogs are view state in [`RunnerState`].
 
+pub mod compare;
 pub mod overlay;
 pub mod playback;
 mod timeline;
@@ -18,6 +19,7 @@ use crate::model::{Instant, Journey, MAX_CUSTOMERS};
 use crate::sim::Report;
 use crate::ui::inspector::widgets::NumberField;
 use crate::ui::style::count;
+pub use compare::{CompareBar, CompareWith, Comparing, ShownComparison};
 pub use playback::Playback;
 
 /// A run in progress, as the bar shows it.
@@ -77,6 +79,8 @@ pub struct RunnerView<'a> {
     /// Said next to Run when the next run may take more than a few seconds: a short
     /// line, and the same with the expected work on hover.
     pub long_run: Option<(&'a str, &'a str)>,
+    /// "Compare with…": its choices, a comparison in progress or shown.
+    pub compare: &'a CompareBar,
 }
 
 /// What the user asked of the runner.
@@ -106,6 +110,12 @@ pub enum RunnerIntent {
     Publish(Instant),
     /// Save an export (the app asks where).
     Export(ExportKind),
+    /// Compare this journey (B) with another design (A).
+    Compare(CompareWith),
+    /// Cancel the comparison in progress (the shown one stays).
+    CancelComparison,
+    /// Leave the comparison: back to the run.
+    LeaveComparison,
 }
 
 /// What can be exported from a run.
@@ -157,8 +167,8 @@ pub fn runner_ui(ui: &mut Ui, state: &mut RunnerState, view: &RunnerView<'_>) ->
     out
 }
 
-/// The width Export and Analytics take at the end of the run row.
-const RIGHT_BUTTONS: f32 = 170.0;
+/// The width Compare with…, Export and Analytics take at the end of the run row.
+const RIGHT_BUTTONS: f32 = 280.0;
 
 /// Run / progress and Cancel, customers, seed, auto re-run, the run's status, exports.
 fn run_row_ui(
@@ -176,7 +186,10 @@ fn run_row_ui(
         // The status gives way (cut with "…") to Export and Analytics.
         let room = (ui.available_width() - RIGHT_BUTTONS).max(0.0);
         ui.allocate_ui(egui::vec2(room, ui.available_height()), |ui| {
-            status_ui(ui, view);
+            match &view.compare.shown {
+                Some(summary) => compare::shown_ui(ui, summary, out),
+                None => status_ui(ui, view),
+            }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut state.show_analytics, "Analytics");
@@ -184,6 +197,9 @@ fn run_row_ui(
                 ui.menu_button("Export", |ui| export_menu_ui(ui, out))
                     .response
                     .on_disabled_hover_text("Run the journey first: the exports are of a run.");
+            });
+            ui.add_enabled_ui(view.compare.running.is_none(), |ui| {
+                compare::compare_menu_ui(ui, view.compare, out);
             });
         });
     });
@@ -201,6 +217,8 @@ fn run_button_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>
         if ui.button("Cancel").clicked() {
             out.push(RunnerIntent::Cancel);
         }
+    } else if let Some(comparing) = &view.compare.running {
+        compare::progress_ui(ui, comparing, out);
     } else if ui
         .add(Button::new(RichText::new("Run").strong()).min_size(egui::vec2(64.0, 0.0)))
         .on_hover_text("Simulate the journey's scenario (F5)")
@@ -209,6 +227,7 @@ fn run_button_ui(ui: &mut Ui, view: &RunnerView<'_>, out: &mut Vec<RunnerIntent>
         out.push(RunnerIntent::Run);
     }
     if view.running.is_none()
+        && view.compare.running.is_none()
         && let Some((short, full)) = view.long_run
     {
         ui.label(RichText::new(short).color(ui.visuals().warn_fg_color))

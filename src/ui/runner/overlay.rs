@@ -63,6 +63,7 @@ impl Overlay {
             entry: Some(entry_counts(report)),
             messages: message_totals(report, version),
             at_end: row + 1 >= report.timeline.len(),
+            compared: None,
         }
     }
 

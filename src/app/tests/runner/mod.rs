@@ -13,6 +13,7 @@ use crate::model::Journey;
 use crate::sim::{self, Report, SimOptions};
 use crate::ui::style::count;
 
+mod compare;
 mod customers;
 mod long_run;
 mod outputs;

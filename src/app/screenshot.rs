@@ -75,7 +75,9 @@ impl Screenshot {
 /// - `JOURNEY_DESIGNER_SHOT_STEP` = the name of a step of the last version to
 ///   select (the inspector shows its form);
 /// - `JOURNEY_DESIGNER_SHOT_RUNS` = how many runs `--run` makes, e.g. `20`
-///   (default 1: the plain run; the cards then show ranges, the plots bands).
+///   (default 1: the plain run; the cards then show ranges, the plots bands);
+/// - `JOURNEY_DESIGNER_SHOT_SENSITIVITY` = `1`: open the analytics, compute
+///   "What moves the goal rate" before the shot and scroll to it (with `--run`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
@@ -90,6 +92,8 @@ pub struct ShotSetup {
     pub step: Option<String>,
     /// How many runs the first Run makes (`None`: one).
     pub runs: Option<u32>,
+    /// Compute the sensitivity chart and show it.
+    pub sensitivity: bool,
 }
 
 impl ShotSetup {
@@ -99,6 +103,7 @@ impl ShotSetup {
         ShotSetup {
             step: var("STEP"),
             runs: var("RUNS").and_then(|r| r.trim().parse().ok()),
+            sensitivity: var("SENSITIVITY").is_some_and(|v| is_on(&v)),
             ..ShotSetup::parse(
                 var("THEME").as_deref(),
                 var("TAB").as_deref(),
@@ -135,8 +140,17 @@ impl ShotSetup {
             show,
             step: None,
             runs: None,
+            sensitivity: false,
         }
     }
+}
+
+/// True for `1`, `yes`, `true` or `on` (any case).
+fn is_on(value: &str) -> bool {
+    matches!(
+        value.trim().to_lowercase().as_str(),
+        "1" | "yes" | "true" | "on"
+    )
 }
 
 impl JourneyApp {
@@ -160,6 +174,11 @@ impl JourneyApp {
                 self.canvas.selection = [id].into();
                 self.inspector.tab = Tab::Step;
             }
+        }
+        if setup.sensitivity {
+            self.run.ui.show_analytics = true;
+            self.sensitivity.start_on_next_frame = true;
+            self.sensitivity.scroll_to = true;
         }
         match setup.show.as_deref() {
             Some("help") => self.files.help_open = true,
@@ -185,5 +204,6 @@ mod tests {
             (d.theme, d.tab, d.size),
             (Theme::Light, None, [1280.0, 800.0])
         );
+        assert!(is_on("1") && is_on(" Yes") && !is_on("0") && !is_on(""));
     }
 }

@@ -17,7 +17,9 @@ impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.ui_main(ui);
         if let Some(shot) = &mut self.screenshot {
-            shot.frame(ui.ctx(), self.canvas.is_busy() || self.run.is_running());
+            let busy =
+                self.canvas.is_busy() || self.run.is_running() || self.sensitivity.is_running();
+            shot.frame(ui.ctx(), busy);
             if shot.settling() {
                 // Panels settle their widths over the first frames: fit again each time.
                 self.canvas.refit();

@@ -8,7 +8,7 @@ use egui::Ui;
 
 use super::{DEBOUNCE, Job};
 use crate::app::JourneyApp;
-use crate::ui::analytics::{AnalyticsView, analytics_ui};
+use crate::ui::analytics::{AnalyticsView, SensitivityIntent, analytics_ui};
 use crate::ui::canvas::Overlay;
 use crate::ui::runner::{RunnerIntent, RunnerView, Running, runner_ui};
 
@@ -18,12 +18,15 @@ impl JourneyApp {
         let ctx = ui.ctx().clone();
         self.run.poll();
         self.run.follow_document(&self.doc);
+        self.sensitivity_frame(&ctx);
         self.start_runs_asked_for(ui, &ctx);
         // The overlay is of the revision the panels showed, before the intents.
         let revision = self.doc.revision();
         let intents = self.runner_bar_ui(ui);
-        if self.run.ui.show_analytics {
-            self.analytics_panel_ui(ui);
+        if self.run.ui.show_analytics
+            && let Some(intent) = self.analytics_panel_ui(ui)
+        {
+            self.sensitivity_intent(intent, &ctx);
         }
         for intent in intents {
             self.runner_intent(intent, &ctx);
@@ -96,9 +99,11 @@ impl JourneyApp {
             .inner
     }
 
-    /// The analytics panel (in the problems list's place while open).
-    fn analytics_panel_ui(&mut self, ui: &mut Ui) {
+    /// The analytics panel (in the problems list's place while open);
+    /// returns what its sensitivity section asked for.
+    fn analytics_panel_ui(&mut self, ui: &mut Ui) -> Option<SensitivityIntent> {
         let revision = self.doc.revision();
+        let sensitivity = self.sensitivity.view(&self.doc);
         let run = &mut self.run;
         // Beside the design, not over it: the canvas keeps at least 300
         // points of height; the size the user drags to is remembered.
@@ -116,13 +121,16 @@ impl JourneyApp {
                         stale: run.is_stale(revision),
                         preview: run.preview.as_ref().map(|p| &p.result.report),
                         replications: result.replications.as_ref(),
+                        sensitivity,
                     };
-                    analytics_ui(ui, &mut run.filter, &analytics);
+                    analytics_ui(ui, &mut run.filter, &analytics)
                 }
                 None => {
                     ui.weak("No run yet: press Run (F5) to simulate the scenario.");
+                    None
                 }
-            });
+            })
+            .inner
     }
 
     /// The counts the canvas shows at the playhead (and a previewed stop's).

@@ -2,14 +2,14 @@
 //! "S5", "S2b") in any visible label of the window, "SMS" never "Sms", and
 //! "seed" only as "random seed". Walks every template through every
 //! inspector tab and step form, the runner bar as a draft, live, with a draft
-//! version and stopped, before and after a run, the analytics, Help (F1) and
-//! the File > New dialog.
+//! version and stopped, before and after a run, the analytics (with "What
+//! moves the goal rate" computed), Help (F1) and the File > New dialog.
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use super::runner::{press_run, seek, wait_for_run};
+use super::runner::{press_run, seek, wait_for_chart, wait_for_run};
 use super::{harness, key};
 use crate::app::JourneyApp;
 use crate::model::{Journey, StepId};
@@ -151,6 +151,12 @@ fn walk_runs(journey: Journey, place: &str) -> (Harness<'static, JourneyApp>, us
     h.state_mut().run.ui.show_analytics = true;
     h.run();
     check(&h, &format!("{place}, analytics"));
+    h.state_mut().sensitivity.replications = 1;
+    if click_if_there(&mut h, crate::ui::analytics::sensitivity::FIND) {
+        wait_for_chart(&mut h);
+        assert!(h.state().sensitivity.chart.is_some(), "{place}: a chart");
+        check(&h, &format!("{place}, what moves the goal rate"));
+    }
     h.state_mut().run.ui.show_analytics = false;
     walk_inspector(&mut h, &format!("{place}, after a run"));
     (h, seen)

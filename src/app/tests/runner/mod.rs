@@ -19,6 +19,7 @@ mod outputs;
 mod playback;
 mod reruns;
 mod runs;
+mod sensitivity;
 mod versions;
 
 /// The welcome series, smaller so that debug builds run it quickly.
@@ -44,6 +45,19 @@ pub(super) fn wait_for_run(h: &mut Harness<'_, JourneyApp>) {
     h.step();
     while h.state().run.is_running() {
         assert!(Clock::now() < deadline, "the run did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.step();
+    h.run();
+}
+
+/// Steps frames until the sensitivity chart is computed, then settles.
+pub(super) fn wait_for_chart(h: &mut Harness<'_, JourneyApp>) {
+    let deadline = Clock::now() + Duration::from_mins(3);
+    h.step();
+    while h.state().sensitivity.is_running() {
+        assert!(Clock::now() < deadline, "the chart was not computed");
         std::thread::sleep(Duration::from_millis(10));
         h.step();
     }

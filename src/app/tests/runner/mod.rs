@@ -52,6 +52,14 @@ pub(super) fn wait_for_run(h: &mut Harness<'_, JourneyApp>) {
     h.run();
 }
 
+/// Scrolls the control `label` into view, as a person would, and clicks it.
+pub(super) fn press(h: &mut Harness<'_, JourneyApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
 /// Steps frames until the sensitivity chart is computed, then settles.
 pub(super) fn wait_for_chart(h: &mut Harness<'_, JourneyApp>) {
     let deadline = Clock::now() + Duration::from_mins(3);

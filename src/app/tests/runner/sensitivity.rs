@@ -3,9 +3,10 @@
 //! base goal rate; cancel and keep the chart shown; edit and see it is out
 //! of date; without a goal, the section says the chart needs one.
 
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use super::{press_run, wait_for_chart};
+use super::{press, press_run, wait_for_chart};
 use crate::app::JourneyApp;
 use crate::app::tests::harness;
 use crate::model::Journey;
@@ -52,7 +53,7 @@ fn the_button_finds_the_assumption_that_moves_the_goal_rate_most() {
     let j = cart();
     let expected = headless(&j);
     let mut h = analytics(j);
-    h.get_by_label(FIND).click();
+    press(&mut h, FIND);
     wait_for_chart(&mut h);
     let chart = h.state().sensitivity.chart.clone().expect("a chart");
     assert_eq!(
@@ -77,7 +78,7 @@ fn the_button_finds_the_assumption_that_moves_the_goal_rate_most() {
 #[test]
 fn an_edit_makes_the_chart_out_of_date_and_offers_to_recompute() {
     let mut h = analytics(cart());
-    h.get_by_label(FIND).click();
+    press(&mut h, FIND);
     wait_for_chart(&mut h);
     let mut scenario = h.state().doc.journey().scenario.clone();
     scenario.customers = 500;
@@ -86,7 +87,7 @@ fn an_edit_makes_the_chart_out_of_date_and_offers_to_recompute() {
     h.run();
     h.get_by_label("This chart is from an earlier design.");
     let before = h.state().sensitivity.chart.as_ref().map(|c| c.revision);
-    h.get_by_label(RECOMPUTE).click();
+    press(&mut h, RECOMPUTE);
     wait_for_chart(&mut h);
     let chart = h.state().sensitivity.chart.as_ref().expect("a chart");
     assert_ne!(Some(chart.revision), before);
@@ -100,7 +101,7 @@ fn an_edit_makes_the_chart_out_of_date_and_offers_to_recompute() {
 #[test]
 fn a_cancelled_computation_never_replaces_the_chart_shown() {
     let mut h = analytics(cart());
-    h.get_by_label(FIND).click();
+    press(&mut h, FIND);
     wait_for_chart(&mut h);
     let shown = h.state().sensitivity.chart.clone().expect("a chart");
     // A long one, cancelled mid-way with the section's Cancel.
@@ -110,7 +111,7 @@ fn a_cancelled_computation_never_replaces_the_chart_shown() {
     h.run_steps(2);
     assert!(h.state().sensitivity.is_running());
     h.get_by_label_contains("Scaling each assumption");
-    h.get_by_label("Cancel").click();
+    press(&mut h, "Cancel");
     h.run_steps(2);
     assert!(!h.state().sensitivity.is_running(), "cancelled and joined");
     let after = h.state().sensitivity.chart.clone().expect("still a chart");

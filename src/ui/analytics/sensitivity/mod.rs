@@ -165,3 +165,54 @@ fn chart_ui(ui: &mut Ui, s: &Sensitivity, customers: u64) {
 fn points(change: f64) -> String {
     format!("{:.2}", change * 100.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Channel;
+    use crate::sim::{Measured, Param};
+
+    fn measured(goal_rate: f64) -> Measured {
+        Measured {
+            goal_rate,
+            completed: 100.0,
+        }
+    }
+
+    fn chart(effects: Vec<Effect>) -> Sensitivity {
+        Sensitivity {
+            replications: 10,
+            base: measured(0.1),
+            effects,
+        }
+    }
+
+    #[test]
+    fn the_reading_names_the_top_assumption_and_both_goal_rates() {
+        let s = chart(vec![Effect {
+            param: Param::Clicked(Channel::Email),
+            value: 0.3,
+            scaled: [measured(0.081), measured(0.119)],
+        }]);
+        assert_eq!(
+            reading(&s),
+            "The goal rate depends most on Email clicked rate: ×0.8 gives 8.10%, ×1.2 gives 11.90%."
+        );
+        assert!(
+            base_text(&s, 20_000).starts_with(
+                "Goal rate as designed: 10.00% (mean of 10 runs of 20,000 customers)."
+            )
+        );
+    }
+
+    #[test]
+    fn a_chart_where_nothing_moves_says_so() {
+        let flat = chart(vec![Effect {
+            param: Param::Opened(Channel::Push),
+            value: 0.3,
+            scaled: [measured(0.1), measured(0.1)],
+        }]);
+        assert!(reading(&flat).starts_with("No assumption moves"));
+        assert!(reading(&chart(Vec::new())).contains("no assumption"));
+    }
+}

@@ -77,7 +77,9 @@ impl Screenshot {
 /// - `JOURNEY_DESIGNER_SHOT_RUNS` = how many runs `--run` makes, e.g. `20`
 ///   (default 1: the plain run; the cards then show ranges, the plots bands);
 /// - `JOURNEY_DESIGNER_SHOT_SENSITIVITY` = `1`: open the analytics, compute
-///   "What moves the goal rate" before the shot and scroll to it (with `--run`).
+///   "What moves the goal rate" before the shot and scroll to it (with `--run`);
+/// - `JOURNEY_DESIGNER_SHOT_SCROLL` = `plots`: open the analytics scrolled to
+///   the plots over time (with `--run`; after several runs they show bands).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
@@ -94,6 +96,8 @@ pub struct ShotSetup {
     pub runs: Option<u32>,
     /// Compute the sensitivity chart and show it.
     pub sensitivity: bool,
+    /// Show the analytics scrolled to the plots.
+    pub plots: bool,
 }
 
 impl ShotSetup {
@@ -104,6 +108,7 @@ impl ShotSetup {
             step: var("STEP"),
             runs: var("RUNS").and_then(|r| r.trim().parse().ok()),
             sensitivity: var("SENSITIVITY").is_some_and(|v| is_on(&v)),
+            plots: var("SCROLL").is_some_and(|v| v.trim().eq_ignore_ascii_case("plots")),
             ..ShotSetup::parse(
                 var("THEME").as_deref(),
                 var("TAB").as_deref(),
@@ -141,6 +146,7 @@ impl ShotSetup {
             step: None,
             runs: None,
             sensitivity: false,
+            plots: false,
         }
     }
 }
@@ -174,6 +180,10 @@ impl JourneyApp {
                 self.canvas.selection = [id].into();
                 self.inspector.tab = Tab::Step;
             }
+        }
+        if setup.plots {
+            self.run.ui.show_analytics = true;
+            self.run.scroll_to_plots = true;
         }
         if setup.sensitivity {
             self.run.ui.show_analytics = true;

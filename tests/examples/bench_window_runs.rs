@@ -63,6 +63,40 @@ fn chart(journey: &journey_designer::model::Journey) -> Duration {
     took
 }
 
+/// CPU time of the whole process so far (user + system, all threads), from
+/// /proc/self/stat in clock ticks of 10 ms; zero where there is no /proc.
+fn cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which may hold spaces) in parentheses.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<u64> = after
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 here.
+    let ticks = fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
+/// Times `f` TIMES times after one warm-up: the wall times and the mean CPU time.
+fn measure(mut f: impl FnMut() -> Duration) -> (Vec<Duration>, Duration) {
+    f();
+    let before = cpu();
+    let times: Vec<Duration> = (0..TIMES).map(|_| f()).collect();
+    let used = cpu().saturating_sub(before);
+    (times, used / TIMES as u32)
+}
+
+fn line(what: &str, (times, cpu): (Vec<Duration>, Duration)) {
+    let all: Vec<String> = times.iter().map(|t| ms(*t)).collect();
+    println!(
+        "{what}: median {} wall (all: {}); CPU {} per run, all threads",
+        ms(median(times.clone())),
+        all.join(", "),
+        ms(cpu)
+    );
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
@@ -81,22 +115,14 @@ fn main() {
         std::thread::available_parallelism().map_or(1, usize::from)
     );
     for runs in RUN_COUNTS {
-        window_run(&journey, runs);
-        let times: Vec<Duration> = (0..TIMES).map(|_| window_run(&journey, runs)).collect();
-        let all: Vec<String> = times.iter().map(|t| ms(*t)).collect();
-        println!(
-            "{runs} run(s): median {} (all: {})",
-            ms(median(times.clone())),
-            all.join(", ")
+        line(
+            &format!("{runs} run(s)"),
+            measure(|| window_run(&journey, runs)),
         );
     }
     let variants = 1 + 2 * sim::params(&journey).len();
-    chart(&journey);
-    let times: Vec<Duration> = (0..TIMES).map(|_| chart(&journey)).collect();
-    let all: Vec<String> = times.iter().map(|t| ms(*t)).collect();
-    println!(
-        "what moves the goal rate ({variants} variants x 10 runs): median {} (all: {})",
-        ms(median(times.clone())),
-        all.join(", ")
+    line(
+        &format!("what moves the goal rate ({variants} variants x 10 runs)"),
+        measure(|| chart(&journey)),
     );
 }

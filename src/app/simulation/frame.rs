@@ -108,10 +108,18 @@ impl JourneyApp {
         // Beside the design, not over it: the canvas keeps at least 300
         // points of height; the size the user drags to is remembered.
         let room = ui.available_height();
+        let most = (room - 300.0).max(160.0);
+        // A screenshot shows as much of the analytics as it can: the panel
+        // as tall as it may be (its first frames may be of a smaller window).
+        let least = if self.screenshot.is_some() {
+            most
+        } else {
+            160.0
+        };
         egui::Panel::bottom("analytics")
             .resizable(true)
-            .default_size(380.0_f32.min(room - 300.0).max(160.0))
-            .size_range(160.0..=(room - 300.0).max(160.0))
+            .default_size(380.0_f32.min(most))
+            .size_range(least..=most)
             .show(ui, |ui| match &run.result {
                 Some(result) => {
                     let analytics = AnalyticsView {
@@ -121,6 +129,7 @@ impl JourneyApp {
                         stale: run.is_stale(revision),
                         preview: run.preview.as_ref().map(|p| &p.result.report),
                         replications: result.replications.as_ref(),
+                        scroll_to_plots: run.scroll_to_plots,
                         sensitivity,
                     };
                     analytics_ui(ui, &mut run.filter, &analytics)

@@ -37,6 +37,8 @@ pub struct AnalyticsView<'a> {
     pub preview: Option<&'a Report>,
     /// The spread over the runs, when the window ran more than one.
     pub replications: Option<&'a Replications>,
+    /// Scroll the panel to the plots (screenshots).
+    pub scroll_to_plots: bool,
     /// The "What moves the goal rate" section.
     pub sensitivity: SensitivityView<'a>,
 }
@@ -76,6 +78,11 @@ pub fn analytics_ui(
             delivery_ui(ui, report);
             // Each plot draws its axes outside the given width: leave them room.
             let width = ((ui.available_width() - 3.0 * 14.0) / 3.0).max(160.0);
+            if view.scroll_to_plots {
+                // At once: a screenshot does not wait for an animation.
+                let now = egui::style::ScrollAnimation::none();
+                ui.scroll_to_cursor_animation(Some(egui::Align::TOP), now);
+            }
             plots::time_plots_ui(ui, report, view.replications, view.row, width);
             ui.add_space(6.0);
             intent = sensitivity::sensitivity_ui(ui, &view.sensitivity);

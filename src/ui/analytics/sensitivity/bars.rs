@@ -114,7 +114,8 @@ fn row_ui(ui: &mut Ui, base: &Measured, effect: &Effect, scale: &Scale) -> egui:
             rect.top() + inset..=rect.bottom() - inset,
         )
     };
-    // The longer bar behind, so a short one on the same side still shows.
+    // The longer bar behind, so a short one on the same side shows as its
+    // inner part.
     let mut order: Vec<usize> = vec![0, 1];
     order.sort_by(|&a, &b| {
         let change = |i: usize| (effect.scaled[i].goal_rate - base.goal_rate).abs();
@@ -125,7 +126,7 @@ fn row_ui(ui: &mut Ui, base: &Measured, effect: &Effect, scale: &Scale) -> egui:
     for (k, &i) in order.iter().enumerate() {
         let rate = effect.scaled[i].goal_rate;
         let colour = if i == 0 { LOW } else { HIGH };
-        painter.rect_filled(bar(rate, 4.0 + 2.0 * k as f32), 1.0, colour);
+        painter.rect_filled(bar(rate, 4.0), 1.0, colour);
         // The value goes past the bar's end, away from the base; only the
         // longer bar's when both go the same way.
         let x = scale.x(rate, rect);

@@ -56,7 +56,7 @@ pub enum SensitivityIntent {
 pub fn reading(s: &Sensitivity) -> String {
     match s.effects.first() {
         Some(top) if top.swing(&s.base) > 0.0 => format!(
-            "The goal rate depends most on {}: ×0.8 gives {}, ×1.2 gives {}.",
+            "The goal rate depends most on {} (×0.8 gives {}, ×1.2 gives {}).",
             label(&top.param),
             percent(top.scaled[0].goal_rate),
             percent(top.scaled[1].goal_rate)
@@ -66,21 +66,26 @@ pub fn reading(s: &Sensitivity) -> String {
     }
 }
 
-/// The line that states the base: "Goal rate as designed: 9.87% (mean of 10 runs of 20,000 customers)…".
+/// The line that states the base: "Goal rate as designed: 9.87% (mean of 10 runs of 20,000 customers)."
 pub fn base_text(s: &Sensitivity, customers: u64) -> String {
     format!(
-        "Goal rate as designed: {} (mean of {} runs of {} customers). Each assumption is scaled by ×0.8 and ×1.2 on the same random numbers, so the change comes from the assumption, not from luck.",
+        "Goal rate as designed: {} (mean of {} runs of {} customers).",
         percent(s.base.goal_rate),
         s.replications,
         count(customers)
     )
 }
 
+/// How the chart was made, under the base.
+const HOW: &str = "Each assumption is scaled by ×0.8 and ×1.2 and the journey run again on the same random numbers, so a change comes from the assumption, not from luck. Hover a row for the assumption's value.";
+
 /// Draws the section; returns what the user asked for.
 pub fn sensitivity_ui(ui: &mut Ui, view: &SensitivityView<'_>) -> Option<SensitivityIntent> {
     let heading = ui.strong("What moves the goal rate");
     if view.scroll_to {
-        heading.scroll_to_me(Some(egui::Align::TOP));
+        // At once: a screenshot does not wait for an animation.
+        let now = egui::style::ScrollAnimation::none();
+        ui.scroll_to_rect_animation(heading.rect, Some(egui::Align::TOP), now);
     }
     if !view.has_goal {
         ui.weak(
@@ -101,6 +106,9 @@ pub fn sensitivity_ui(ui: &mut Ui, view: &SensitivityView<'_>) -> Option<Sensiti
 /// The button, or the progress bar and Cancel; the word when the chart is out of date.
 fn controls_ui(ui: &mut Ui, view: &SensitivityView<'_>) -> Option<SensitivityIntent> {
     let mut intent = None;
+    if view.running.is_none() && view.chart.is_some() && !view.stale {
+        return None;
+    }
     ui.horizontal_wrapped(|ui| {
         if let Some(fraction) = view.running {
             ui.add(
@@ -143,7 +151,8 @@ fn controls_ui(ui: &mut Ui, view: &SensitivityView<'_>) -> Option<SensitivityInt
 /// The reading, the base, the legend and a bar pair per assumption.
 fn chart_ui(ui: &mut Ui, s: &Sensitivity, customers: u64) {
     ui.label(RichText::new(reading(s)).strong());
-    ui.add(egui::Label::new(RichText::new(base_text(s, customers)).small().weak()).wrap());
+    ui.label(base_text(s, customers));
+    ui.add(egui::Label::new(RichText::new(HOW).small().weak()).wrap());
     if s.effects.is_empty() {
         return;
     }
@@ -196,7 +205,7 @@ mod tests {
         }]);
         assert_eq!(
             reading(&s),
-            "The goal rate depends most on Email clicked rate: ×0.8 gives 8.10%, ×1.2 gives 11.90%."
+            "The goal rate depends most on Email clicked rate (×0.8 gives 8.10%, ×1.2 gives 11.90%)."
         );
         assert!(
             base_text(&s, 20_000).starts_with(

@@ -120,24 +120,22 @@ impl JourneyApp {
             .resizable(true)
             .default_size(380.0_f32.min(most))
             .size_range(least..=most)
-            .show(ui, |ui| match &run.result {
-                Some(result) => {
-                    let analytics = AnalyticsView {
-                        report: &result.report,
-                        journey: &result.journey,
-                        row: run.ui.playback.row(result.report.timeline.len()),
-                        stale: run.is_stale(revision),
-                        preview: run.preview.as_ref().map(|p| &p.result.report),
-                        replications: result.replications.as_ref(),
-                        scroll_to_plots: run.scroll_to_plots,
-                        sensitivity,
-                    };
-                    analytics_ui(ui, &mut run.filter, &analytics)
-                }
-                None => {
+            .show(ui, |ui| {
+                let Some(result) = &run.result else {
                     ui.weak("No run yet: press Run (F5) to simulate the scenario.");
-                    None
-                }
+                    return None;
+                };
+                let analytics = AnalyticsView {
+                    report: &result.report,
+                    journey: &result.journey,
+                    row: run.ui.playback.row(result.report.timeline.len()),
+                    stale: run.is_stale(revision),
+                    preview: run.preview.as_ref().map(|p| &p.result.report),
+                    replications: result.replications.as_ref(),
+                    scroll_to_plots: run.scroll_to_plots,
+                    sensitivity,
+                };
+                analytics_ui(ui, &mut run.filter, &analytics)
             })
             .inner
     }

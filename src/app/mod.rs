@@ -21,6 +21,7 @@ mod menu;
 mod panels;
 pub mod sample;
 pub mod screenshot;
+pub mod sensitivity;
 mod shortcuts;
 pub mod simulation;
 pub mod slot;
@@ -68,6 +69,8 @@ pub struct JourneyApp {
     pub files: files::Files,
     /// The latest simulation, the worker and the playhead (issue 6).
     pub run: simulation::Run,
+    /// What moves the goal rate: the chart and its computation.
+    pub sensitivity: sensitivity::SensitivityRun,
     /// Start a run on the next frame (`--run`).
     pub run_on_start: bool,
     /// The comparison shown and the one in flight ("Compare with…").
@@ -101,6 +104,7 @@ impl JourneyApp {
             inspector: InspectorState::default(),
             files: files::Files::default(),
             run: simulation::Run::default(),
+            sensitivity: sensitivity::SensitivityRun::default(),
             run_on_start: false,
             compare: compare::Comparison::default(),
             compare_pending: None,

@@ -82,6 +82,10 @@ impl Screenshot {
 /// - `JOURNEY_DESIGNER_SHOT_COMPARE` = compare the journey (B) with a design
 ///   (A), as "Compare with…" does: a journey file's path, `saved` (the file
 ///   as saved) or `version:N` (version N of the journey, from 1).
+/// - `JOURNEY_DESIGNER_SHOT_SENSITIVITY` = `1`: open the analytics, compute
+///   "What moves the goal rate" before the shot and scroll to it (with `--run`);
+/// - `JOURNEY_DESIGNER_SHOT_SCROLL` = `plots`: open the analytics scrolled to
+///   the plots over time (with `--run`; after several runs they show bands).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
@@ -100,6 +104,10 @@ pub struct ShotSetup {
     pub compare: Option<String>,
     /// Panels to hide: `inspector`, `problems`, comma-separated.
     pub hide: Option<String>,
+    /// Compute the sensitivity chart and show it.
+    pub sensitivity: bool,
+    /// Show the analytics scrolled to the plots.
+    pub plots: bool,
 }
 
 impl ShotSetup {
@@ -111,6 +119,8 @@ impl ShotSetup {
             runs: var("RUNS").and_then(|r| r.trim().parse().ok()),
             compare: var("COMPARE"),
             hide: var("HIDE"),
+            sensitivity: var("SENSITIVITY").is_some_and(|v| is_on(&v)),
+            plots: var("SCROLL").is_some_and(|v| v.trim().eq_ignore_ascii_case("plots")),
             ..ShotSetup::parse(
                 var("THEME").as_deref(),
                 var("TAB").as_deref(),
@@ -149,8 +159,18 @@ impl ShotSetup {
             runs: None,
             compare: None,
             hide: None,
+            sensitivity: false,
+            plots: false,
         }
     }
+}
+
+/// True for `1`, `yes`, `true` or `on` (any case).
+fn is_on(value: &str) -> bool {
+    matches!(
+        value.trim().to_lowercase().as_str(),
+        "1" | "yes" | "true" | "on"
+    )
 }
 
 impl JourneyApp {
@@ -180,6 +200,15 @@ impl JourneyApp {
         self.view.hide_problems |= hide.contains("problems");
         if let Some(with) = &setup.compare {
             self.compare_pending = Some(compare_source(with));
+        }
+        if setup.plots {
+            self.run.ui.show_analytics = true;
+            self.run.scroll_to_plots = true;
+        }
+        if setup.sensitivity {
+            self.run.ui.show_analytics = true;
+            self.sensitivity.start_on_next_frame = true;
+            self.sensitivity.scroll_to = true;
         }
         match setup.show.as_deref() {
             Some("help") => self.files.help_open = true,
@@ -226,5 +255,6 @@ mod tests {
             compare_source("other.journey.ron"),
             Source::File(PathBuf::from("other.journey.ron"))
         );
+        assert!(is_on("1") && is_on(" Yes") && !is_on("0") && !is_on(""));
     }
 }

@@ -17,13 +17,12 @@ impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.ui_main(ui);
         if let Some(shot) = &mut self.screenshot {
-            shot.frame(
-                ui.ctx(),
-                self.canvas.is_busy()
-                    || self.run.is_running()
-                    || self.compare.is_running()
-                    || self.compare_pending.is_some(),
-            );
+            let busy = self.canvas.is_busy()
+                || self.run.is_running()
+                || self.sensitivity.is_running()
+                || self.compare.is_running()
+                || self.compare_pending.is_some();
+            shot.frame(ui.ctx(), busy);
             if shot.settling() {
                 // Panels settle their widths over the first frames: fit again each time.
                 self.canvas.refit();

@@ -8,7 +8,7 @@ use egui::Ui;
 
 use super::{DEBOUNCE, Job};
 use crate::app::JourneyApp;
-use crate::ui::analytics::{AnalyticsView, analytics_ui};
+use crate::ui::analytics::{AnalyticsView, SensitivityIntent, analytics_ui};
 use crate::ui::canvas::Overlay;
 use crate::ui::compare::panel::{ComparisonView, comparison_ui};
 use crate::ui::runner::{RunnerIntent, RunnerView, Running, runner_ui};
@@ -20,12 +20,15 @@ impl JourneyApp {
         self.run.poll();
         self.run.follow_document(&self.doc);
         self.compare_frame(&ctx);
+        self.sensitivity_frame(&ctx);
         self.start_runs_asked_for(ui, &ctx);
         // The overlay is of the revision the panels showed, before the intents.
         let revision = self.doc.revision();
         let intents = self.runner_bar_ui(ui);
-        if self.run.ui.show_analytics {
-            self.analytics_panel_ui(ui);
+        if self.run.ui.show_analytics
+            && let Some(intent) = self.analytics_panel_ui(ui)
+        {
+            self.sensitivity_intent(intent, &ctx);
         }
         for intent in intents {
             self.runner_intent(intent, &ctx);
@@ -101,42 +104,56 @@ impl JourneyApp {
             .inner
     }
 
-    /// The analytics panel (in the problems list's place while open).
-    fn analytics_panel_ui(&mut self, ui: &mut Ui) {
+    /// The analytics panel (in the problems list's place while open): the
+    /// comparison when one is shown, else the run; returns what its
+    /// sensitivity section asked for.
+    fn analytics_panel_ui(&mut self, ui: &mut Ui) -> Option<SensitivityIntent> {
         let revision = self.doc.revision();
+        let sensitivity = self.sensitivity.view(&self.doc);
         let run = &mut self.run;
         let compared = self.compare.shown.as_ref();
         // Beside the design, not over it: the canvas keeps at least 300
         // points of height; the size the user drags to is remembered.
         let room = ui.available_height();
+        let most = (room - 300.0).max(160.0);
+        // A screenshot shows as much of the analytics as it can: the panel
+        // as tall as it may be (its first frames may be of a smaller window).
+        let least = if self.screenshot.is_some() {
+            most
+        } else {
+            160.0
+        };
         egui::Panel::bottom("analytics")
             .resizable(true)
-            .default_size(380.0_f32.min(room - 300.0).max(160.0))
-            .size_range(160.0..=(room - 300.0).max(160.0))
-            .show(ui, |ui| match (&run.result, compared) {
-                (_, Some(shown)) => {
+            .default_size(380.0_f32.min(most))
+            .size_range(least..=most)
+            .show(ui, |ui| {
+                if let Some(shown) = compared {
                     let view = ComparisonView {
                         compared: &shown.compared,
                         stale: shown.made.revision != revision,
                         customers: shown.made.customers,
                     };
                     comparison_ui(ui, &view);
+                    return None;
                 }
-                (Some(result), None) => {
-                    let analytics = AnalyticsView {
-                        report: &result.report,
-                        journey: &result.journey,
-                        row: run.ui.playback.row(result.report.timeline.len()),
-                        stale: run.is_stale(revision),
-                        preview: run.preview.as_ref().map(|p| &p.result.report),
-                        replications: result.replications.as_ref(),
-                    };
-                    analytics_ui(ui, &mut run.filter, &analytics);
-                }
-                (None, None) => {
+                let Some(result) = &run.result else {
                     ui.weak("No run yet: press Run (F5) to simulate the scenario.");
-                }
-            });
+                    return None;
+                };
+                let analytics = AnalyticsView {
+                    report: &result.report,
+                    journey: &result.journey,
+                    row: run.ui.playback.row(result.report.timeline.len()),
+                    stale: run.is_stale(revision),
+                    preview: run.preview.as_ref().map(|p| &p.result.report),
+                    replications: result.replications.as_ref(),
+                    scroll_to_plots: run.scroll_to_plots,
+                    sensitivity,
+                };
+                analytics_ui(ui, &mut run.filter, &analytics)
+            })
+            .inner
     }
 
     /// The counts the canvas shows at the playhead (and a previewed stop's).

@@ -72,6 +72,8 @@ pub struct Run {
     pub auto_rerun: bool,
     /// The last run error, said once in the runner bar.
     pub message: Option<RunError>,
+    /// Keep the analytics scrolled to the plots (screenshots).
+    pub scroll_to_plots: bool,
     /// Move the playhead to the end when the next run completes.
     pub seek_end_on_done: bool,
     in_flight: Option<InFlight>,

@@ -2,14 +2,14 @@
 //! "S5", "S2b") in any visible label of the window, "SMS" never "Sms", and
 //! "seed" only as "random seed". Walks every template through every
 //! inspector tab and step form, the runner bar as a draft, live, with a draft
-//! version and stopped, before and after a run, the analytics, Help (F1) and
-//! the File > New dialog.
+//! version and stopped, before and after a run, the analytics (with "What
+//! moves the goal rate" computed), Help (F1) and the File > New dialog.
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use super::runner::{press_run, seek, wait_for_run};
+use super::runner::{press_run, seek, wait_for_chart, wait_for_run};
 use super::{harness, key};
 use crate::app::JourneyApp;
 use crate::model::{Journey, StepId};
@@ -151,6 +151,20 @@ fn walk_runs(journey: Journey, place: &str) -> (Harness<'static, JourneyApp>, us
     h.state_mut().run.ui.show_analytics = true;
     h.run();
     check(&h, &format!("{place}, analytics"));
+    h.state_mut().sensitivity.replications = 1;
+    let find = crate::ui::analytics::sensitivity::FIND;
+    if let Some(button) = h.query_by_label(find) {
+        button.scroll_to_me();
+        h.run();
+    }
+    // The section is there after a run of a journey with a goal.
+    let shown = h.state().doc.journey().goal.is_some() && h.state().run.result.is_some();
+    assert_eq!(click_if_there(&mut h, find), shown, "{place}: {find}");
+    if shown {
+        wait_for_chart(&mut h);
+        assert!(h.state().sensitivity.chart.is_some(), "{place}: a chart");
+        check(&h, &format!("{place}, what moves the goal rate"));
+    }
     h.state_mut().run.ui.show_analytics = false;
     walk_inspector(&mut h, &format!("{place}, after a run"));
     (h, seen)

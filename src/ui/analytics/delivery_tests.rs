@@ -39,6 +39,8 @@ fn harness(report: Report) -> Harness<'static, Report> {
                     stale: false,
                     preview: None,
                     replications: None,
+                    scroll_to_plots: false,
+                    sensitivity: super::SensitivityView::default(),
                 };
                 analytics_ui(ui, &mut VersionFilter::All, &view);
             },

@@ -1,7 +1,8 @@
 //! The analytics panel: summary cards, plots over simulated time with the
 //! playhead marked, the per-step funnel and tables, A/B tests, channels,
-//! versions, and a previewed stop beside the run. Reads a `Report`; draws
-//! only.
+//! versions, a previewed stop beside the run, and what moves the goal rate
+//! (a sensitivity chart the app computes on demand). Reads a `Report`;
+//! draws only, and returns what the user asked of it.
 
 pub mod ab_result;
 pub mod cards;
@@ -9,6 +10,7 @@ pub mod heatmap;
 pub mod lift;
 pub mod plots;
 pub mod reconcile;
+pub mod sensitivity;
 pub mod tables;
 
 #[cfg(test)]
@@ -18,9 +20,10 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::model::Journey;
 use crate::sim::{Replications, Report};
+pub use sensitivity::{SensitivityIntent, SensitivityView};
 
 /// What the panel shows.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct AnalyticsView<'a> {
     /// The report.
     pub report: &'a Report,
@@ -34,6 +37,10 @@ pub struct AnalyticsView<'a> {
     pub preview: Option<&'a Report>,
     /// The spread over the runs, when the window ran more than one.
     pub replications: Option<&'a Replications>,
+    /// Scroll the panel to the plots (screenshots).
+    pub scroll_to_plots: bool,
+    /// The "What moves the goal rate" section.
+    pub sensitivity: SensitivityView<'a>,
 }
 
 /// Which versions the step funnel and table show.
@@ -46,8 +53,13 @@ pub enum VersionFilter {
     One(u32),
 }
 
-/// Draws the panel. `filter` is view state kept by the caller.
-pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsView<'_>) {
+/// Draws the panel; returns what the user asked of the sensitivity section.
+/// `filter` is view state kept by the caller.
+pub fn analytics_ui(
+    ui: &mut Ui,
+    filter: &mut VersionFilter,
+    view: &AnalyticsView<'_>,
+) -> Option<SensitivityIntent> {
     let report = view.report;
     if view.stale {
         ui.label(
@@ -55,6 +67,7 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
                 .color(ui.visuals().warn_fg_color),
         );
     }
+    let mut intent = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -65,7 +78,14 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
             delivery_ui(ui, report);
             // Each plot draws its axes outside the given width: leave them room.
             let width = ((ui.available_width() - 3.0 * 14.0) / 3.0).max(160.0);
+            if view.scroll_to_plots {
+                // At once: a screenshot does not wait for an animation.
+                let now = egui::style::ScrollAnimation::none();
+                ui.scroll_to_cursor_animation(Some(egui::Align::TOP), now);
+            }
             plots::time_plots_ui(ui, report, view.replications, view.row, width);
+            ui.add_space(6.0);
+            intent = sensitivity::sensitivity_ui(ui, &view.sensitivity);
             ui.add_space(6.0);
             if report.versions.len() > 1 {
                 ui.horizontal(|ui| {
@@ -109,6 +129,7 @@ pub fn analytics_ui(ui: &mut Ui, filter: &mut VersionFilter, view: &AnalyticsVie
                 });
             });
         });
+    intent
 }
 
 /// The lift card and the send-volume heatmap side by side, when the run has

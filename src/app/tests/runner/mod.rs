@@ -20,6 +20,7 @@ mod outputs;
 mod playback;
 mod reruns;
 mod runs;
+mod sensitivity;
 mod versions;
 
 /// The welcome series, smaller so that debug builds run it quickly.
@@ -45,6 +46,27 @@ pub(super) fn wait_for_run(h: &mut Harness<'_, JourneyApp>) {
     h.step();
     while h.state().run.is_running() {
         assert!(Clock::now() < deadline, "the run did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.step();
+    h.run();
+}
+
+/// Scrolls the control `label` into view, as a person would, and clicks it.
+pub(super) fn press(h: &mut Harness<'_, JourneyApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Steps frames until the sensitivity chart is computed, then settles.
+pub(super) fn wait_for_chart(h: &mut Harness<'_, JourneyApp>) {
+    let deadline = Clock::now() + Duration::from_mins(3);
+    h.step();
+    while h.state().sensitivity.is_running() {
+        assert!(Clock::now() < deadline, "the chart was not computed");
         std::thread::sleep(Duration::from_millis(10));
         h.step();
     }

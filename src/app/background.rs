@@ -97,6 +97,12 @@ impl<T> Task<T> {
         (done / self.total as f64).clamp(0.0, 1.0) as f32
     }
 
+    /// The progress count so far (customers simulated, for work whose total
+    /// is not known in advance).
+    pub fn done(&self) -> u64 {
+        self.signals.progress.load(Ordering::Relaxed)
+    }
+
     /// The progress count at which the work is done.
     pub fn total(&self) -> u64 {
         self.total

@@ -19,6 +19,7 @@ pub mod files;
 pub mod icon;
 mod menu;
 mod panels;
+pub mod planner;
 pub mod sample;
 pub mod screenshot;
 pub mod sensitivity;
@@ -71,6 +72,8 @@ pub struct JourneyApp {
     pub run: simulation::Run,
     /// What moves the goal rate: the chart and its computation.
     pub sensitivity: sensitivity::SensitivityRun,
+    /// The A/B planner of the Step tab: the plan shown and its computation.
+    pub planner: planner::Planner,
     /// Start a run on the next frame (`--run`).
     pub run_on_start: bool,
     /// The comparison shown and the one in flight ("Compare with…").
@@ -105,6 +108,7 @@ impl JourneyApp {
             files: files::Files::default(),
             run: simulation::Run::default(),
             sensitivity: sensitivity::SensitivityRun::default(),
+            planner: planner::Planner::default(),
             run_on_start: false,
             compare: compare::Comparison::default(),
             compare_pending: None,

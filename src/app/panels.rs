@@ -68,15 +68,25 @@ impl JourneyApp {
             .then(|| self.canvas.selection.first().copied())
             .flatten();
         let version = self.version_index();
+        let journey = self.doc.journey();
+        let planner = selected.map(|step| {
+            let customers = self.run.customers(journey);
+            self.planner.view(&self.doc, version, step, customers)
+        });
         let input = InspectorInput {
-            journey: self.doc.journey(),
+            journey,
             problems: self.validation.problems(&self.doc),
             version,
             selected,
+            planner,
         };
-        let commands = inspector_ui(ui, &mut self.inspector, &input);
-        for command in commands {
+        let output = inspector_ui(ui, &mut self.inspector, &input);
+        for command in output.commands {
             self.apply_command(command, "Could not change the journey");
+        }
+        self.planner.reveal = self.planner.reveal.saturating_sub(1);
+        if let (Some(intent), Some(step)) = (output.planner, selected) {
+            self.planner_intent(intent, step, ui.ctx());
         }
     }
 

@@ -86,6 +86,8 @@ impl Screenshot {
 ///   "What moves the goal rate" before the shot and scroll to it (with `--run`);
 /// - `JOURNEY_DESIGNER_SHOT_SCROLL` = `plots`: open the analytics scrolled to
 ///   the plots over time (with `--run`; after several runs they show bands).
+/// - `JOURNEY_DESIGNER_SHOT_PLAN` = `1`: plan the A/B step named by
+///   `JOURNEY_DESIGNER_SHOT_STEP` ("Plan this test") before the shot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShotSetup {
     /// The colour theme.
@@ -108,6 +110,8 @@ pub struct ShotSetup {
     pub sensitivity: bool,
     /// Show the analytics scrolled to the plots.
     pub plots: bool,
+    /// Plan the selected A/B step (with `step`) and show the planner's answer.
+    pub plan: bool,
 }
 
 impl ShotSetup {
@@ -121,6 +125,7 @@ impl ShotSetup {
             hide: var("HIDE"),
             sensitivity: var("SENSITIVITY").is_some_and(|v| is_on(&v)),
             plots: var("SCROLL").is_some_and(|v| v.trim().eq_ignore_ascii_case("plots")),
+            plan: var("PLAN").is_some_and(|v| is_on(&v)),
             ..ShotSetup::parse(
                 var("THEME").as_deref(),
                 var("TAB").as_deref(),
@@ -161,6 +166,7 @@ impl ShotSetup {
             hide: None,
             sensitivity: false,
             plots: false,
+            plan: false,
         }
     }
 }
@@ -193,6 +199,9 @@ impl JourneyApp {
             if let Some(id) = found {
                 self.canvas.selection = [id].into();
                 self.inspector.tab = Tab::Step;
+                if setup.plan {
+                    self.planner.start_on_next_frame = Some(id);
+                }
             }
         }
         let hide = setup.hide.as_deref().unwrap_or_default();

@@ -20,6 +20,9 @@ impl eframe::App for JourneyApp {
             let busy = self.canvas.is_busy()
                 || self.run.is_running()
                 || self.sensitivity.is_running()
+                || self.planner.is_running()
+                || self.planner.start_on_next_frame.is_some()
+                || self.planner.reveal > 0
                 || self.compare.is_running()
                 || self.compare_pending.is_some();
             shot.frame(ui.ctx(), busy);

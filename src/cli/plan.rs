@@ -29,6 +29,11 @@ pub struct PlanArgs {
     /// Print JSON (assets/docs/format.md) instead of sentences.
     #[arg(long)]
     pub json: bool,
+    /// Simulate every customer count the search tries, even above the
+    /// scenario's (slow: up to R runs of 100,000,000 customers). Without it,
+    /// larger counts are judged on the power curve measured at the scenario's.
+    #[arg(long)]
+    pub exact: bool,
 }
 
 fn parse_power(text: &str) -> Result<f64, String> {
@@ -54,6 +59,7 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     let request = PlanRequest {
         power: args.power,
         replications: args.replications,
+        exact: args.exact,
     };
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();

@@ -64,6 +64,7 @@ mod json;
 #[cfg(test)]
 mod order_tests;
 mod plan;
+mod plan_model;
 mod population;
 mod replicate;
 mod report;
@@ -82,7 +83,7 @@ pub use compare::{
     version_alone,
 };
 pub use estimate::{Estimate, estimate};
-pub use plan::{AbPlan, PlanRequest, plan};
+pub use plan::{AbPlan, PlanRequest, plan, plan_step};
 pub use replicate::{
     AbVerdicts, BandRow, METRIC_NAMES, NamedSpread, Replicated, Replications, Spread,
     metrics as run_metrics, metrics_of_runs, replicate, winners_of_runs,
@@ -160,6 +161,33 @@ pub fn simulate(journey: &Journey, options: &SimOptions) -> Result<Report, SimEr
     if !problems.is_empty() {
         return Err(SimError::Invalid(problems));
     }
+    with_pass(journey, options, customers, |compiled, seed, pass| {
+        let finished = run::run_all(compiled, seed, pass)?;
+        Ok(build::build(journey, compiled, seed, customers, &finished))
+    })
+}
+
+/// Each A/B test's result, in report order, with the counts its verdict was
+/// made from; simulates only what decides them. The journey must be one
+/// [`simulate`] accepts.
+pub(crate) fn ab_decisions(
+    journey: &Journey,
+    options: &SimOptions,
+) -> Result<Vec<run::AbResult>, SimError> {
+    let customers = options.customers.unwrap_or(journey.scenario.customers);
+    with_pass(journey, options, customers, |compiled, seed, pass| {
+        run::decide_only(compiled, seed, pass)
+    })
+}
+
+/// Compiles `journey` and calls `work` with it, the seed and a pass over
+/// `customers` on the threads `options` asks for.
+fn with_pass<T>(
+    journey: &Journey,
+    options: &SimOptions,
+    customers: u64,
+    work: impl FnOnce(&compiled::Compiled, u64, &run::Pass<'_>) -> Result<T, SimError>,
+) -> Result<T, SimError> {
     let seed = options.seed.unwrap_or(journey.scenario.seed);
     let threads = options
         .threads
@@ -178,6 +206,5 @@ pub fn simulate(journey: &Journey, options: &SimOptions) -> Result<Report, SimEr
         cancel: options.cancel.as_deref(),
         progress: options.progress.as_deref(),
     };
-    let finished = run::run_all(&compiled, seed, &pass)?;
-    Ok(build::build(journey, &compiled, seed, customers, &finished))
+    work(&compiled, seed, &pass)
 }

@@ -167,13 +167,17 @@ pub fn verdict(assigned: &[u64], converted: &[u64]) -> Verdict {
     }
 }
 
-/// The verdict of `test` from `counts`.
-fn verdict_of(test: &AbTest, counts: &Counts) -> Verdict {
+/// The verdict of `test` from `counts`, with the counts it was made from.
+fn verdict_of(test: &AbTest, counts: &Counts) -> AbResult {
     let variants = test.first_credit..test.first_credit + test.variants.len();
-    verdict(
-        &counts.assigned[variants.clone()],
-        &counts.credits[variants],
-    )
+    let assigned = counts.assigned[variants.clone()].to_vec();
+    let converted = counts.credits[variants].to_vec();
+    AbResult {
+        verdict: verdict(&assigned, &converted),
+        decided_at: None,
+        assigned,
+        converted,
+    }
 }
 
 /// An A/B test's result.
@@ -183,6 +187,10 @@ pub struct AbResult {
     pub verdict: Verdict,
     /// The decision instant (seconds), if the test decided before the horizon.
     pub decided_at: Option<f64>,
+    /// Customers assigned to each variant when the verdict was made.
+    pub assigned: Vec<u64>,
+    /// Of those, converted at or after assignment, when the verdict was made.
+    pub converted: Vec<u64>,
 }
 
 /// The final counts of a run and each A/B test's result, in report order.
@@ -208,6 +216,47 @@ fn decision_instants(compiled: &Compiled) -> Vec<f64> {
 
 /// Runs the decision passes and the final pass.
 pub fn run_all(compiled: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Finished, SimError> {
+    let (decided, results) = decision_passes(compiled, seed, pass)?;
+    let params = RunParams {
+        seed,
+        horizon: compiled.horizon,
+        decided,
+    };
+    let counts = run_pass(compiled, &params, pass)?;
+    let ab_results = final_results(compiled, results, &counts);
+    Ok(Finished { counts, ab_results })
+}
+
+/// Only what decides the A/B tests: the decision passes, and the final pass
+/// only when a test is judged at the horizon. Each result equals the one of
+/// [`run_all`] (the planner needs nothing else).
+pub fn decide_only(
+    compiled: &Compiled,
+    seed: u64,
+    pass: &Pass<'_>,
+) -> Result<Vec<AbResult>, SimError> {
+    let (decided, results) = decision_passes(compiled, seed, pass)?;
+    if results.iter().all(Option::is_some) {
+        // The decision passes count no progress: count the run as done.
+        if let Some(p) = pass.progress {
+            p.fetch_add(pass.customers, Ordering::Relaxed);
+        }
+        return Ok(results.into_iter().flatten().collect());
+    }
+    let params = RunParams {
+        seed,
+        horizon: compiled.horizon,
+        decided,
+    };
+    let counts = run_pass(compiled, &params, pass)?;
+    Ok(final_results(compiled, results, &counts))
+}
+
+/// The decisions made before the horizon, in time order: what each test
+/// decided (for the later passes) and its result.
+type Decisions = (Vec<Option<Decided>>, Vec<Option<AbResult>>);
+
+fn decision_passes(compiled: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Decisions, SimError> {
     let mut decided: Vec<Option<Decided>> = vec![None; compiled.ab_tests.len()];
     let mut results: Vec<Option<AbResult>> = vec![None; compiled.ab_tests.len()];
     let quiet = Pass {
@@ -225,30 +274,27 @@ pub fn run_all(compiled: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Finish
             let Some(decision) = test.decision.filter(|d| d.at == at) else {
                 continue;
             };
-            let verdict = verdict_of(test, &counts);
-            let variant = verdict.winner.unwrap_or(decision.default_variant);
+            let result = verdict_of(test, &counts);
+            let variant = result.verdict.winner.unwrap_or(decision.default_variant);
             decided[i] = Some(Decided { at, variant });
             results[i] = Some(AbResult {
-                verdict,
                 decided_at: Some(at),
+                ..result
             });
         }
     }
-    let params = RunParams {
-        seed,
-        horizon: compiled.horizon,
-        decided,
-    };
-    let counts = run_pass(compiled, &params, pass)?;
-    let ab_results = results
+    Ok((decided, results))
+}
+
+/// Every test's result: its decision, or its verdict at the horizon.
+fn final_results(
+    compiled: &Compiled,
+    results: Vec<Option<AbResult>>,
+    counts: &Counts,
+) -> Vec<AbResult> {
+    results
         .into_iter()
         .zip(&compiled.ab_tests)
-        .map(|(result, test)| {
-            result.unwrap_or_else(|| AbResult {
-                verdict: verdict_of(test, &counts),
-                decided_at: None,
-            })
-        })
-        .collect();
-    Ok(Finished { counts, ab_results })
+        .map(|(result, test)| result.unwrap_or_else(|| verdict_of(test, counts)))
+        .collect()
 }

@@ -64,9 +64,10 @@ impl eframe::App for Preview {
                     problems: &problems,
                     version,
                     selected,
+                    planner: None,
                 };
-                let commands = inspector_ui(ui, &mut self.state, &input);
-                for command in commands {
+                let output = inspector_ui(ui, &mut self.state, &input);
+                for command in output.commands {
                     let _ignored = self.doc.apply(command);
                 }
             });

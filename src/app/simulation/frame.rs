@@ -21,6 +21,7 @@ impl JourneyApp {
         self.run.follow_document(&self.doc);
         self.compare_frame(&ctx);
         self.sensitivity_frame(&ctx);
+        self.planner_frame(&ctx);
         self.start_runs_asked_for(ui, &ctx);
         // The overlay is of the revision the panels showed, before the intents.
         let revision = self.doc.revision();

@@ -174,8 +174,8 @@ fn with_seed(options: &SimOptions, seed: u64) -> SimOptions {
     }
 }
 
-/// Runs `from..count` on `workers` threads, each taking the next run number;
-/// run `r` has the seed `seed + r`.
+/// Runs `runs` (run r with seed `seed + r`) on `workers` threads, each its
+/// samples, in run order.
 fn run_range(
     journey: &Journey,
     options: &SimOptions,
@@ -183,8 +183,21 @@ fn run_range(
     runs: std::ops::Range<usize>,
     workers: usize,
 ) -> Result<Vec<(usize, Sample)>, SimError> {
+    each_run(seed, runs, workers, |run_seed| {
+        simulate(journey, &with_seed(options, run_seed)).map(|report| sample(&report))
+    })
+}
+
+/// What `work` gives for each run of `runs` (its seed `seed + r`), computed
+/// on `workers` threads, in run order; the first error stops them all.
+pub(crate) fn each_run<T: Send>(
+    seed: u64,
+    runs: std::ops::Range<usize>,
+    workers: usize,
+    work: impl Fn(u64) -> Result<T, SimError> + Sync,
+) -> Result<Vec<(usize, T)>, SimError> {
     let next = AtomicUsize::new(runs.start);
-    let done: Mutex<Vec<(usize, Sample)>> = Mutex::new(Vec::with_capacity(runs.len()));
+    let done: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(runs.len()));
     let failed: Mutex<Option<SimError>> = Mutex::new(None);
     std::thread::scope(|scope| {
         for _ in 0..workers.max(1) {
@@ -194,9 +207,8 @@ fn run_range(
                     if r >= runs.end || lock(&failed).is_some() {
                         return;
                     }
-                    let run_seed = seed.wrapping_add(r as u64);
-                    match simulate(journey, &with_seed(options, run_seed)) {
-                        Ok(report) => lock(&done).push((r, sample(&report))),
+                    match work(seed.wrapping_add(r as u64)) {
+                        Ok(value) => lock(&done).push((r, value)),
                         Err(e) => {
                             lock(&failed).get_or_insert(e);
                             return;
@@ -245,6 +257,22 @@ pub fn winners_of_runs(
     let seed = options.seed.unwrap_or(journey.scenario.seed);
     let runs = run_range(journey, &per_run, seed, 0..count, workers)?;
     Ok(runs.into_iter().map(|(_, s)| s.winners).collect())
+}
+
+/// Each A/B test's result (with the counts its verdict was made from) of runs
+/// `0..count`, in run order, simulating only what decides the tests.
+pub(crate) fn decisions_of_runs(
+    journey: &Journey,
+    options: &SimOptions,
+    count: u32,
+) -> Result<Vec<Vec<crate::sim::run::AbResult>>, SimError> {
+    let count = count.max(1) as usize;
+    let (per_run, workers) = placement(options, count);
+    let seed = options.seed.unwrap_or(journey.scenario.seed);
+    let runs = each_run(seed, 0..count, workers, |run_seed| {
+        crate::sim::ab_decisions(journey, &with_seed(&per_run, run_seed))
+    })?;
+    Ok(runs.into_iter().map(|(_, d)| d).collect())
 }
 
 /// How runs are placed: one thread each when there are at least as many runs

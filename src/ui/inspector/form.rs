@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 use egui::Ui;
 
+use super::step::{PlannerIntent, PlannerView};
 use super::widgets::{differs, problems_ui};
 use crate::edit::{Command, ModelUse};
 use crate::model::{Dist, Journey, Problem, Scenario};
@@ -37,6 +38,10 @@ pub(crate) struct Form<'a> {
     /// A draft of the scenario for "Model it" and the rates shown in place
     /// (`super::models`); committed last, as one `SetScenario`.
     pub scenario: Scenario,
+    /// What the selected step's A/B planner shows.
+    pub planner: Option<PlannerView<'a>>,
+    /// What the A/B planner asked for this frame.
+    pub planner_intent: Option<PlannerIntent>,
     /// The commands so far, in order.
     out: Vec<Command>,
 }
@@ -49,6 +54,8 @@ impl<'a> Form<'a> {
             names,
             problems,
             scenario: journey.scenario.clone(),
+            planner: None,
+            planner_intent: None,
             out: Vec::new(),
         }
     }

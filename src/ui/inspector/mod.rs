@@ -41,6 +41,7 @@ use serde::{Deserialize, Serialize};
 use crate::edit::Command;
 use crate::model::{Journey, Problem, ProblemKind, StepId};
 use form::{Form, Names};
+pub use step::{PLAN, PLAN_AGAIN, PlannerIntent, PlannerView, sentence, winners_text};
 
 /// The inspector's tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -127,7 +128,7 @@ fn tab_of(problem: &Problem, version_index: usize) -> Option<Tab> {
 }
 
 /// What the inspector shows.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct InspectorInput<'a> {
     /// The journey.
     pub journey: &'a Journey,
@@ -139,6 +140,17 @@ pub struct InspectorInput<'a> {
     pub version: usize,
     /// The step selected on the canvas.
     pub selected: Option<StepId>,
+    /// What the selected step's A/B planner shows (the app's plan of it).
+    pub planner: Option<PlannerView<'a>>,
+}
+
+/// What the user did in the inspector.
+#[derive(Debug, Default)]
+pub struct InspectorOutput {
+    /// The edits, as commands for the document, in order.
+    pub commands: Vec<Command>,
+    /// What the A/B planner asked for, if anything.
+    pub planner: Option<PlannerIntent>,
 }
 
 impl InspectorInput<'_> {
@@ -149,7 +161,8 @@ impl InspectorInput<'_> {
     }
 }
 
-/// Draws the inspector and returns the commands the user's edits produced.
+/// Draws the inspector and returns the commands the user's edits produced
+/// and what the A/B planner asked for.
 ///
 /// When the selection changes to a step, the Step tab opens. A stopped
 /// version's step form is read-only, and when the newest version is stopped
@@ -158,7 +171,7 @@ pub fn inspector_ui(
     ui: &mut Ui,
     state: &mut InspectorState,
     input: &InspectorInput<'_>,
-) -> Vec<Command> {
+) -> InspectorOutput {
     state.follow(input.selected);
     // A tab click takes effect after this frame's form, so that a field being
     // edited still sees its focus leave and commits.
@@ -169,6 +182,7 @@ pub fn inspector_ui(
         .collect();
     let names = Names::of(input.journey);
     let mut form = Form::new(input.journey, &names, &here);
+    form.planner.clone_from(&input.planner);
     egui::ScrollArea::vertical()
         .id_salt(("inspector-scroll", state.tab))
         .auto_shrink([false, false])
@@ -176,7 +190,11 @@ pub fn inspector_ui(
     if let Some(tab) = next_tab {
         state.tab = tab;
     }
-    form.into_commands()
+    let planner = form.planner_intent.take();
+    InspectorOutput {
+        commands: form.into_commands(),
+        planner,
+    }
 }
 
 impl InspectorState {

@@ -44,6 +44,7 @@ fn plan_power_rises_with_customers_and_the_answer_reaches_the_target() {
     let request = PlanRequest {
         power: 0.8,
         replications: 60,
+        exact: false,
     };
     let plans = plan(&j, &SimOptions::default(), &request, &|_| {}).expect("plans");
     assert_eq!(plans.len(), 1);
@@ -64,4 +65,35 @@ fn plan_power_rises_with_customers_and_the_answer_reaches_the_target() {
     assert!(at >= 0.8 - 0.1, "power {at} at {needed}");
     assert!(half < 0.8, "power {half} at {}", needed / 2);
     assert!(power(&j, 100, 60) < at, "power rises with customers");
+}
+
+/// Above the scenario's customers the planner judges a count on the power
+/// curve measured from the runs at the scenario's (point 15, our decision in
+/// assets/docs/format.md): it agrees with simulated runs at that count.
+#[test]
+fn plan_power_curve_above_the_scenario_agrees_with_simulated_runs() {
+    let j = test_journey(400);
+    let request = PlanRequest {
+        power: 0.8,
+        replications: 80,
+        exact: false,
+    };
+    let curve = plan(&j, &SimOptions::default(), &request, &|_| {}).expect("plans")[0]
+        .customers_for_power
+        .expect("reachable");
+    let exact = PlanRequest {
+        exact: true,
+        ..request
+    };
+    let simulated = plan(&j, &SimOptions::default(), &exact, &|_| {}).expect("plans")[0]
+        .customers_for_power
+        .expect("reachable");
+    let ratio = curve as f64 / simulated as f64;
+    assert!(
+        (0.75..=1.33).contains(&ratio),
+        "curve {curve} against simulated {simulated}"
+    );
+    // And the runs at the curve's answer find a winner about 8 times in 10.
+    let at = power(&j, curve, 80);
+    assert!((0.65..=0.95).contains(&at), "power {at} at {curve}");
 }

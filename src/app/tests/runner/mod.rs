@@ -17,6 +17,7 @@ mod compare;
 mod customers;
 mod long_run;
 mod outputs;
+mod planner;
 mod playback;
 mod reruns;
 mod runs;

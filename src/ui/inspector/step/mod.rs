@@ -6,7 +6,10 @@ mod ab_test;
 mod branch;
 mod channels;
 mod event;
+mod planner;
 mod time_of_day;
+
+pub use planner::{PLAN, PLAN_AGAIN, PlannerIntent, PlannerView, sentence, winners_text};
 
 use egui::{RichText, Ui};
 
@@ -61,6 +64,11 @@ pub fn step_ui(ui: &mut Ui, form: &mut Form, version_index: usize, selected: Opt
             new_kind = heading_ui(ui, form, &context, version_index, &mut step);
             ui.separator();
             action_ui(ui, &context, &mut form.scenario, &mut step.action);
+            if step.action.kind() == ActionKind::AbTest
+                && let Some(view) = &form.planner
+            {
+                form.planner_intent = planner::planner_ui(ui, view);
+            }
         });
     });
     if stopped {

@@ -57,9 +57,10 @@ pub(super) fn host_harness(
                     problems: &problems,
                     version: host.version,
                     selected: host.selected,
+                    planner: None,
                 };
-                let commands = inspector_ui(ui, &mut host.state, &input);
-                for command in commands {
+                let output = inspector_ui(ui, &mut host.state, &input);
+                for command in output.commands {
                     host.commands += 1;
                     host.doc
                         .apply(command)

@@ -21,11 +21,16 @@ for f in assets/*.journey.ron ../shared/journeys/*.journey.ron; do
     times+=("$(echo "$t1 - $t0" | bc)")
   done
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  answer=$(python3 -c '
+  answer=$(python3 - <<'PY'
 import json
 d = json.load(open("/tmp/plan.json"))
-print("; ".join(f"v{t[\"version\"]} step {t[\"step\"]}: power {t[\"power\"]:.2f} at {t[\"customers\"]:,}, 80 % at {t[\"customers_for_power\"] if t[\"customers_for_power\"] is None else format(t[\"customers_for_power\"], \",\")}" for t in d["ab_tests"]) or "none")
-print(len(d["ab_tests"]))' | tr '\n' '|')
-  tests=${answer##*|}; tests=$(echo "$answer" | awk -F'|' '{print $2}')
-  echo "| $(basename "$f") | $tests | $(printf '%.2f' "$median") | $(echo "$answer" | awk -F'|' '{print $1}') |"
+def one(t):
+    need = t["customers_for_power"]
+    need = "none up to 100,000,000" if need is None else f"{need:,}"
+    return f"v{t['version']} step {t['step']}: power {t['power']:.3f} at {t['customers']:,}; 80 % at {need}"
+print("; ".join(one(t) for t in d["ab_tests"]) or "no A/B test")
+PY
+)
+  tests=$(python3 -c 'import json; print(len(json.load(open("/tmp/plan.json"))["ab_tests"]))')
+  echo "| $(basename "$f") | $tests | $(printf '%.2f' "$median") | $answer |"
 done

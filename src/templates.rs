@@ -74,6 +74,20 @@ pub fn welcome() -> Journey {
         .unwrap_or_else(|_| Journey::new_empty("Welcome series", chrono::DateTime::UNIX_EPOCH))
 }
 
+/// The template stored as `file_name` (tests use it to start from one).
+///
+/// # Panics
+/// When no template has that file name or it does not parse.
+#[cfg(test)]
+pub fn named(file_name: &str) -> Journey {
+    TEMPLATES
+        .iter()
+        .find(|t| t.file_name == file_name)
+        .unwrap_or_else(|| panic!("no template {file_name}"))
+        .journey()
+        .unwrap_or_else(|e| panic!("{file_name}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

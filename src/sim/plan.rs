@@ -294,11 +294,7 @@ mod tests {
     use crate::sim::winners_of_runs;
 
     fn renewal() -> Journey {
-        let template = crate::templates::TEMPLATES
-            .iter()
-            .find(|t| t.file_name == "renewal-live-edit.journey.ron")
-            .expect("the template");
-        let mut j = template.journey().expect("parses");
+        let mut j = crate::templates::named("renewal-live-edit.journey.ron");
         j.scenario.customers = 1500;
         j
     }

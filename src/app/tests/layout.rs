@@ -14,12 +14,7 @@ use crate::ui::inspector::Tab;
 const SIZES: [Vec2; 2] = [vec2(1280.0, 800.0), vec2(1920.0, 1080.0)];
 
 fn renewal() -> Journey {
-    crate::templates::TEMPLATES
-        .iter()
-        .find(|t| t.file_name == "renewal-live-edit.journey.ron")
-        .expect("the renewal template")
-        .journey()
-        .expect("parses")
+    crate::templates::named("renewal-live-edit.journey.ron")
 }
 
 fn window(app: JourneyApp, size: Vec2) -> Harness<'static, JourneyApp> {

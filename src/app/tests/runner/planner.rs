@@ -22,11 +22,7 @@ const TEST: StepId = StepId(6);
 
 /// The renewal template (an A/B test that picks a winner after 10 days), small.
 fn renewal() -> Journey {
-    let template = crate::templates::TEMPLATES
-        .iter()
-        .find(|t| t.file_name == "renewal-live-edit.journey.ron")
-        .expect("the template");
-    let mut j = template.journey().expect("parses");
+    let mut j = crate::templates::named("renewal-live-edit.journey.ron");
     j.scenario.customers = 800;
     j.scenario.seed = 3;
     j

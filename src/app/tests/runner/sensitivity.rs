@@ -19,11 +19,7 @@ const RUNS: u32 = 2;
 
 /// The cart-abandonment template (it has a goal), small.
 fn cart() -> Journey {
-    let template = crate::templates::TEMPLATES
-        .iter()
-        .find(|t| t.file_name == "cart-abandonment.journey.ron")
-        .expect("the template");
-    let mut j = template.journey().expect("parses");
+    let mut j = crate::templates::named("cart-abandonment.journey.ron");
     j.scenario.customers = 600;
     j.scenario.seed = 4;
     j

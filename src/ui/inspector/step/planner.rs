@@ -117,7 +117,7 @@ fn controls_ui(ui: &mut Ui, view: &PlannerView<'_>) -> Option<PlannerIntent> {
         explain(
             ui,
             &format!(
-                "Starts from the next run's {} customers; takes a few seconds.",
+                "Starts from the next run's {} customers; usually takes about a second.",
                 count(view.customers)
             ),
         );

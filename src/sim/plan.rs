@@ -121,9 +121,7 @@ impl Runs<'_> {
             upto = (upto + BATCH).min(self.replications);
         }
     }
-}
 
-impl Runs<'_> {
     /// The power model of A/B test `test`, measured from all R runs at the
     /// scenario's customers.
     fn model(&mut self, test: usize) -> Result<&PowerModel, SimError> {
@@ -214,7 +212,7 @@ fn plan_test(
     request: &PlanRequest,
 ) -> Result<AbPlan, SimError> {
     let test = &first.ab_tests[i];
-    let customers = first.customers.max(1);
+    let customers = runs.base;
     let power = runs.power(i, customers)?;
     let mut winners: Vec<(String, u64)> =
         test.variants.iter().map(|v| (v.name.clone(), 0)).collect();

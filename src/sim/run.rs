@@ -217,12 +217,7 @@ fn decision_instants(compiled: &Compiled) -> Vec<f64> {
 /// Runs the decision passes and the final pass.
 pub fn run_all(compiled: &Compiled, seed: u64, pass: &Pass<'_>) -> Result<Finished, SimError> {
     let (decided, results) = decision_passes(compiled, seed, pass)?;
-    let params = RunParams {
-        seed,
-        horizon: compiled.horizon,
-        decided,
-    };
-    let counts = run_pass(compiled, &params, pass)?;
+    let counts = final_pass(compiled, seed, decided, pass)?;
     let ab_results = final_results(compiled, results, &counts);
     Ok(Finished { counts, ab_results })
 }
@@ -243,13 +238,23 @@ pub fn decide_only(
         }
         return Ok(results.into_iter().flatten().collect());
     }
+    let counts = final_pass(compiled, seed, decided, pass)?;
+    Ok(final_results(compiled, results, &counts))
+}
+
+/// The pass up to the horizon, with the decisions made before it.
+fn final_pass(
+    compiled: &Compiled,
+    seed: u64,
+    decided: Vec<Option<Decided>>,
+    pass: &Pass<'_>,
+) -> Result<Counts, SimError> {
     let params = RunParams {
         seed,
         horizon: compiled.horizon,
         decided,
     };
-    let counts = run_pass(compiled, &params, pass)?;
-    Ok(final_results(compiled, results, &counts))
+    run_pass(compiled, &params, pass)
 }
 
 /// The decisions made before the horizon, in time order: what each test

@@ -190,7 +190,7 @@ fn run_range(
 
 /// What `work` gives for each run of `runs` (its seed `seed + r`), computed
 /// on `workers` threads, in run order; the first error stops them all.
-pub(crate) fn each_run<T: Send>(
+fn each_run<T: Send>(
     seed: u64,
     runs: std::ops::Range<usize>,
     workers: usize,

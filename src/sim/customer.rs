@@ -136,7 +136,9 @@ pub fn simulate_customer(
         0.0
     };
     scratch.reset();
-    scratch.delivery.begin(run.seed, index);
+    if journey.delivery.per_customer {
+        scratch.delivery.begin(run.seed, index);
+    }
     let mut customer = Customer {
         journey,
         run,

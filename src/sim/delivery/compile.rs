@@ -47,16 +47,18 @@ pub fn compile(journey: &Journey, channels: &[compiled::Channel], horizon: f64) 
         && caps.is_empty()
         && zones.clocks.len() == 1
         && zones.clocks.iter().all(ZoneClock::is_utc);
+    let holdout = journey.holdout.as_ref().map(|h| HoldoutRule {
+        share: h.percent / 100.0,
+        measure_for: h.measure_for.seconds() as f64,
+    });
     Rules {
+        per_customer: !plain || holdout.is_some() || zones.clocks.len() > 1,
         plain,
         quiet,
         quiet_by_channel,
         caps,
         caps_by_channel,
-        holdout: journey.holdout.as_ref().map(|h| HoldoutRule {
-            share: h.percent / 100.0,
-            measure_for: h.measure_for.seconds() as f64,
-        }),
+        holdout,
         draw_zone: zones.clocks.len() > 1,
         zones: zones.clocks,
         zone_weights: zones.weights,

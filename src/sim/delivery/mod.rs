@@ -124,6 +124,10 @@ pub struct Rules {
     /// grid is counted (the report copies it). Journeys without delivery rules run
     /// this way, at format 1's speed.
     pub plain: bool,
+    /// Customers need their [`State`] reset ([`State::begin`]): a keyed stream is drawn
+    /// (several zones, a holdout) or a message can be held or capped. Plain runs without
+    /// a holdout never look at it.
+    pub per_customer: bool,
 }
 
 /// A customer's delivery state, kept in `Scratch`.

@@ -340,13 +340,39 @@ fn versions(compiled: &Compiled, counts: &Counts) -> Vec<VersionReport> {
 fn timeline(compiled: &Compiled, counts: &Counts) -> Vec<TimelineRow> {
     let entered = cumulative(&counts.entered_per_hour);
     let exited = cumulative(&counts.exited_per_hour);
+    let sent = sent_per_hour(compiled, counts);
     (0..counts.rows)
         .map(|k| TimelineRow {
             at: compiled.starts_at + Duration::hours(k as i64),
             in_progress: entered[k].saturating_sub(exited[k]),
             entered: counts.entered_per_hour[k],
             exited: counts.exited_per_hour[k],
-            sent: counts.delivery.sent_per_hour[k],
+            sent: sent[k],
         })
         .collect()
+}
+
+/// Messages sent per hour. A plain run with an hourly step series counts only those
+/// `sent_plain` does not see; every visit of a message step is a send in its hour
+/// (`DeliveryCounts::sent_from_visits`).
+fn sent_per_hour(compiled: &Compiled, counts: &Counts) -> Vec<u64> {
+    let mut sent = counts.delivery.sent_per_hour.clone();
+    if counts.delivery.sent_from_visits {
+        let messages: Vec<usize> = compiled
+            .versions
+            .iter()
+            .flat_map(|v| &v.steps)
+            .filter(|s| matches!(s.action, compiled::Action::Message { .. }))
+            .map(|s| s.index)
+            .collect();
+        for (k, row) in sent.iter_mut().enumerate() {
+            let first = k * counts.step_count;
+            *row += messages
+                .iter()
+                .filter_map(|&s| counts.steps.get(first + s))
+                .map(|c| c.reached)
+                .sum::<u64>();
+        }
+    }
+    sent
 }

@@ -215,6 +215,36 @@ pub struct Step {
     pub targets: Vec<Option<StepId>>,
     /// What it does.
     pub action: Action,
+    /// What its timer does when due, resolved from `action` so that the customer loop
+    /// needs no match on the action for it.
+    pub on_timer: OnTimer,
+}
+
+/// What a step's timer leads to (`Step::on_timer`), outside an if/then's own wait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OnTimer {
+    /// The step to go to (output 0) when the timer is due, `None` for steps whose
+    /// timer, if any, does nothing here.
+    pub next: Option<u32>,
+    /// A message held by quiet hours (S18) is released before going on.
+    pub releases: bool,
+}
+
+impl OnTimer {
+    /// The timer behaviour of `action`: waits go on, messages and channel optimization
+    /// release a held message (S18) and go on; if/then handles its own wait.
+    pub fn of(action: &Action) -> Self {
+        let (next, releases) = match action {
+            Action::Wait { next, .. }
+            | Action::WaitUntil { next, .. }
+            | Action::WaitUntilTime { next, .. } => (Some(*next), false),
+            Action::Message { next, .. } | Action::ChannelOptimization { next, .. } => {
+                (Some(*next), true)
+            }
+            _ => (None, false),
+        };
+        OnTimer { next, releases }
+    }
 }
 
 /// A simulated (published) version.

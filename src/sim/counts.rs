@@ -209,7 +209,7 @@ impl Counts {
             clicked: vec![0; compiled.credit_count],
             converted: 0,
             events: 0,
-            delivery: DeliveryCounts::new(compiled),
+            delivery: DeliveryCounts::new(compiled, resolution.hours),
         }
     }
 

@@ -272,32 +272,22 @@ impl Customer<'_> {
     #[inline(always)]
     fn step_due(&mut self, entry: Entry, t: f64) {
         let step = &self.journey.versions[entry.version].steps[entry.step as usize];
-        match &step.action {
-            compiled::Action::IfThen { event, yes, no, .. } => {
-                let occurred =
-                    matches!(event, compiled::Event::Trigger(trigger) if self.occurs(*trigger, t));
-                if occurred || entry.yes_at <= t {
-                    self.pass(entry.version, entry.step, 0, *yes, t);
-                } else if entry.timer <= t {
-                    self.pass(entry.version, entry.step, 1, *no, t);
-                }
+        if let compiled::Action::IfThen { event, yes, no, .. } = &step.action {
+            let occurred =
+                matches!(event, compiled::Event::Trigger(trigger) if self.occurs(*trigger, t));
+            if occurred || entry.yes_at <= t {
+                self.pass(entry.version, entry.step, 0, *yes, t);
+            } else if entry.timer <= t {
+                self.pass(entry.version, entry.step, 1, *no, t);
             }
-            compiled::Action::Wait { next, .. }
-            | compiled::Action::WaitUntil { next, .. }
-            | compiled::Action::WaitUntilTime { next, .. }
-                if entry.timer <= t =>
-            {
-                self.pass(entry.version, entry.step, 0, *next, t);
-            }
-            // A message held by quiet hours (S18) is released.
-            compiled::Action::Message { next, .. }
-            | compiled::Action::ChannelOptimization { next, .. }
-                if entry.timer <= t =>
-            {
+        } else if entry.timer <= t
+            && let Some(next) = step.on_timer.next
+        {
+            // Waits go on; a message held by quiet hours (S18) is released first.
+            if step.on_timer.releases {
                 self.release(entry.first_credit, t);
-                self.pass(entry.version, entry.step, 0, *next, t);
             }
-            _ => {}
+            self.pass(entry.version, entry.step, 0, next, t);
         }
     }
 }

@@ -154,6 +154,7 @@ impl JourneySteps {
             index: self.step_count,
             first_connection: self.connection_count,
             targets: outputs.iter().map(|o| o.target).collect(),
+            on_timer: compiled::OnTimer::of(&action),
             action,
         };
         self.step_count += 1;

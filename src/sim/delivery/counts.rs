@@ -28,11 +28,15 @@ pub struct DeliveryCounts {
     pub treated_converted: u64,
     /// Held-out entries converted within the lift window.
     pub held_out_converted: u64,
+    /// A plain run (`Rules::plain`) whose step series is hourly: the messages sent in
+    /// an hour are the visits of message steps in that row, so `sent_plain` leaves
+    /// `sent_per_hour` to the report (`build::timeline` adds the visits).
+    pub sent_from_visits: bool,
 }
 
 impl DeliveryCounts {
-    /// Empty counts shaped for `c`.
-    pub fn new(c: &Compiled) -> Self {
+    /// Empty counts shaped for `c`, whose step series has `hours_per_row` hours a row.
+    pub fn new(c: &Compiled, hours_per_row: usize) -> Self {
         let hours = c.delivery.grid.hours;
         DeliveryCounts {
             steps: vec![MessageCounts::default(); c.step_count],
@@ -42,6 +46,7 @@ impl DeliveryCounts {
             grid_utc: vec![0; hours * c.channels.len()],
             grid_local: vec![0; hours * c.channels.len()],
             grid_hours: hours,
+            sent_from_visits: c.delivery.plain && hours_per_row == 1,
             ..DeliveryCounts::default()
         }
     }
@@ -72,10 +77,13 @@ impl DeliveryCounts {
     /// timeline bucket `bucket` and UTC grid hour `utc`. Its step's `sent` is not
     /// counted: without rules a message step sends exactly once per visit, so the
     /// report takes it from the step's `reached` (this runs for every message of every
-    /// customer, and one scattered increment fewer is measurably faster).
+    /// customer, and one scattered increment fewer is measurably faster). Nor is
+    /// `sent_per_hour` when the step series is hourly (`sent_from_visits`).
     #[inline]
     pub fn sent_plain(&mut self, channel: usize, bucket: usize, utc: usize) {
-        self.sent_per_hour[bucket] += 1;
+        if !self.sent_from_visits {
+            self.sent_per_hour[bucket] += 1;
+        }
         self.grid_utc[channel * self.grid_hours + utc] += 1;
     }
 

@@ -86,15 +86,13 @@ impl Grid {
     /// The grid hour of local (or UTC, `offset` 0) instant `t + offset`.
     #[inline]
     pub fn hour(&self, t: f64, offset: f64) -> usize {
-        // floor() without a libm call: below 1 the hour is 0 (also for NaN, as
-        // before); above, truncation is the floor.
         let h = (t + offset + self.lead) * (1.0 / 3_600.0);
-        if h < 1.0 {
-            0
-        } else {
-            // Through i64: one instruction, where a float-to-usize cast takes several.
-            ((h as i64) as usize).min(self.hours - 1)
-        }
+        // floor() without a libm call or a branch (sends come in no order): through i64
+        // (one instruction, where a float-to-usize cast takes several) the cast
+        // truncates, saturating and NaN to 0, which is the floor from 0 up; below,
+        // `max` makes it hour 0, as for NaN.
+        let hour = (h as i64).max(0) as usize;
+        hour.min(self.hours - 1)
     }
 }
 

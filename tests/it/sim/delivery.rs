@@ -676,3 +676,22 @@ fn format_1_journeys_report_zero_delivery_counts() {
         journey_designer::sim::MessageCounts::default()
     );
 }
+
+#[test]
+fn format_2_a_plain_run_counts_sends_per_hour_as_a_run_with_rules_that_never_bind() {
+    // A plain run takes its sends per hour from the message steps' visits; a cap that
+    // never binds takes the counted path. Same sends in the same hours, same grid.
+    let plain = welcome();
+    let mut capped = welcome();
+    capped
+        .delivery
+        .frequency_caps
+        .push(cap(1_000, Span::Days(1)));
+    let a = run(&plain);
+    let b = run(&capped);
+    let hourly = |r: &Report| r.timeline.iter().map(|t| t.sent).collect::<Vec<_>>();
+    assert!(hourly(&a).iter().sum::<u64>() > 0);
+    assert_eq!(hourly(&a), hourly(&b));
+    assert_eq!(a.send_volume.utc, b.send_volume.utc);
+    assert_eq!(a.send_volume.local, b.send_volume.local);
+}

@@ -138,10 +138,7 @@ impl Steps {
                 let series = step_series(counts, version.number, step);
                 let mut report = step_report(&series, &step.name);
                 report.messages = counts.delivery.steps[step.index];
-                if compiled.delivery.plain
-                    && matches!(step.action, compiled::Action::Message { .. })
-                {
-                    // Without delivery rules every visit sends (see `DeliveryCounts::sent_plain`).
+                if sends_every_visit(compiled, step) {
                     report.messages.sent = report.reached;
                 }
                 steps.reports.push(report);
@@ -352,6 +349,12 @@ fn timeline(compiled: &Compiled, counts: &Counts) -> Vec<TimelineRow> {
         .collect()
 }
 
+/// A message step of a run without delivery rules: every visit sends, at once, so its
+/// sends are its visits and the engine does not count them (`DeliveryCounts::sent_plain`).
+fn sends_every_visit(compiled: &Compiled, step: &compiled::Step) -> bool {
+    compiled.delivery.plain && matches!(step.action, compiled::Action::Message { .. })
+}
+
 /// Messages sent per hour. A plain run with an hourly step series counts only those
 /// `sent_plain` does not see; every visit of a message step is a send in its hour
 /// (`DeliveryCounts::sent_from_visits`).
@@ -362,7 +365,7 @@ fn sent_per_hour(compiled: &Compiled, counts: &Counts) -> Vec<u64> {
             .versions
             .iter()
             .flat_map(|v| &v.steps)
-            .filter(|s| matches!(s.action, compiled::Action::Message { .. }))
+            .filter(|s| sends_every_visit(compiled, s))
             .map(|s| s.index)
             .collect();
         for (k, row) in sent.iter_mut().enumerate() {

@@ -52,7 +52,8 @@ pub fn compile(journey: &Journey, channels: &[compiled::Channel], horizon: f64) 
         measure_for: h.measure_for.seconds() as f64,
     });
     Rules {
-        per_customer: !plain || holdout.is_some() || zones.clocks.len() > 1,
+        // A plain run has one zone, UTC: only a holdout draws per customer.
+        per_customer: !plain || holdout.is_some(),
         plain,
         quiet,
         quiet_by_channel,

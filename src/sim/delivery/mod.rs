@@ -122,9 +122,9 @@ pub struct Rules {
     /// grid is counted (the report copies it). Journeys without delivery rules run
     /// this way, at format 1's speed.
     pub plain: bool,
-    /// Customers need their [`State`] reset ([`State::begin`]): a keyed stream is drawn
-    /// (several zones, a holdout) or a message can be held or capped. Plain runs without
-    /// a holdout never look at it.
+    /// Customers need their [`State`] reset ([`State::begin`]): a message can be held or
+    /// capped, a zone is drawn (all three only outside plain runs) or entries are held
+    /// out. Plain runs without a holdout never look at it.
     pub per_customer: bool,
 }
 
